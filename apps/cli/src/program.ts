@@ -1,0 +1,11 @@
+import { Command } from 'commander'
+import { version } from './version'
+
+/** Builds the `dvt` command tree. Each command lives in `./commands/`. */
+export function createProgram(): Command {
+  const program = new Command('dvt')
+    .description('DVT Bench: virtual lab instruments on one physics model, a test executive, results and reports.')
+    .version(version, '-V, --version', 'print the version')
+    .showHelpAfterError('(run "dvt --help" for usage)')
+  return program
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Builds what is not run from TypeScript sources: the `dvt` bundle and the dashboard's web app.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
+
+const root = resolve(import.meta.dirname, '..')
+
+/** Every npm dependency of the workspace: left to Node at run time (apps/cli declares each one). */
+function npmDependencies() {
+  const names = new Set()
+  for (const group of ['packages', 'apps']) {
+    for (const dir of readdirSync(join(root, group))) {
+      const manifest = join(root, group, dir, 'package.json')
+      if (!existsSync(manifest)) continue
+      const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8'))
+      for (const name of Object.keys(dependencies)) if (!name.startsWith('@dvt/')) names.add(name)
+    }
+  }
+  return [...names]
+}
+
+await build({
+  entryPoints: [join(root, 'apps/cli/src/main.ts')],
+  outfile: join(root, 'apps/cli/dist/dvt.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  conditions: ['@dvt/source'],
+  // Bundle the workspace's own TypeScript; leave npm packages (native addons among them) to Node.
+  external: npmDependencies(),
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __dvtCreateRequire } from 'node:module'; const require = __dvtCreateRequire(import.meta.url);",
+  },
+})
+
+const webConfig = join(root, 'apps/dashboard/vite.config.ts')
+if (existsSync(webConfig)) {
+  const { build: viteBuild } = await import('vite')
+  await viteBuild({ configFile: webConfig, logLevel: 'warn' })
+}
