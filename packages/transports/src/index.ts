@@ -1,0 +1,1 @@
+export type { Transport } from './transport'
