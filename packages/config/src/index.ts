@@ -1,0 +1,6 @@
+export type { ConfigErrorCode } from './config-error'
+export { ConfigError } from './config-error'
+export type { LoadConfigOptions } from './load-config'
+export { DEFAULT_CONFIG_PATH, ENV_PREFIX, loadConfig } from './load-config'
+export type { DvtConfig } from './schema'
+export { configSchema } from './schema'
