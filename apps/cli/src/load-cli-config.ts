@@ -1,0 +1,36 @@
+import { type DvtConfig, loadConfig } from '@dvt/config'
+
+export interface ConfigFlags {
+  config?: string
+  speed?: string
+  host?: string
+}
+
+/** Parses `--speed k|max` into the config value (validated by the config schema). */
+export function parseSpeed(value: string): number | 'max' | string {
+  if (value.toLowerCase() === 'max') return 'max'
+  const n = Number(value)
+  return Number.isFinite(n) && value.trim() !== '' ? n : value
+}
+
+/** The effective configuration: file (`--config` or config/default.yaml) ← DVT__ environment ← flags. */
+export function loadCliConfig(flags: ConfigFlags, extra: Record<string, unknown> = {}): DvtConfig {
+  const overrides: Record<string, Record<string, unknown>> = {}
+  const sources: string[] = []
+  if (flags.speed !== undefined) {
+    overrides.simulation = { speed: parseSpeed(flags.speed) }
+    sources.push('--speed')
+  }
+  if (flags.host !== undefined) {
+    overrides.instruments = { simulator: { host: flags.host } }
+    sources.push('--host')
+  }
+  for (const [section, values] of Object.entries(extra)) {
+    overrides[section] = { ...(overrides[section] ?? {}), ...(values as Record<string, unknown>) }
+  }
+  return loadConfig({
+    ...(flags.config !== undefined ? { path: flags.config } : {}),
+    overrides,
+    overridesSource: sources.join(', ') || 'the command line',
+  })
+}
