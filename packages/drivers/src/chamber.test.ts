@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { createChamber } from './chamber'
+import { InstrumentError } from './instrument-error'
+import { expectProtocol } from './scripted-transport'
+
+const OK = '+0,"No error"'
+
+describe('chamber protocol (ThermoStream dialect)', () => {
+  it('sets and reads the setpoint', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['SETP -40;:SYST:ERR?', OK],
+        ['SETP?;:SYST:ERR?', '-40.0;' + OK],
+      ],
+      async (chamber) => {
+        await chamber.setSetpoint(-40)
+        expect(await chamber.getSetpoint()).toBe(-40)
+      },
+    )
+  })
+
+  it('reads the air temperature', async () => {
+    await expectProtocol(createChamber, [['TEMP?;:SYST:ERR?', '85.03;' + OK]], async (chamber) => {
+      expect(await chamber.readTemperature()).toBe(85.03)
+    })
+  })
+
+  it('sets ramp rate, window, soak time and flow without float noise', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['RAMP 10;:SYST:ERR?', OK],
+        ['WNDW 0.3;:SYST:ERR?', OK],
+        ['SOAK 30;:SYST:ERR?', OK],
+        ['FLOW 1;:SYST:ERR?', OK],
+        ['FLOW 0;:SYST:ERR?', OK],
+      ],
+      async (chamber) => {
+        await chamber.setRampRate(10)
+        await chamber.setWindow(0.1 + 0.2)
+        await chamber.setSoakTime(30)
+        await chamber.setFlow(true)
+        await chamber.setFlow(false)
+      },
+    )
+  })
+
+  it('decodes TECR? bit 0 as stable', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['TECR?;:SYST:ERR?', '1;' + OK],
+        ['TECR?;:SYST:ERR?', '2;' + OK],
+      ],
+      async (chamber) => {
+        expect(await chamber.status()).toEqual({ raw: 1, stable: true })
+        expect(await chamber.status()).toEqual({ raw: 2, stable: false })
+      },
+    )
+  })
+
+  it('reads temperature and stability in one round trip', async () => {
+    await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;1;' + OK]], async (chamber) => {
+      expect(await chamber.read()).toEqual({ temperature: -19.98, stable: true })
+    })
+  })
+
+  it('turns an out-of-range setpoint into an InstrumentError and drains the queue', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['SETP 500;:SYST:ERR?', '-222,"Data out of range"'],
+        [':SYST:ERR?', OK],
+      ],
+      async (chamber) => {
+        const error = await chamber.setSetpoint(500).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(InstrumentError)
+        expect(error).toMatchObject({
+          code: 'DRIVER_INSTRUMENT_ERROR',
+          scpiCode: -222,
+          scpiMessage: 'Data out of range',
+          instrument: 'chamber',
+          command: 'SETP 500',
+        })
+        expect((error as Error).message).toBe('the chamber refused "SETP 500": -222 Data out of range')
+      },
+    )
+  })
+
+  it('answers the common commands', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['*IDN?;:SYST:ERR?', 'TEMPTRONIC,ATS-545-SIM,0,1.0.0;' + OK],
+        ['*RST;:SYST:ERR?', OK],
+        ['*CLS;:SYST:ERR?', OK],
+      ],
+      async (chamber) => {
+        expect(await chamber.identify()).toBe('TEMPTRONIC,ATS-545-SIM,0,1.0.0')
+        await chamber.reset()
+        await chamber.clear()
+      },
+    )
+  })
+})

@@ -1,0 +1,65 @@
+import type { Transport } from '@dvt/transports'
+import { createInstrumentBase, type Instrument } from './instrument'
+import { queryNumber } from './internal/parse'
+import { createScpiChannel } from './internal/scpi-channel'
+import { formatNumber } from './internal/scpi-format'
+
+/** Channels of the E36312A: 1 = P6V (feeds the DUT), 2 = P25V, 3 = N25V. */
+export type SupplyChannel = 1 | 2 | 3
+
+/** Regulation mode from `STAT:QUES:INST:ISUM<n>:COND?`. */
+export type SupplyMode = 'CV' | 'CC' | 'OFF'
+
+export interface SupplySettings {
+  voltage?: number
+  currentLimit?: number
+  output?: boolean
+}
+
+/** A Keysight E36312A-style triple-output supply (instruments.md §4). */
+export interface PowerSupply extends Instrument {
+  /** `VOLT <v>,(@n)` */
+  setVoltage(channel: SupplyChannel, volts: number): Promise<void>
+  /** `CURR <i>,(@n)` */
+  setCurrentLimit(channel: SupplyChannel, amps: number): Promise<void>
+  /** `OUTP ON|OFF,(@n)` */
+  setOutput(channel: SupplyChannel, on: boolean): Promise<void>
+  /** Voltage, current limit and output in one line (one round trip). */
+  configure(channel: SupplyChannel, settings: SupplySettings): Promise<void>
+  /** `MEAS:VOLT? (@n)` */
+  measureVoltage(channel: SupplyChannel): Promise<number>
+  /** `MEAS:CURR? (@n)` */
+  measureCurrent(channel: SupplyChannel): Promise<number>
+  /** `STAT:QUES:INST:ISUM<n>:COND?` → CV (2), CC (1) or OFF (0). */
+  mode(channel: SupplyChannel): Promise<SupplyMode>
+}
+
+export function createPowerSupply(transport: Transport, name = 'supply'): PowerSupply {
+  const channel = createScpiChannel(name, transport)
+  const parts = (ch: SupplyChannel, s: SupplySettings): string[] => {
+    const list = `(@${ch})`
+    const out: string[] = []
+    if (s.voltage !== undefined) out.push(`VOLT ${formatNumber(s.voltage)},${list}`)
+    if (s.currentLimit !== undefined) out.push(`CURR ${formatNumber(s.currentLimit)},${list}`)
+    if (s.output !== undefined) out.push(`OUTP ${s.output ? 'ON' : 'OFF'},${list}`)
+    return out
+  }
+  return {
+    ...createInstrumentBase(channel, transport),
+    setVoltage: (ch, v) => channel.command(`VOLT ${formatNumber(v)},(@${ch})`),
+    setCurrentLimit: (ch, i) => channel.command(`CURR ${formatNumber(i)},(@${ch})`),
+    setOutput: (ch, on) => channel.command(`OUTP ${on ? 'ON' : 'OFF'},(@${ch})`),
+    async configure(ch, settings) {
+      const line = parts(ch, settings).join(';:')
+      if (line) await channel.command(line)
+    },
+    measureVoltage: (ch) => queryNumber(channel, `MEAS:VOLT? (@${ch})`),
+    measureCurrent: (ch) => queryNumber(channel, `MEAS:CURR? (@${ch})`),
+    async mode(ch) {
+      const bits = await queryNumber(channel, `STAT:QUES:INST:ISUM${ch}:COND?`)
+      if (bits & 2) return 'CV'
+      if (bits & 1) return 'CC'
+      return 'OFF'
+    },
+  }
+}
