@@ -1,3 +1,9 @@
+export { measurementsArrowSchema, measurementsToArrowTable } from './measurements-arrow'
+export type { StorageOptions } from './open-storage'
+export { openStorage } from './open-storage'
+export { SqliteStorage } from './sqlite-storage'
+export type { StorageErrorCode } from './storage-error'
+export { isStorageError, StorageError } from './storage-error'
 export type {
   BenchLock,
   CompletedRun,

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from './internal/schema'
+import { openStorage } from './open-storage'
+import { isStorageError } from './storage-error'
+import { createTempStorage, newRun, type TempStorage } from './test-support/temp-storage'
+
+let t: TempStorage
+beforeEach(() => {
+  t = createTempStorage()
+})
+afterEach(() => t.cleanup())
+
+describe('SqliteStorage runs', () => {
+  it('creates the database with WAL, foreign keys and the current schema version', () => {
+    const db = new Database(t.databasePath, { readonly: true })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
+    expect(tables).toEqual(['bench_locks', 'events', 'measurements_staging', 'results', 'runs'])
+    db.close()
+  })
+
+  it('creates, starts and reads back a run with JSON parameters and config', () => {
+    const input = newRun({ id: newRun().id.toUpperCase() })
+    const created = t.storage.createRun(input)
+    expect(created).toMatchObject({
+      id: input.id.toLowerCase(),
+      test: 'tempco',
+      status: 'pending',
+      startedAt: '2025-03-01T10:00:00.000Z',
+      completedAt: null,
+      operator: 'ada',
+      dutSerial: 'LDO-0001',
+      parameters: { points: [-40, 25, 85], settle_s: 600 },
+      config: { simulation: { speed: 'max' } },
+      seed: 42,
+      softwareVersion: '0.1.0',
+      measurementCount: 0,
+      parquetPath: null,
+      pid: process.pid,
+    })
+    t.storage.startRun(created.id)
+    expect(t.storage.getRun(created.id)?.status).toBe('running')
+    expect(t.storage.getRun('00000000-0000-4000-8000-000000000000')).toBeNull()
+  })
+
+  it('refuses a duplicate ID and a malformed one', () => {
+    const run = newRun()
+    t.storage.createRun(run)
+    expect(() => t.storage.createRun(run)).toThrowError(expect.objectContaining({ code: 'STORAGE_RUN_EXISTS' }))
+    expect(() => t.storage.createRun(newRun({ id: 'run-1' }))).toThrowError(
+      expect.objectContaining({ code: 'STORAGE_BAD_RUN_ID' }),
+    )
+  })
+
+  it('stores results and events in order', () => {
+    const { id } = t.storage.createRun(newRun())
+    t.storage.addResults(id, [
+      { parameter: 'tempco', value: 12.5, unit: 'ppm/°C', lowerLimit: -50, upperLimit: 50, passed: true },
+      { parameter: 'v_out_25c', value: 3.31, unit: 'V', lowerLimit: null, upperLimit: null, passed: null },
+      { parameter: 'dropout', value: 0.4, unit: 'V', lowerLimit: null, upperLimit: 0.3, passed: false },
+    ])
+    t.storage.addEvent(id, { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' })
+    t.storage.addEvent(id, { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' })
+    expect(t.storage.getResults(id).map((r) => [r.parameter, r.lowerLimit, r.passed])).toEqual([
+      ['tempco', -50, true],
+      ['v_out_25c', null, null],
+      ['dropout', null, false],
+    ])
+    expect(t.storage.getEvents(id)).toEqual([
+      { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' },
+      { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' },
+    ])
+  })
+
+  it('rejects results, events and measurements for an unknown run', () => {
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    const notFound = expect.objectContaining({ code: 'STORAGE_RUN_NOT_FOUND' })
+    expect(() => t.storage.addResults(unknown, [])).toThrowError(notFound)
+    expect(() => t.storage.addEvent(unknown, { time: 'x', simTime: null, level: 'info', message: 'm' })).toThrowError(
+      notFound,
+    )
+    expect(() => t.storage.appendMeasurements(unknown, [sampleRow()])).toThrowError(notFound)
+  })
+
+  it('completes a run once; later appends and completions are refused', async () => {
+    const { id } = t.storage.createRun(newRun())
+    t.storage.startRun(id)
+    const done = await t.storage.completeRun(id, {
+      status: 'aborted',
+      completedAt: '2025-03-01T11:00:00Z',
+      statusReason: 'stopped by the operator',
+    })
+    expect(done).toMatchObject({
+      status: 'aborted',
+      completedAt: '2025-03-01T11:00:00.000Z',
+      statusReason: 'stopped by the operator',
+    })
+    const ended = expect.objectContaining({ code: 'STORAGE_INVALID_STATE' })
+    await expect(t.storage.completeRun(id, { status: 'passed', completedAt: '2025-03-01T11:00:00Z' })).rejects.toThrow(
+      ended,
+    )
+    expect(() => t.storage.appendMeasurements(id, [sampleRow()])).toThrowError(ended)
+    expect(() => t.storage.startRun(id)).toThrowError(ended)
+  })
+
+  it('reopens an existing database without migrating again and refuses a newer schema', () => {
+    const { id } = t.storage.createRun(newRun())
+    expect(t.reopen().getRun(id)?.id).toBe(id)
+    const db = new Database(t.databasePath)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    let caught: unknown
+    try {
+      openStorage({ databasePath: t.databasePath, measurementsDir: t.measurementsDir })
+    } catch (error) {
+      caught = error
+    }
+    expect(isStorageError(caught, 'STORAGE_SCHEMA_TOO_NEW')).toBe(true)
+  })
+})
+
+function sampleRow() {
+  return {
+    timestamp: 0,
+    simTime: 0,
+    parameter: 'v_out',
+    value: 1,
+    unit: 'V',
+    temperature: null,
+    inputVoltage: null,
+    loadCurrent: null,
+  }
+}
