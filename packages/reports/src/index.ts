@@ -1,0 +1,8 @@
+export { chromiumFlags, defaultChromiumPath } from './internal/chromium'
+export { countPdfPages } from './internal/count-pdf-pages'
+export type { ReportData } from './report-data'
+export { defaultReportFileName, loadReportData } from './report-data'
+export type { ReportErrorCode } from './report-error'
+export { ReportError } from './report-error'
+export type { RenderResult, ReportRenderer, ReportRendererOptions } from './report-renderer'
+export { createReportRenderer, reportRendererOptions } from './report-renderer'

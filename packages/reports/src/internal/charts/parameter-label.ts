@@ -1,0 +1,18 @@
+const labels: Record<string, string> = {
+  vout: 'Output voltage',
+  vin: 'Input voltage',
+  iout: 'Output current',
+  iload: 'Load current',
+  iin: 'Input current',
+  iq: 'Quiescent current',
+  dropout: 'Dropout voltage',
+  pdiss: 'Power dissipation',
+  tj: 'Junction temperature',
+  tcase: 'Case temperature',
+  temperature: 'Temperature',
+}
+
+/** A readable name for a measured parameter (`vout` → "Output voltage"); unknown names stay as they are. */
+export function parameterLabel(parameter: string): string {
+  return labels[parameter.replace(/_avg$/, '')] ?? parameter
+}

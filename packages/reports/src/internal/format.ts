@@ -1,0 +1,48 @@
+/** Number formatting and dates for the report text (UTC throughout, so a report reads the same anywhere). */
+
+/** `value` with `significant` digits, no float noise, exponent only for very large or small magnitudes. */
+export function formatNumber(value: number, significant = 6): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'n/a' : value > 0 ? '+inf' : '-inf'
+  if (value === 0) return '0'
+  const abs = Math.abs(value)
+  if (abs >= 1e7 || abs < 1e-4) {
+    const [mantissa = '', exponent = ''] = value.toExponential(significant - 1).split('e')
+    return `${stripZeros(mantissa)}e${exponent}`
+  }
+  return stripZeros(value.toPrecision(significant))
+}
+
+function stripZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+
+/** `2026-03-01 14:02:11 UTC`, or the input unchanged when it is not a date. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '\u2014'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`
+}
+
+/** `14:02:11.250` (UTC time of day, for event timelines). */
+export function formatTimeOfDay(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`
+}
+
+/** `1 h 02 min 05 s`, `3 min 20 s`, `4.2 s`; an em dash when the run has no end yet. */
+export function formatDuration(startIso: string, endIso: string | null): string {
+  if (!endIso) return '\u2014'
+  const ms = new Date(endIso).getTime() - new Date(startIso).getTime()
+  if (!Number.isFinite(ms) || ms < 0) return '\u2014'
+  if (ms < 60_000) return `${formatNumber(ms / 1000, 3)} s`
+  const total = Math.round(ms / 1000)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return h > 0 ? `${h} h ${pad(m)} min ${pad(s)} s` : `${m} min ${pad(s)} s`
+}

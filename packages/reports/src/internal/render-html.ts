@@ -1,0 +1,30 @@
+import Handlebars from 'handlebars'
+import type { ReportData } from '../report-data'
+import { reportStyles } from '../templates/report-styles'
+import { footerTemplate, reportTemplate } from '../templates/report-template'
+import { buildReportCharts } from './charts/report-charts'
+import { buildReportView } from './report-view'
+
+const hb = Handlebars.create()
+hb.registerPartial('styles', reportStyles)
+const page = hb.compile(reportTemplate, { strict: false })
+const footer = hb.compile(footerTemplate)
+
+export interface HtmlOptions {
+  companyName: string
+  logoDataUri: string | null
+  includeCharts: boolean
+}
+
+/** The report as one self-contained HTML document (inline CSS and SVG, no script, no external resource). */
+export function renderReportHtml(data: ReportData, options: HtmlOptions): string {
+  const charts = options.includeCharts ? buildReportCharts(data.run, data.measurements) : []
+  const view = buildReportView(data, { ...options, charts })
+  // The SVG is generated and escaped in code; SafeString keeps Handlebars from escaping its markup.
+  return page({ ...view, charts: view.charts.map((c) => ({ ...c, svg: new hb.SafeString(c.svg) })) })
+}
+
+/** The footer printed on every page: company, run ID, generation time, "Page X of Y". */
+export function renderFooterHtml(companyName: string, runId: string, generatedAt: string): string {
+  return footer({ companyName, runId, generatedAt })
+}

@@ -1,0 +1,22 @@
+/** What went wrong while producing a report. */
+export type ReportErrorCode =
+  | 'REPORT_CHROMIUM_MISSING'
+  | 'REPORT_LAUNCH_FAILED'
+  | 'REPORT_TIMEOUT'
+  | 'REPORT_RENDER_FAILED'
+  | 'REPORT_WRITE_FAILED'
+  | 'REPORT_RUN_NOT_FOUND'
+  | 'REPORT_CLOSED'
+
+/** The one error class of `@dvt/reports`; `message` is a sentence a user can act on. */
+export class ReportError extends Error {
+  override readonly name = 'ReportError'
+
+  constructor(
+    readonly code: ReportErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}

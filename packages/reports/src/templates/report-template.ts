@@ -1,0 +1,110 @@
+/**
+ * The report page (Handlebars). Kept as a TypeScript string so the esbuild bundle of `dvt` carries it.
+ * Every value is printed with `{{ }}` (escaped); the only unescaped content is the stylesheet partial and the
+ * charts, which are SafeStrings built (and escaped) in code.
+ */
+export const reportTemplate = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{title}} — {{runIdShort}}</title>
+<style>{{> styles}}</style>
+</head>
+<body>
+<header class="masthead">
+  <div class="brand">
+    {{#if logoDataUri}}<img class="logo" src="{{logoDataUri}}" alt="">{{/if}}
+    <div>
+      <div class="company">{{companyName}}</div>
+      <div class="doc-kind">Design verification test report</div>
+    </div>
+  </div>
+  <div class="doc-id">
+    <div class="doc-title">{{title}}</div>
+    <div class="doc-sub">Run <span class="mono">{{runIdShort}}</span> &middot; {{startedShort}}</div>
+  </div>
+</header>
+
+<section class="verdict verdict-{{verdict.kind}}">
+  <div class="verdict-label">{{verdict.label}}</div>
+  <div class="verdict-text">{{verdict.text}}</div>
+</section>
+
+<section class="cards">
+  {{#each cards}}
+  <div class="card card-{{kind}}"><div class="card-value">{{value}}</div><div class="card-label">{{label}}</div></div>
+  {{/each}}
+</section>
+
+<h2>Run information</h2>
+<table class="meta">
+  <tbody>
+  {{#each metaRows}}
+  <tr>
+    {{#each this}}<th>{{label}}</th><td class="{{cls}}" colspan="{{span}}">{{value}}</td>{{/each}}
+  </tr>
+  {{/each}}
+  </tbody>
+</table>
+
+<h2>Results</h2>
+{{#if results.length}}
+<table class="data results">
+  <thead><tr><th>Parameter</th><th class="num">Measured</th><th>Unit</th><th class="num">Lower limit</th><th class="num">Upper limit</th><th class="center">Result</th></tr></thead>
+  <tbody>
+  {{#each results}}
+  <tr class="{{#if failed}}row-fail{{/if}}"><td class="param">{{parameter}}</td><td class="num strong">{{value}}</td><td>{{unit}}</td><td class="num">{{lower}}</td><td class="num">{{upper}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
+  {{/each}}
+  </tbody>
+</table>
+{{else}}
+<p class="empty">No results were recorded for this run.</p>
+{{/if}}
+
+{{#if showCharts}}
+<h2>Measurements</h2>
+{{#each charts}}
+<figure class="chart-figure">
+  <figcaption class="chart-title">{{title}}</figcaption>
+  {{svg}}
+  <p class="chart-caption">{{caption}}</p>
+</figure>
+{{else}}
+<p class="empty">No measurements were recorded for this run.</p>
+{{/each}}
+{{/if}}
+
+<h2>Events</h2>
+{{#if events.length}}
+<table class="data events">
+  <thead><tr><th class="col-time">Time (UTC)</th><th class="num col-sim">Sim time (s)</th><th class="col-level">Level</th><th>Message</th></tr></thead>
+  <tbody>
+  {{#each events}}
+  <tr><td class="mono">{{time}}</td><td class="num mono">{{simTime}}</td><td><span class="level level-{{level}}">{{level}}</span></td><td class="message">{{message}}</td></tr>
+  {{/each}}
+  </tbody>
+</table>
+{{else}}
+<p class="empty">No events were recorded for this run.</p>
+{{/if}}
+
+<h2>Configuration</h2>
+<div class="config">
+  <div class="config-block"><h3>Test parameters</h3><pre>{{parametersJson}}</pre></div>
+  {{#each configSections}}
+  <div class="config-block"><h3>{{name}}</h3><pre>{{json}}</pre></div>
+  {{/each}}
+</div>
+</body>
+</html>
+`
+
+/** Page footer for Chromium's `footerTemplate`; `pageNumber`/`totalPages` are filled in by Chromium. */
+export const footerTemplate = `<div style="width:100%;margin:0 14mm;padding-top:2mm;border-top:0.5pt solid #c9d1db;font-family:'DejaVu Sans',Arial,sans-serif;font-size:7pt;color:#5f6b7a;display:flex;justify-content:space-between;-webkit-print-color-adjust:exact">
+<span>{{companyName}} &middot; Run {{runId}}</span>
+<span>Generated {{generatedAt}}</span>
+<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+</div>`
+
+/** Chromium needs a header template when it prints a footer; this one is empty. */
+export const headerTemplate = '<div></div>'
