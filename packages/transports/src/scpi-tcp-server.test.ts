@@ -259,7 +259,11 @@ describe('connections', () => {
     }
     expect(device.lines.length).toBeLessThan(count)
     c.socket.resume()
-    for (let i = 0; i < count; i++) expect(await c.nextLine()).toHaveLength(200)
+    const expected = count * 201
+    await until(() => c.chunks.reduce((sum, chunk) => sum + chunk.length, 0) >= expected)
+    const received = c.chunks.join('')
+    expect(received).toHaveLength(expected)
+    expect(received).toBe(`${'x'.repeat(200)}\n`.repeat(count))
     expect(device.lines).toHaveLength(count)
   })
 })
