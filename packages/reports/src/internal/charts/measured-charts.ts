@@ -23,6 +23,7 @@ const axes: readonly Axis[] = [
 ]
 const timeAxis: Axis = { key: 'simTime', name: 'Time since start', unit: 's', minSpan: 0 }
 const maxCharts = 6
+const maxTemperatureSeries = 6
 /** At most this many distinct x values are drawn as markers; more means a continuous trace. */
 const maxSteps = 80
 
@@ -35,9 +36,22 @@ function varies(rows: readonly MeasurementRow[], axis: Axis): boolean {
   return hi - lo >= axis.minSpan
 }
 
-/** The parameter's natural x: temperature if it varies, else input voltage, else load current, else time. */
+/**
+ * The parameter's natural x: temperature if it varies, else input voltage, else load current, else time.
+ * One refinement: a sweep of V_in or the load repeated at a few temperatures (dropout at −40/25/85 °C) is drawn
+ * against the swept quantity with one series per temperature, since against temperature it is a vertical smear.
+ */
 export function naturalAxis(rows: readonly MeasurementRow[]): Axis {
-  return axes.find((a) => varies(rows, a)) ?? timeAxis
+  const first = axes.find((a) => varies(rows, a)) ?? timeAxis
+  if (first.key !== 'temperature') return first
+  const swept = axes.slice(1).find((a) => varies(rows, a))
+  return swept && temperatureLevels(rows) <= maxTemperatureSeries ? swept : first
+}
+
+const levelOf = (r: MeasurementRow): number => Math.round((r.temperature ?? 0) / 5) * 5
+
+function temperatureLevels(rows: readonly MeasurementRow[]): number {
+  return new Set(rows.map(levelOf)).size
 }
 
 /** Splits a sweep done at a few temperatures (dropout at −40/25/85 °C) into one series per temperature. */
@@ -45,13 +59,14 @@ function temperatureGroups(rows: readonly MeasurementRow[], axis: Axis): Map<str
   const groups = new Map<string, MeasurementRow[]>()
   const temperature = axes[0]
   if (axis.key === 'temperature' || !temperature || !varies(rows, temperature)) return groups.set('', [...rows])
+  if (temperatureLevels(rows) > maxTemperatureSeries) return groups.set('', [...rows])
   for (const r of rows) {
-    const key = `${formatNumber(Math.round((r.temperature ?? 0) / 5) * 5, 3)} \u00b0C`
+    const key = `${formatNumber(levelOf(r), 3)} \u00b0C`
     const list = groups.get(key)
     if (list) list.push(r)
     else groups.set(key, [r])
   }
-  return groups.size <= 6 ? groups : new Map([['', [...rows]]])
+  return groups
 }
 
 /** Means per distinct x (readings repeated at one setpoint collapse to one marker). */
