@@ -1,0 +1,80 @@
+import type { DvtConfig } from '@dvt/config'
+import type { TestRegistry } from '@dvt/framework'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { toErrorReply } from './internal/error-reply'
+import { defaultWebRoot } from './internal/web-root'
+import { authPlugin } from './plugins/auth'
+import { benchControlPlugin } from './plugins/bench-control'
+import { reportRendererPlugin } from './plugins/report-renderer'
+import { runServicePlugin } from './plugins/run-service'
+import { staticPlugin } from './plugins/static'
+import { storagePlugin } from './plugins/storage'
+import { telemetryPlugin } from './plugins/telemetry'
+import { websocketPlugin } from './plugins/websocket'
+import { controlRoutes } from './routes/api/control'
+import { runRoutes } from './routes/api/runs'
+import { testRoutes } from './routes/api/tests'
+import { wsRoutes } from './routes/api/ws'
+
+/** Options of {@link buildApp}. */
+export interface DashboardAppOptions {
+  /** The validated configuration (`loadConfig()`). */
+  config: DvtConfig
+  /** Host of the simulation server (telemetry, control and instrument ports); defaults to the config's. */
+  simHost?: string
+  /** Host the HTTP server binds; a non-loopback one requires `dashboard.token`. Defaults to `dashboard.host`. */
+  host?: string
+  /** Directory of the built web app; defaults to `apps/dashboard/dist/web`. */
+  webRoot?: string
+  /** Stored with every run; defaults to this package's version. */
+  softwareVersion?: string
+  /** The tests offered; defaults to the framework's library. */
+  registry?: TestRegistry
+  /** Fastify's logger (pino) on stdout; off by default. */
+  logger?: boolean
+}
+
+/** The configuration with the simulator host replaced by `simHost` (the same path for a remote bench). */
+function effectiveConfig(config: DvtConfig, simHost: string | undefined): DvtConfig {
+  if (!simHost) return config
+  const instruments = { ...config.instruments, simulator: { ...config.instruments.simulator, host: simHost } }
+  return { ...config, instruments }
+}
+
+/**
+ * Builds the dashboard: plugins (auth, telemetry, bench control, storage, WebSocket, run service, reports,
+ * static) and the API routes. Not listening yet: tests use `app.inject()`, `startDashboard` listens.
+ */
+export async function buildApp(options: DashboardAppOptions): Promise<FastifyInstance> {
+  const config = effectiveConfig(options.config, options.simHost)
+  const sim = config.instruments.simulator
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, forceCloseConnections: true })
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body, internal } = toErrorReply(error)
+    if (internal) request.log.error({ err: error }, 'request failed')
+    return reply.code(status).type('application/json').send(body)
+  })
+
+  await app.register(authPlugin, { host: options.host ?? config.dashboard.host, token: config.dashboard.token })
+  await app.register(telemetryPlugin, { host: sim.host, port: sim.telemetry_port })
+  await app.register(benchControlPlugin, { config })
+  await app.register(storagePlugin, {
+    databasePath: config.data.database_path,
+    measurementsDir: config.data.measurements_dir,
+  })
+  await app.register(websocketPlugin, {})
+  await app.register(runServicePlugin, {
+    config,
+    softwareVersion: options.softwareVersion ?? '0.1.0',
+    ...(options.registry ? { registry: options.registry } : {}),
+  })
+  await app.register(reportRendererPlugin, { reporting: config.reporting, reportsDir: config.data.reports_dir })
+
+  await app.register(wsRoutes)
+  await app.register(controlRoutes)
+  await app.register(testRoutes)
+  await app.register(runRoutes)
+  await app.register(staticPlugin, { root: options.webRoot ?? defaultWebRoot() })
+  return app
+}

@@ -1,0 +1,6 @@
+export type { DashboardAppOptions } from './app'
+export { buildApp } from './app'
+export type { DashboardErrorCode } from './errors'
+export { DashboardError } from './errors'
+export type { RunningDashboard, StartDashboardOptions } from './server'
+export { startDashboard } from './server'

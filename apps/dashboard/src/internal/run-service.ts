@@ -1,0 +1,141 @@
+import type { DvtConfig } from '@dvt/config'
+import { createInstrumentSet } from '@dvt/drivers'
+import {
+  createRunner,
+  createSimulatedClock,
+  createWallClock,
+  describeParameters,
+  type RunEvent,
+  type TestRegistry,
+  validateParameters,
+} from '@dvt/framework'
+import type { StorageBackend } from '@dvt/storage'
+import { DashboardError } from '../errors'
+import type { StartRunRequest } from '../schemas/runs'
+
+/** A test as `GET /api/tests` lists it. */
+export interface TestInfo {
+  name: string
+  description: string
+  /** JSON Schema of the parameters (zod 4 `toJSONSchema`, input side: defaults shown, not required). */
+  parameters: unknown
+}
+
+/** Runs tests in the dashboard's process through the framework runner, one at a time. */
+export interface RunService {
+  listTests(): TestInfo[]
+  /** Resolves with the run ID as soon as the run has started (it then runs in the background). */
+  start(request: StartRunRequest): Promise<{ id: string }>
+  /** Aborts the active run; a run that is not active is refused with a sentence. */
+  abort(id: string): true
+  active(): { id: string; test: string } | null
+  /** The active run's events so far (replayed to a browser that connects mid-run). */
+  activeEvents(): readonly RunEvent[]
+  close(): Promise<void>
+}
+
+export interface RunServiceOptions {
+  config: DvtConfig
+  storage: StorageBackend
+  registry: TestRegistry
+  softwareVersion: string
+  /** Receives every event of every run (the WebSocket fan-out). */
+  onEvent(event: RunEvent): void
+  onError(error: unknown): void
+}
+
+const maxReplayEvents = 5000
+
+interface ActiveRun {
+  id: string
+  test: string
+  events: RunEvent[]
+  abort(): void
+  done: Promise<unknown>
+}
+
+/** Creates the run service. */
+export function createRunService(options: RunServiceOptions): RunService {
+  const { config, storage, registry } = options
+  let current: ActiveRun | null = null
+  let starting = false
+
+  const launch = (request: StartRunRequest, test: string) =>
+    new Promise<{ id: string }>((resolveStart, rejectStart) => {
+      const instruments = createInstrumentSet(config)
+      const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
+      const runner = createRunner({
+        instruments,
+        storage,
+        clock,
+        registry,
+        station: config.station.name,
+        softwareVersion: options.softwareVersion,
+        config,
+      })
+      const run: ActiveRun = { id: '', test, events: [], abort: () => runner.abort(), done: Promise.resolve() }
+      runner.subscribe((event: RunEvent) => {
+        if (event.type === 'run-started') {
+          run.id = event.runId
+          current = run
+          resolveStart({ id: event.runId })
+        }
+        if (run.events.length < maxReplayEvents) run.events.push(event)
+        options.onEvent(event)
+      })
+      run.done = runner
+        .run(test, request.parameters, {
+          serial: request.serial ?? null,
+          operator: request.operator ?? null,
+          description: request.description ?? null,
+        })
+        .catch((error: unknown) => {
+          if (run.id) options.onError(error)
+          else rejectStart(error)
+        })
+        .finally(async () => {
+          if (current === run) current = null
+          await instruments.close()
+        })
+    })
+
+  return {
+    listTests: () =>
+      registry.list().map((t) => ({ name: t.name, description: t.description, parameters: describeParameters(t) })),
+    async start(request) {
+      const test = registry.get(request.test)
+      validateParameters(test, request.parameters)
+      if (current || starting) {
+        const which = current ? `run ${current.id.slice(0, 8)} (${current.test})` : 'another run'
+        throw new DashboardError(
+          'DASHBOARD_BENCH_BUSY',
+          `the bench is busy: ${which} is running — abort it or wait for it to finish`,
+        )
+      }
+      starting = true
+      try {
+        return await launch(request, test.name)
+      } finally {
+        starting = false
+      }
+    },
+    abort(id) {
+      if (!current || current.id !== id) {
+        throw new DashboardError(
+          'DASHBOARD_NOT_RUNNING',
+          `run ${id.slice(0, 8)} is not running here, so there is nothing to abort`,
+        )
+      }
+      current.abort()
+      return true
+    },
+    active: () => (current ? { id: current.id, test: current.test } : null),
+    activeEvents: () => current?.events ?? [],
+    async close() {
+      const run = current
+      if (!run) return
+      run.abort()
+      await run.done
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import { connect, type Socket } from 'node:net'
+
+/** One line of the simulator's telemetry stream (keys in instruments.md; more may come). */
+export type TelemetrySnapshot = Record<string, unknown> & { t_s?: number }
+
+/** A reconnecting reader of the telemetry stream (NDJSON over TCP). */
+export interface TelemetryClient {
+  /** The newest snapshot, or null before the first one. */
+  latest(): TelemetrySnapshot | null
+  /** Wall time (epoch ms) the newest snapshot arrived. */
+  latestAt(): number
+  connected(): boolean
+  /** Called with every snapshot and the wall time it arrived; returns an unsubscribe function. */
+  onSnapshot(listener: (snapshot: TelemetrySnapshot, receivedAt: number) => void): () => void
+  /** Called when the connection comes up or goes down. */
+  onStatus(listener: (connected: boolean) => void): () => void
+  close(): void
+}
+
+export interface TelemetryClientOptions {
+  host: string
+  port: number
+  /** First reconnect delay; doubles up to `maxBackoffMs`. */
+  minBackoffMs?: number
+  maxBackoffMs?: number
+  /** A partial line longer than this drops the connection (a misbehaving peer). */
+  maxLineBytes?: number
+}
+
+/** Connects at once and keeps reconnecting (with backoff) until closed. */
+export function createTelemetryClient(options: TelemetryClientOptions): TelemetryClient {
+  const { host, port, minBackoffMs = 200, maxBackoffMs = 5000, maxLineBytes = 1 << 20 } = options
+  const snapshotListeners = new Set<(s: TelemetrySnapshot, at: number) => void>()
+  const statusListeners = new Set<(c: boolean) => void>()
+  let latest: TelemetrySnapshot | null = null
+  let latestAt = 0
+  let isConnected = false
+  let closed = false
+  let socket: Socket | null = null
+  let timer: NodeJS.Timeout | null = null
+  let backoff = minBackoffMs
+
+  const setStatus = (value: boolean) => {
+    if (value === isConnected) return
+    isConnected = value
+    for (const listener of statusListeners) listener(value)
+  }
+
+  const handleLine = (line: string) => {
+    if (line.length === 0) return
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line)
+    } catch {
+      return
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return
+    latest = parsed as TelemetrySnapshot
+    latestAt = Date.now()
+    for (const listener of snapshotListeners) listener(latest, latestAt)
+  }
+
+  const scheduleReconnect = () => {
+    if (closed || timer) return
+    timer = setTimeout(() => {
+      timer = null
+      open()
+    }, backoff)
+    timer.unref()
+    backoff = Math.min(backoff * 2, maxBackoffMs)
+  }
+
+  const open = () => {
+    if (closed) return
+    let pending = ''
+    const s = connect({ host, port })
+    socket = s
+    s.setEncoding('utf8')
+    s.on('connect', () => {
+      backoff = minBackoffMs
+      setStatus(true)
+    })
+    s.on('data', (chunk: string) => {
+      pending += chunk
+      let newline = pending.indexOf('\n')
+      while (newline >= 0) {
+        handleLine(pending.slice(0, newline).trim())
+        pending = pending.slice(newline + 1)
+        newline = pending.indexOf('\n')
+      }
+      if (pending.length > maxLineBytes) s.destroy()
+    })
+    s.on('error', () => {})
+    s.on('close', () => {
+      if (socket === s) socket = null
+      setStatus(false)
+      scheduleReconnect()
+    })
+  }
+
+  open()
+  return {
+    latest: () => latest,
+    latestAt: () => latestAt,
+    connected: () => isConnected,
+    onSnapshot(listener) {
+      snapshotListeners.add(listener)
+      return () => snapshotListeners.delete(listener)
+    },
+    onStatus(listener) {
+      statusListeners.add(listener)
+      return () => statusListeners.delete(listener)
+    },
+    close() {
+      closed = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      socket?.destroy()
+      socket = null
+      setStatus(false)
+    },
+  }
+}

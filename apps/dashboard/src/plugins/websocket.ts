@@ -1,0 +1,54 @@
+import websocket from '@fastify/websocket'
+import { definePlugin } from '../internal/define-plugin'
+import { createWsHub, type WsHub } from '../internal/ws-hub'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Fan-out of `{type:'telemetry'|'sim'|'run'}` messages to every browser. */
+    hub: WsHub
+  }
+}
+
+export interface WebsocketPluginOptions extends Record<string, unknown> {
+  /** Telemetry is forwarded at most this often (it arrives at `simulation.telemetry_hz`, 20 Hz). */
+  maxRateHz?: number
+}
+
+/**
+ * One WebSocket per browser at `/api/ws` (route in routes/api/ws.ts). Telemetry snapshots are forwarded as they
+ * arrive, coalesced when they come faster than `maxRateHz`; each message carries `t`, the wall time (epoch ms)
+ * the dashboard received the snapshot, so a client can measure its lag.
+ */
+export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
+  async (app, { maxRateHz = 25 }) => {
+    await app.register(websocket, { options: { maxPayload: 4096 } })
+    const hub = createWsHub()
+    app.decorate('hub', hub)
+
+    const minIntervalMs = 1000 / maxRateHz
+    let lastSent = 0
+    let trailing: NodeJS.Timeout | null = null
+    const sendLatest = () => {
+      trailing = null
+      const data = app.telemetry.latest()
+      if (!data) return
+      lastSent = Date.now()
+      hub.broadcast({ type: 'telemetry', t: app.telemetry.latestAt(), data })
+    }
+    const offSnapshot = app.telemetry.onSnapshot(() => {
+      if (trailing) return
+      const wait = lastSent + minIntervalMs - Date.now()
+      if (wait <= 0) sendLatest()
+      else trailing = setTimeout(sendLatest, wait)
+    })
+    const offStatus = app.telemetry.onStatus((connected) => hub.broadcast({ type: 'sim', connected }))
+
+    app.addHook('preClose', async () => {
+      offSnapshot()
+      offStatus()
+      if (trailing) clearTimeout(trailing)
+      hub.close()
+    })
+  },
+  { name: 'dvt-websocket', dependencies: ['dvt-telemetry'] },
+)

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+const runStatuses = ['pending', 'running', 'passed', 'failed', 'error', 'aborted'] as const
+
+/** A full UUID or an 8-hex prefix (at least 8 hex characters). */
+export const runIdSchema = z
+  .string()
+  .regex(
+    /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{8,32})$/,
+    'must be a run ID: a UUID or its first 8 hex characters',
+  )
+
+export const runParamsSchema = z.object({ id: runIdSchema })
+
+const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date (YYYY-MM-DD or ISO-8601)')
+  .transform((s) => new Date(s).toISOString())
+
+/** `GET /api/runs` query string. */
+export const runListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+    status: z.enum(runStatuses).optional(),
+    test: z.string().min(1).max(100).optional(),
+    search: z.string().max(200).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+
+/** `POST /api/runs` body. */
+export const startRunSchema = z
+  .object({
+    test: z.string().min(1).max(100),
+    parameters: z.record(z.string(), z.unknown()).default({}),
+    serial: z.string().max(200).optional(),
+    operator: z.string().max(200).optional(),
+    description: z.string().max(2000).optional(),
+  })
+  .strict()
+export type StartRunRequest = z.infer<typeof startRunSchema>

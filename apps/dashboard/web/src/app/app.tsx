@@ -1,0 +1,25 @@
+import { LivePage } from '../features/live/components/live-page'
+import { ResultsPage } from '../features/results/components/results-page'
+import { RunDetailPage } from '../features/results/components/run-detail-page'
+import { TestsPage } from '../features/tests/components/tests-page'
+import { usePathname } from '../lib/router'
+import { AppShell } from './app-shell'
+
+function Route(props: { path: string }) {
+  const { path } = props
+  const detail = /^\/results\/([0-9a-fA-F-]{8,36})$/.exec(path)
+  if (detail?.[1]) return <RunDetailPage id={detail[1]} />
+  if (path.startsWith('/results')) return <ResultsPage />
+  if (path.startsWith('/tests')) return <TestsPage />
+  return <LivePage />
+}
+
+/** The composition root: the shell around the page for the current path. */
+export function App() {
+  const path = usePathname()
+  return (
+    <AppShell path={path}>
+      <Route path={path} />
+    </AppShell>
+  )
+}

@@ -1,0 +1,77 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import type { InstrumentName } from '../api/bench'
+import { type ConsoleEntry, useScpiConsole } from '../hooks/use-scpi-console'
+
+const instruments: Array<{ value: InstrumentName; label: string }> = [
+  { value: 'chamber', label: 'Chamber (5001)' },
+  { value: 'supply', label: 'Power supply (5002)' },
+  { value: 'dmm', label: 'Multimeter (5003)' },
+  { value: 'load', label: 'Electronic load (5004)' },
+  { value: 'sim', label: 'Simulation control (5000)' },
+]
+
+function Entry(props: { entry: ConsoleEntry }) {
+  const { entry } = props
+  return (
+    <div className="console-entry">
+      <div className="console-command">
+        <span className="console-prompt">{entry.instrument}&gt;</span> {entry.command}
+      </div>
+      {entry.reply !== null && <div className="console-reply">{entry.reply}</div>}
+      {entry.errors.map((e) => (
+        <div key={`${e.code}${e.message}`} className="console-error">
+          {e.code === null ? e.message : `${e.code}, "${e.message}"`}
+        </div>
+      ))}
+      {entry.failure && <div className="console-error">{entry.failure}</div>}
+    </div>
+  )
+}
+
+/** Raw SCPI to any instrument: reply and the errors drained from its queue. */
+export function ScpiConsole() {
+  const { history, busy, send } = useScpiConsole()
+  const [instrument, setInstrument] = useState<InstrumentName>('dmm')
+  const [command, setCommand] = useState('*IDN?')
+  const log = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (history.length > 0) log.current?.scrollTo({ top: log.current.scrollHeight })
+  }, [history])
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    if (command.trim()) void send(instrument, command.trim())
+  }
+  return (
+    <div className="console">
+      <div className="console-log" ref={log} data-testid="scpi-log">
+        {history.length === 0 && <p className="muted">Replies and queued errors appear here.</p>}
+        {history.map((entry) => (
+          <Entry key={entry.id} entry={entry} />
+        ))}
+      </div>
+      <form className="console-form" onSubmit={onSubmit}>
+        <select
+          aria-label="Instrument"
+          value={instrument}
+          onChange={(e) => setInstrument(e.target.value as InstrumentName)}
+        >
+          {instruments.map((i) => (
+            <option key={i.value} value={i.value}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="SCPI command"
+          className="mono"
+          value={command}
+          onChange={(e) => setCommand(e.target.value)}
+          placeholder="MEAS:VOLT:DC?"
+        />
+        <button type="submit" className="btn" disabled={busy}>
+          Send
+        </button>
+      </form>
+    </div>
+  )
+}

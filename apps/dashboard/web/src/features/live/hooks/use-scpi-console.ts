@@ -1,0 +1,33 @@
+import { useState } from 'react'
+import { appendBounded } from '../../../lib/ring-buffer'
+import { type InstrumentName, type ScpiErrorEntry, sendScpi } from '../api/bench'
+
+export interface ConsoleEntry {
+  id: number
+  instrument: InstrumentName
+  command: string
+  reply: string | null
+  errors: ScpiErrorEntry[]
+  failure: string | null
+}
+
+let nextId = 1
+
+/** The console's history (newest last, bounded) and its send action. */
+export function useScpiConsole() {
+  const [history, setHistory] = useState<ConsoleEntry[]>([])
+  const [busy, setBusy] = useState(false)
+  const send = async (instrument: InstrumentName, command: string) => {
+    const base = { id: nextId++, instrument, command, reply: null, errors: [], failure: null }
+    setBusy(true)
+    try {
+      const { reply, errors } = await sendScpi(instrument, command)
+      setHistory((h) => appendBounded(h, { ...base, reply, errors }, 200))
+    } catch (e) {
+      setHistory((h) => appendBounded(h, { ...base, failure: (e as Error).message }, 200))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { history, busy, send }
+}

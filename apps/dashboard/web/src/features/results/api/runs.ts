@@ -1,0 +1,96 @@
+import { tableFromIPC } from 'apache-arrow'
+import { apiFetch, getJson, toQuery } from '../../../lib/api-client'
+import type { MeasurementPoint } from '../../../lib/types'
+
+export type RunStatus = 'pending' | 'running' | 'passed' | 'failed' | 'error' | 'aborted'
+
+/** A stored run, as `GET /api/runs` returns it (storage's RunRecord). */
+export interface RunRecord {
+  id: string
+  test: string
+  status: RunStatus
+  startedAt: string
+  completedAt: string | null
+  operator: string | null
+  dutSerial: string | null
+  station: string | null
+  description: string | null
+  parameters: Record<string, unknown>
+  config: unknown
+  seed: number | null
+  softwareVersion: string
+  statusReason: string | null
+  measurementCount: number
+}
+
+export interface ResultRecord {
+  parameter: string
+  value: number
+  unit: string
+  lowerLimit: number | null
+  upperLimit: number | null
+  passed: boolean | null
+}
+
+export interface EventRecord {
+  time: string
+  simTime: number | null
+  level: 'debug' | 'info' | 'warn' | 'error'
+  message: string
+}
+
+export interface RunFilters {
+  test?: string
+  status?: string
+  search?: string
+  from?: string
+  to?: string
+  limit: number
+  offset: number
+}
+
+export function listRuns(filters: RunFilters): Promise<{ runs: RunRecord[]; total: number }> {
+  return getJson(`/api/runs${toQuery({ ...filters })}`)
+}
+
+export function getRun(id: string): Promise<{ run: RunRecord; results: ResultRecord[]; events: EventRecord[] }> {
+  return getJson(`/api/runs/${encodeURIComponent(id)}`)
+}
+
+export function listTestNames(): Promise<{ tests: Array<{ name: string }> }> {
+  return getJson('/api/tests')
+}
+
+function numberOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null
+}
+
+/** Fetches a run's measurements as an Arrow IPC stream and decodes it column by column. */
+export async function getMeasurements(id: string): Promise<MeasurementPoint[]> {
+  const response = await apiFetch(`/api/runs/${encodeURIComponent(id)}/measurements`)
+  const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()))
+  const col = (name: string) => table.getChild(name)
+  const [simTime, parameter, value, unit] = [col('sim_time'), col('parameter'), col('value'), col('unit')]
+  const [temperature, inputVoltage, loadCurrent] = [col('temperature'), col('input_voltage'), col('load_current')]
+  const out: MeasurementPoint[] = []
+  for (let i = 0; i < table.numRows; i++) {
+    out.push({
+      simTime: Number(simTime?.get(i) ?? 0),
+      parameter: String(parameter?.get(i) ?? ''),
+      value: Number(value?.get(i)),
+      unit: String(unit?.get(i) ?? ''),
+      temperature: numberOrNull(temperature?.get(i)),
+      inputVoltage: numberOrNull(inputVoltage?.get(i)),
+      loadCurrent: numberOrNull(loadCurrent?.get(i)),
+    })
+  }
+  return out
+}
+
+/** `GET /api/runs/:id/report.pdf` as a Blob (the server names the file). */
+export async function downloadReport(id: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await apiFetch(`/api/runs/${encodeURIComponent(id)}/report.pdf`)
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `run_${id.slice(0, 8)}.pdf`
+  return { blob: await response.blob(), fileName }
+}

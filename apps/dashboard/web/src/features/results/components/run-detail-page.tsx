@@ -1,0 +1,63 @@
+import { shortId } from '../../../lib/format'
+import { linkHandler } from '../../../lib/router'
+import { StatusBadge } from '../../../lib/ui/badge'
+import { MeasurementChart } from '../../../lib/ui/measurement-chart'
+import { ErrorNote, PageHeader, Panel } from '../../../lib/ui/panel'
+import { useRunDetail } from '../hooks/use-run-detail'
+import { ConfigurationBlock, EventsTimeline, ResultsTable, RunMetadata } from './run-sections'
+
+/** One run: metadata, results, measurement charts, events, configuration and its PDF report. */
+export function RunDetailPage(props: { id: string }) {
+  const { detail, measurements, pdf, download } = useRunDetail(props.id)
+  const run = detail.data?.run
+  const actions = (
+    <div className="header-actions">
+      <a className="btn btn-ghost" href="/results" onClick={linkHandler('/results')}>
+        All runs
+      </a>
+      <button type="button" className="btn btn-primary" onClick={download} disabled={pdf.busy || !run}>
+        {pdf.busy ? 'Rendering…' : 'Download PDF'}
+      </button>
+    </div>
+  )
+  return (
+    <div className="page">
+      <PageHeader
+        title={run ? `${run.test} · ${shortId(run.id)}` : `Run ${shortId(props.id)}`}
+        subtitle={run ? <StatusBadge status={run.status} /> : undefined}
+        actions={actions}
+      />
+      <ErrorNote message={detail.error ?? pdf.error} />
+      {detail.data && (
+        <>
+          <div className="two-col">
+            <Panel title="Run">
+              <RunMetadata run={detail.data.run} />
+            </Panel>
+            <Panel title="Results">
+              <ResultsTable results={detail.data.results} />
+            </Panel>
+          </div>
+          <Panel title="Measurements">
+            <ErrorNote message={measurements.error} />
+            {measurements.loading && <p className="muted">Loading measurements…</p>}
+            {measurements.data?.length === 0 && <p className="muted">No measurements recorded.</p>}
+            <div className="chart-grid">
+              {measurements.data?.map((s, i) => (
+                <MeasurementChart key={s.parameter} series={s} index={i} />
+              ))}
+            </div>
+          </Panel>
+          <div className="two-col">
+            <Panel title="Events">
+              <EventsTimeline events={detail.data.events} />
+            </Panel>
+            <Panel title="Configuration">
+              <ConfigurationBlock run={detail.data.run} />
+            </Panel>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

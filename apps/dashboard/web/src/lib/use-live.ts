@@ -1,0 +1,28 @@
+import { useSyncExternalStore } from 'react'
+import { type LiveState, liveStore } from './ws-store'
+
+function useLive<T>(select: (s: LiveState) => T): T {
+  return useSyncExternalStore(liveStore.subscribe, () => select(liveStore.getSnapshot()))
+}
+
+/** The latest telemetry snapshot (null until the first one). */
+export function useTelemetry() {
+  return useLive((s) => s.telemetry)
+}
+
+/** The rolling history behind the live charts. */
+export function useTelemetryHistory() {
+  return useLive((s) => s.history)
+}
+
+/** Browser ↔ dashboard WebSocket state and dashboard ↔ simulator state. */
+export function useConnection() {
+  const connection = useLive((s) => s.connection)
+  const simConnected = useLive((s) => s.simConnected)
+  return { connection, simConnected }
+}
+
+/** Events of the latest run the dashboard has seen. */
+export function useRunEvents() {
+  return useLive((s) => s.runEvents)
+}
