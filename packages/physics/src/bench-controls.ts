@@ -1,0 +1,92 @@
+import type { DutModel, DutState, LoadMode } from './dut-model'
+
+/** Thermal chamber (physics.md §2). Setters validate and throw `PhysicsError`; on error nothing changes. */
+export interface ChamberControl {
+  /** Setpoint S, °C; outside [lowerLimit, upperLimit] → `PHYSICS_OUT_OF_RANGE`. A new value restarts `stable`. */
+  setpoint: number
+  /** Ramp rate limit of the internal target, °C/min (> 0). */
+  rampRate: number
+  /** Stability window, ± °C (> 0). */
+  stabilityWindow: number
+  /** How long the air must stay in the window, s (≥ 0). */
+  stabilityTime: number
+  /** Air flow on (FLOW 1). Off: the air relaxes to ambient and the chamber is never stable. */
+  enabled: boolean
+  /** User setpoint limits (LLIM/ULIM), within the configured min/max setpoint. */
+  lowerLimit: number
+  upperLimit: number
+  /** True air temperature T_ch, °C. */
+  readonly temperature: number
+  /** The controller's internal ramp target R, °C. */
+  readonly rampTarget: number
+  /** Within the window continuously for the stability time, and R = S. */
+  readonly stable: boolean
+  /** Seconds the stability condition has held so far. */
+  readonly stableFor: number
+}
+
+/** Power-supply output mode, as in telemetry and ISUMmary. */
+export type SupplyMode = 'CV' | 'CC' | 'OFF'
+
+/** One power-supply channel. Setpoints are rounded to 1 mV / 1 mA. */
+export interface SupplyChannel {
+  readonly index: 1 | 2 | 3
+  /** Voltage setpoint, V. */
+  voltageSetpoint: number
+  /** Current limit, A (≥ 0). */
+  currentLimit: number
+  output: boolean
+  readonly mode: SupplyMode
+  /** True output voltage, V. */
+  readonly voltage: number
+  /** True output current, A. */
+  readonly current: number
+}
+
+/** Power supply: channel 1 (P6V) feeds the DUT; 2 (P25V) and 3 (N25V) drive nothing. */
+export interface SupplyControl {
+  readonly channels: readonly [SupplyChannel, SupplyChannel, SupplyChannel]
+  /** Channel 1, 2 or 3; anything else → `PHYSICS_OUT_OF_RANGE`. */
+  channel(index: number): SupplyChannel
+}
+
+/** Electronic load (physics.md §5). */
+export interface LoadControl {
+  mode: LoadMode
+  /** CC setpoint, A (≥ 0). */
+  currentSetpoint: number
+  /** CR setpoint, Ω (> 0). */
+  resistance: number
+  /** Input on. */
+  input: boolean
+  /** True terminal voltage (= DUT V_out), V. */
+  readonly voltage: number
+  /** True current drawn, A. */
+  readonly current: number
+  /** True power absorbed, W. */
+  readonly power: number
+}
+
+/** The DUT as the bench sees it: its parameters plus its operating point and temperatures. */
+export interface DutControl {
+  /** The pluggable model behind it. */
+  readonly model: DutModel
+  /** Case-insensitive (`TEMPCO_PPM_PER_C`); unknown → `PHYSICS_UNKNOWN_PARAMETER`. */
+  getParameter(name: string): number
+  /** Case-insensitive; takes effect at once (the operating point is re-solved). */
+  setParameter(name: string, value: number): void
+  readonly state: DutState
+  readonly vin: number
+  readonly vout: number
+  readonly iout: number
+  readonly iq: number
+  readonly pdiss: number
+  readonly caseTemperature: number
+  readonly junctionTemperature: number
+}
+
+/** The NTC thermistor bonded to the case. */
+export interface ThermistorControl {
+  /** True resistance, Ω. */
+  readonly resistance: number
+}
