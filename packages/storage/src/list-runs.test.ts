@@ -4,7 +4,7 @@ import type { RunStatus } from './types'
 
 let t: TempStorage
 const ids: string[] = []
-const statuses: RunStatus[] = ['passed', 'failed', 'error', 'aborted', 'running']
+const statuses = ['passed', 'failed', 'error', 'aborted', 'running'] as const
 
 // 25 runs, one per day of March 2025 (day i+1), cycling through statuses and two tests.
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SCHEMA_VERSION } from './internal/schema'
+import { MIGRATIONS, SCHEMA_VERSION } from './internal/schema'
 import { openStorage } from './open-storage'
 import { isStorageError } from './storage-error'
 import { createTempStorage, newRun, type TempStorage } from './test-support/temp-storage'
@@ -103,6 +103,27 @@ describe('SqliteStorage runs', () => {
     )
     expect(() => t.storage.appendMeasurements(id, [sampleRow()])).toThrowError(ended)
     expect(() => t.storage.startRun(id)).toThrowError(ended)
+  })
+
+  it('migrates a version 1 database forward, keeping its runs', () => {
+    const dir = t.dir
+    const databasePath = `${dir}/old.db`
+    const old = new Database(databasePath)
+    old.exec(MIGRATIONS[0]!.sql)
+    old.pragma('user_version = 1')
+    old.close()
+    const storage = openStorage({ databasePath, measurementsDir: t.measurementsDir })
+    const { id } = storage.createRun(newRun())
+    storage.close()
+    const db = new Database(databasePath, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'")
+      .pluck()
+      .all()
+    expect(indexes).toContain('runs_test_status_started_at')
+    expect(db.prepare('SELECT count(*) FROM runs WHERE id = ?').pluck().get(id)).toBe(1)
+    db.close()
   })
 
   it('reopens an existing database without migrating again and refuses a newer schema', () => {

@@ -132,10 +132,12 @@ export class SqliteStorage implements StorageBackend {
       `SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
     )
     const count = this.#listStatement(`SELECT COUNT(*) FROM runs ${where}`).pluck()
-    return this.#db.transaction(() => ({
-      runs: (page.all(...params, limit, offset) as RunRow[]).map(toRunRecord),
-      total: count.get(...params) as number,
-    }))()
+    return this.#db.transaction(() => {
+      const runs = (page.all(...params, limit, offset) as RunRow[]).map(toRunRecord)
+      // A short first page already is the whole answer: skip the second scan a search would need to count.
+      const total = offset === 0 && runs.length < limit ? runs.length : (count.get(...params) as number)
+      return { runs, total }
+    })()
   }
 
   addResults(runId: string, results: readonly ResultRecord[]): void {

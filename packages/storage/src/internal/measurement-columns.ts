@@ -59,25 +59,3 @@ export function rowsToColumns(rows: readonly MeasurementRow[]): MeasurementColum
   }
   return columns
 }
-
-/** Concatenates column chunks in order. */
-export function concatColumns(chunks: readonly MeasurementColumns[]): MeasurementColumns {
-  if (chunks.length === 1) return chunks[0]!
-  const total = chunks.reduce((n, c) => n + c.length, 0)
-  const out = emptyColumns(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.timestamp.set(chunk.timestamp, at)
-    out.simTime.set(chunk.simTime, at)
-    out.value.set(chunk.value, at)
-    for (let i = 0; i < chunk.length; i++) {
-      out.parameter[at + i] = chunk.parameter[i]!
-      out.unit[at + i] = chunk.unit[i]!
-      out.temperature[at + i] = chunk.temperature[i]!
-      out.inputVoltage[at + i] = chunk.inputVoltage[i]!
-      out.loadCurrent[at + i] = chunk.loadCurrent[i]!
-    }
-    at += chunk.length
-  }
-  return out
-}

@@ -62,12 +62,13 @@ export function writeMeasurementsParquet(
 
 function columnData(runId: string, c: MeasurementColumns) {
   return [
-    { name: 'run_id', data: new Array<string>(c.length).fill(runId) },
+    // Statistics on a constant column and on units help no reader; they cost a byte-wise compare per row.
+    { name: 'run_id', data: new Array<string>(c.length).fill(runId), statistics: false },
     { name: 'timestamp', data: c.timestamp },
     { name: 'sim_time', data: c.simTime },
-    { name: 'parameter', data: c.parameter },
+    { name: 'parameter', data: c.parameter, statistics: false },
     { name: 'value', data: c.value },
-    { name: 'unit', data: c.unit },
+    { name: 'unit', data: c.unit, statistics: false },
     { name: 'temperature', data: c.temperature },
     { name: 'input_voltage', data: c.inputVoltage },
     { name: 'load_current', data: c.loadCurrent },

@@ -80,6 +80,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'index for listing by test and status together',
+    sql: 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);',
+  },
 ]
 
 /** The schema version this code writes. */

@@ -1,0 +1,67 @@
+// `pnpm bench list-runs`: listing runs with 100 000 runs stored (default page of the 20 newest with the total,
+// a status + test filter, a text search), median of several calls.
+// Last line: list_runs_ms=<n> filtered_ms=<n>
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { RunQuery } from '../packages/storage/src/index'
+import { openStorage } from '../packages/storage/src/index'
+import { seedFinishedRuns } from '../packages/storage/src/internal/seed-runs'
+
+const RUNS = Number(process.env.LIST_RUNS_BENCH_RUNS ?? 100_000)
+const REPEATS = Number(process.env.LIST_RUNS_BENCH_REPEATS ?? 15)
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-list-runs-'))
+  try {
+    const databasePath = join(dir, 'dvt.db')
+    const measurementsDir = join(dir, 'measurements')
+    openStorage({ databasePath, measurementsDir }).close()
+    const created = seedFinishedRuns(databasePath, RUNS)
+
+    // A fresh connection, as `dvt list-runs` would open.
+    const storage = openStorage({ databasePath, measurementsDir })
+    const time = (query: RunQuery) => {
+      const first = performance.now()
+      const page = storage.listRuns(query)
+      const firstMs = performance.now() - first
+      const samples: number[] = []
+      for (let k = 0; k < REPEATS; k++) {
+        const s = performance.now()
+        storage.listRuns(query)
+        samples.push(performance.now() - s)
+      }
+      return { firstMs, ms: median(samples), total: page.total, rows: page.runs.length }
+    }
+    const open = performance.now()
+    const reopen = openStorage({ databasePath, measurementsDir })
+    const openMs = performance.now() - open
+    reopen.close()
+    const plain = time({ limit: 20 })
+    const filtered = time({ limit: 20, status: 'failed', test: 'tempco' })
+    const dated = time({ limit: 20, from: '2024-06-01', to: '2024-06-30' })
+    const search = time({ limit: 20, search: 'LDO-00042' })
+    storage.close()
+
+    const show = (name: string, r: ReturnType<typeof time>) =>
+      console.log(
+        `${name}: median ${r.ms.toFixed(2)} ms (first call ${r.firstMs.toFixed(2)} ms), ${r.rows} rows of ${r.total}`,
+      )
+    console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}`)
+    console.log(`created ${RUNS} runs in one transaction: ${created.toFixed(0)} ms; open: ${openMs.toFixed(1)} ms`)
+    show('newest 20 + total', plain)
+    show('status=failed test=tempco', filtered)
+    show('June 2024', dated)
+    show('search "LDO-00042"', search)
+    console.log(`list_runs_ms=${plain.ms.toFixed(2)} filtered_ms=${filtered.ms.toFixed(2)}`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
