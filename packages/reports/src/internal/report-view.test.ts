@@ -30,6 +30,23 @@ describe('buildReportView', () => {
     expect(view('running').verdict).toMatchObject({ kind: 'pending', label: 'IN PROGRESS' })
   })
 
+  it('names at most five failed results in the banner', () => {
+    const data = sampleTempcoData()
+    const results = Array.from({ length: 8 }, (_, i) => ({
+      parameter: `p${i}`,
+      value: 2,
+      unit: 'V',
+      lowerLimit: null,
+      upperLimit: 1,
+      passed: false,
+    }))
+    const v = buildReportView(
+      { ...data, results, run: { ...data.run, status: 'failed' } },
+      { companyName: 'Acme', logoDataUri: null, includeCharts: true, charts: [] },
+    )
+    expect(v.verdict.text).toBe('8 of 8 judged results outside their limits: p0, p1, p2, p3, p4 and 3 more.')
+  })
+
   it('counts results for the summary cards and badges each row', () => {
     const v = view('failed')
     expect(v.cards.slice(0, 3).map((c) => c.value)).toEqual(['2', '1', '4'])

@@ -45,6 +45,7 @@ export function testTitle(test: string): string {
 
 const configKeys = ['dut', 'simulation', 'physics', 'instruments', 'station'] as const
 const dash = '\u2014'
+const maxNamedFailures = 5
 
 function verdictOf(run: RunRecord, results: readonly ResultRecord[]): ReportView['verdict'] {
   const failed = results.filter((r) => r.passed === false)
@@ -53,7 +54,9 @@ function verdictOf(run: RunRecord, results: readonly ResultRecord[]): ReportView
     case 'passed':
       return { kind: 'passed', label: 'PASSED', text: `All ${judged} judged results are within their limits.` }
     case 'failed': {
-      const names = failed.map((r) => r.parameter).join(', ')
+      const shown = failed.slice(0, maxNamedFailures).map((r) => r.parameter)
+      const more = failed.length - shown.length
+      const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
       const detail = `${failed.length} of ${judged} judged results outside their limits`
       return { kind: 'failed', label: 'FAILED', text: names ? `${detail}: ${names}.` : `${detail}.` }
     }

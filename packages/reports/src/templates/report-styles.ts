@@ -61,7 +61,8 @@ tr { break-inside: avoid; }
   text-align: left; font-size: 7.2pt; text-transform: uppercase; letter-spacing: 0.6pt; color: var(--muted);
   background: var(--soft); border-bottom: 1pt solid #b9c3cf; padding: 4pt 6pt;
 }
-.data td { padding: 3.4pt 6pt; border-bottom: 0.5pt solid var(--line); vertical-align: top; }
+.data td { padding: 3.4pt 6pt; border-bottom: 0.5pt solid var(--line); vertical-align: middle; }
+.events td { vertical-align: top; }
 .data tbody tr:nth-child(even) td { background: #fafbfd; }
 .data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .data .center { text-align: center; }

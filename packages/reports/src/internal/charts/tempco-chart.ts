@@ -22,16 +22,20 @@ export function fitTempco(points: readonly Point[]): TempcoFit | null {
 }
 
 const toPoint = (r: MeasurementRow): Point => ({ x: r.temperature ?? Number.NaN, y: r.value })
-const usable = (name: string) => (r: MeasurementRow) =>
-  r.parameter === name && r.temperature !== null && Number.isFinite(r.temperature) && Number.isFinite(r.value)
+/** The framework records `vout`; `v_out` is accepted too. */
+const usable = (suffix: '' | '_avg') => (r: MeasurementRow) =>
+  (r.parameter === `vout${suffix}` || r.parameter === `v_out${suffix}`) &&
+  r.temperature !== null &&
+  Number.isFinite(r.temperature) &&
+  Number.isFinite(r.value)
 
 /**
  * V_out vs chamber temperature with the least-squares line. The fit uses the averaged points (`vout_avg`) when
  * there are at least two, else the raw `vout` readings. Null when there is nothing to fit.
  */
 export function buildTempcoChart(rows: readonly MeasurementRow[]): ReportChart | null {
-  const raw = rows.filter(usable('vout')).map(toPoint)
-  const averaged = rows.filter(usable('vout_avg')).map(toPoint)
+  const raw = rows.filter(usable('')).map(toPoint)
+  const averaged = rows.filter(usable('_avg')).map(toPoint)
   const useAveraged = averaged.length >= 2
   const fitted = useAveraged ? averaged : raw
   const fit = fitTempco(fitted)

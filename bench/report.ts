@@ -1,0 +1,52 @@
+// `pnpm bench report`: PDF report time for a realistic tempco run (6 points × 10 readings, 30 events).
+// cold = a new renderer, Chromium start included; warm = later renders with the same renderer (median of 5).
+// Also writes page 1 of the sample report to docs/report-page1.png (pdftoppm -png -r 80 -f 1 -l 1).
+// Last line: report_cold_ms=<n> report_warm_ms=<n>
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createReportRenderer } from '../packages/reports/src/index'
+import { sampleTempcoData } from '../packages/reports/src/testing/sample-report-data'
+
+const WARM_RUNS = 5
+const COLD_TARGET_MS = 3000
+const WARM_TARGET_MS = 700
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-report-'))
+  const data = sampleTempcoData({ readings: 10, events: 30 })
+  const renderer = createReportRenderer({ companyName: 'Acme Power Devices' })
+  try {
+    const coldStart = performance.now()
+    const first = await renderer.render(data, join(dir, 'cold.pdf'))
+    const cold = performance.now() - coldStart
+    const warm: number[] = []
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const start = performance.now()
+      await renderer.render(data, join(dir, `warm-${i}.pdf`))
+      warm.push(performance.now() - start)
+    }
+    const warmMedian = median(warm)
+    const png = resolve(import.meta.dirname, '..', 'docs', 'report-page1')
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', first.path, png])
+    console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, node ${process.version}`)
+    console.log(`sample: tempco, ${data.measurements.length} rows, ${data.events.length} events`)
+    console.log(`report: ${first.pages} pages, ${first.bytes} bytes; page 1 → docs/report-page1.png`)
+    console.log(`cold (Chromium start + render): ${cold.toFixed(0)} ms (target < ${COLD_TARGET_MS})`)
+    console.log(`warm (same renderer), runs: ${warm.map((w) => w.toFixed(0)).join(', ')} ms`)
+    console.log(`warm median of ${WARM_RUNS}: ${warmMedian.toFixed(0)} ms (target < ${WARM_TARGET_MS})`)
+    console.log(`report_cold_ms=${Math.round(cold)} report_warm_ms=${Math.round(warmMedian)}`)
+  } finally {
+    await renderer.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
