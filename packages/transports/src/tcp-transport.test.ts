@@ -102,6 +102,17 @@ describe('createTcpTransport', () => {
     expect(device.lines).toEqual(['ONE?', 'TWO?', 'THREE', 'FOUR?'])
   })
 
+  it('notices a drop that happened just before the call and sends on a new connection', async () => {
+    const { server, device } = await serve()
+    const transport = transportTo(server.port)
+    for (let round = 1; round <= 20; round++) {
+      expect(await transport.query(`BEFORE ${round}?`)).toBe(`ANS BEFORE ${round}?`)
+      server.dropClients()
+      expect(await transport.query(`AFTER ${round}?`)).toBe(`ANS AFTER ${round}?`)
+    }
+    expect(device.opened).toBe(21)
+  })
+
   it('reports a refused connection with the sentence that says what to do', async () => {
     const port = await freePort()
     const transport = transportTo(port)

@@ -66,8 +66,12 @@ export function createTcpTransport(options: TcpTransportOptions): Transport {
 
 function ignore(): void {}
 
+/**
+ * Resolves after the event loop has polled for I/O once more. One setImmediate is not enough: called from an
+ * I/O callback it runs in the same loop iteration, before the next poll.
+ */
 function nextIoTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
 }
 
 function closedTransportError(target: LinkTarget): TransportError {
