@@ -116,9 +116,14 @@ export interface BenchLock {
  * database can implement the same interface.
  */
 export interface StorageBackend {
+  /** Stores a new run as `pending`, owned by this process. `run.id` must be a UUID; a duplicate is refused. */
   createRun(run: NewRun): RunRecord
   /** Marks the run `running` and records the owning process. */
   startRun(id: string): void
+  /**
+   * Compacts the staged measurements into `run_<id>/measurements.parquet` (always written: a run without
+   * measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
+   */
   completeRun(id: string, end: CompletedRun): Promise<RunRecord>
   getRun(id: string): RunRecord | null
   /** Resolves a full ID or a unique prefix of at least 8 hex characters. Throws StorageError otherwise. */
@@ -137,7 +142,10 @@ export interface StorageBackend {
   /** Takes the bench for a run, or returns who holds it (a live process). */
   acquireBench(bench: string, runId: string): BenchLock | null
   releaseBench(bench: string, runId: string): void
-  /** Runs left `running` by a dead process become `error` ("interrupted") and are compacted. */
+  /**
+   * Runs left `pending` or `running` by a dead process on this host become `error` ("interrupted", with an
+   * event) and are compacted. Runs of live processes, and of other hosts, are left alone.
+   */
   recoverInterruptedRuns(): Promise<RunRecord[]>
   close(): void
 }
