@@ -1,0 +1,26 @@
+/** What went wrong in the test executive. */
+export type FrameworkErrorCode =
+  /** No test of that name; the message lists the available ones. */
+  | 'FRAMEWORK_UNKNOWN_TEST'
+  /** A parameter failed validation; the message names it. */
+  | 'FRAMEWORK_BAD_PARAMETER'
+  /** Another run holds the bench; the message names it. */
+  | 'FRAMEWORK_BENCH_BUSY'
+  /** A step ran past its timeout on the test clock. */
+  | 'FRAMEWORK_STEP_TIMEOUT'
+  /** The run was aborted (operator, Ctrl-C, dashboard). */
+  | 'FRAMEWORK_ABORTED'
+  /** A test measured something it did not declare, or defined itself wrongly. */
+  | 'FRAMEWORK_BAD_TEST'
+
+/** The framework's one error class. */
+export class FrameworkError extends Error {
+  constructor(
+    readonly code: FrameworkErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+    this.name = 'FrameworkError'
+  }
+}

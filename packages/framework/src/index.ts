@@ -1,0 +1,47 @@
+export type { Clock, ClockWaitOptions, SimulatedClockOptions } from './clock'
+export { createSimulatedClock, createWallClock } from './clock'
+export { defaultRegistry, dvtTests } from './default-registry'
+export type { FrameworkErrorCode } from './framework-error'
+export { FrameworkError } from './framework-error'
+export type { RunObserver } from './internal/run-bus'
+export { describeFailure, judge } from './limits'
+export { describeParameters, parseParameterStrings, validateParameters } from './parameters'
+export type {
+  LogEvent,
+  MeasurementEvent,
+  MeasurementInfo,
+  ProgressEvent,
+  ResultEvent,
+  RunEvent,
+  RunEventType,
+  RunFinishedEvent,
+  RunStartedEvent,
+  StepFinishedEvent,
+  StepStartedEvent,
+} from './run-events'
+export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from './run-state'
+export { initialRunState, reduceRun } from './run-state'
+export type { Runner, RunnerOptions, RunOptions } from './runner'
+export { createRunner } from './runner'
+export type { StorageObserverOptions } from './storage-observer'
+export { createStorageObserver } from './storage-observer'
+export type {
+  DeclaredMeasurement,
+  DvtTest,
+  Limits,
+  MeasurementDefinition,
+  ProgressUpdate,
+  RecordConditions,
+  Step,
+  StepBody,
+  StepControl,
+  StepDefinition,
+  StepOutcome,
+  TestClock,
+  TestContext,
+  TestDefinition,
+  TestLog,
+} from './test-definition'
+export { defineTest } from './test-definition'
+export type { TestRegistry } from './test-registry'
+export { createTestRegistry } from './test-registry'

@@ -1,0 +1,149 @@
+import type { RunStatus } from '@dvt/storage'
+import { FrameworkError } from '../framework-error'
+import { describeFailure } from '../limits'
+import type { MeasurementInfo } from '../run-events'
+import type { RunState } from '../run-state'
+import type { RunnerOptions, RunOptions } from '../runner'
+import type { DvtTest } from '../test-definition'
+import type { RunBus } from './run-bus'
+import { createStepContext, type RunEnvironment, runStepAttempt } from './step-runner'
+
+export interface RunExecution {
+  test: DvtTest
+  params: Record<string, unknown>
+  bus: RunBus
+  runId: string
+  timebase: { origin: number }
+  signal: AbortSignal
+  options: RunnerOptions
+  runOptions: RunOptions
+}
+
+interface Ending {
+  status: Extract<RunStatus, 'error' | 'aborted'>
+  reason: string
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+function abortEnding(signal: AbortSignal): Ending {
+  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'aborted')
+  return { status: 'aborted', reason }
+}
+
+function errorEnding(step: string, error: unknown): Ending {
+  if (error instanceof FrameworkError && error.code === 'FRAMEWORK_STEP_TIMEOUT') {
+    return { status: 'error', reason: error.message }
+  }
+  return { status: 'error', reason: `step "${step}" failed: ${message(error)}` }
+}
+
+/** Runs the steps in order, following their control flow. Returns how the run ended early, if it did. */
+async function runSteps(env: RunEnvironment, test: DvtTest, signal: AbortSignal): Promise<Ending | null> {
+  for (const [index, step] of test.steps.entries()) {
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) return abortEnding(signal)
+      env.bus.emit({ type: 'step-started', step: step.name, index, attempt })
+      const result = await runStepAttempt(env, step, signal)
+      const repeat = result.control === 'repeat'
+      const tooMany = repeat && attempt > step.maxRepeats
+      if (!repeat) for (const r of result.results) env.bus.emit({ type: 'result', step: step.name, result: r })
+      const error = tooMany ? `asked to repeat more than ${step.maxRepeats} times` : result.error
+      const outcome = tooMany ? 'error' : result.outcome
+      env.bus.emit({
+        type: 'step-finished',
+        step: step.name,
+        index,
+        outcome,
+        control: result.control,
+        error: error === null ? null : message(error),
+      })
+      if (outcome === 'aborted') return abortEnding(signal)
+      if (outcome === 'error') return errorEnding(step.name, error)
+      if (result.control === 'stop') return null
+      if (!repeat) break
+    }
+  }
+  return null
+}
+
+/** Teardown, then the safe state: every action attempted even if another fails. */
+async function finish(env: RunEnvironment, test: DvtTest): Promise<void> {
+  const calm = new AbortController().signal
+  try {
+    await test.teardown(createStepContext(env, 'teardown', calm, null, []))
+  } catch (error) {
+    env.bus.emit({ type: 'log', level: 'error', message: `teardown failed: ${message(error)}` })
+  }
+  const { supply, load } = env.instruments
+  const actions: Array<[string, () => Promise<void>]> = [
+    ['switch the electronic load input off', () => load.setInput(false)],
+    ['switch the power supply output off', () => supply.setOutput(1, false)],
+  ]
+  const outcomes = await Promise.allSettled(actions.map(([, act]) => act()))
+  const problems = outcomes.flatMap((o, i) =>
+    o.status === 'rejected' ? [`could not ${actions[i]![0]}: ${message(o.reason)}`] : [],
+  )
+  for (const problem of problems) env.bus.emit({ type: 'log', level: 'error', message: problem })
+  if (problems.length === 0) {
+    env.bus.emit({ type: 'log', level: 'info', message: 'bench left safe: load input off, supply output off' })
+  }
+}
+
+function verdict(env: RunEnvironment, state: RunState): { status: 'passed' | 'failed'; reason: string | null } {
+  const measured = new Set(state.results.map((r) => r.parameter))
+  for (const declared of state.declared.filter((m) => !measured.has(m.name))) {
+    env.bus.emit({ type: 'log', level: 'warn', message: `${declared.name} was never measured` })
+  }
+  const failures = state.results.filter((r) => r.passed === false)
+  if (failures.length === 0) return { status: 'passed', reason: null }
+  return { status: 'failed', reason: failures.map(describeFailure).join('; ') }
+}
+
+function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
+  const { options, runOptions, test } = run
+  run.bus.emit({
+    type: 'run-started',
+    test: test.name,
+    parameters: run.params,
+    serial: runOptions.serial ?? null,
+    operator: runOptions.operator ?? options.operator ?? null,
+    description: runOptions.description ?? null,
+    station: options.station ?? null,
+    softwareVersion: options.softwareVersion,
+    config: options.config ?? null,
+    seed: options.config?.physics.seed ?? null,
+    clock: options.clock.kind,
+    steps: test.steps.map((s) => s.name),
+    measurements,
+  })
+}
+
+/** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
+export async function executeRun(run: RunExecution): Promise<RunState> {
+  const { test, params, bus, options, signal } = run
+  const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
+  announce(run, measurements)
+  const env: RunEnvironment = {
+    runId: run.runId,
+    bus,
+    instruments: options.instruments,
+    clock: options.clock,
+    timebase: run.timebase,
+    params,
+    measurements: new Map(measurements.map((m) => [m.name, m])),
+  }
+  let ending: Ending | null
+  try {
+    if (options.probe !== false) await options.instruments.probe()
+    run.timebase.origin = await options.clock.sync()
+    ending = await runSteps(env, test, signal)
+  } catch (error) {
+    ending = signal.aborted ? abortEnding(signal) : { status: 'error', reason: message(error) }
+  }
+  await finish(env, test)
+  const end = ending ?? verdict(env, bus.state)
+  bus.emit({ type: 'run-finished', status: end.status, reason: end.reason })
+  await bus.settle()
+  return bus.state
+}

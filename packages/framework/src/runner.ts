@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto'
+import type { DvtConfig } from '@dvt/config'
+import type { InstrumentSet } from '@dvt/drivers'
+import type { StorageBackend } from '@dvt/storage'
+import type { Clock } from './clock'
+import { FrameworkError } from './framework-error'
+import { createRunBus, type RunObserver } from './internal/run-bus'
+import { executeRun } from './internal/run-execution'
+import { validateParameters } from './parameters'
+import type { RunState } from './run-state'
+import { createStorageObserver } from './storage-observer'
+import type { TestRegistry } from './test-registry'
+
+export interface RunnerOptions {
+  instruments: InstrumentSet
+  /** Where runs are kept; without it nothing is persisted and no bench lock is taken. */
+  storage?: StorageBackend | null
+  clock: Clock
+  registry: TestRegistry
+  /** Station name (`station.name`), stored with every run. */
+  station?: string | null
+  /** Default operator when a run does not name one. */
+  operator?: string | null
+  softwareVersion: string
+  /** The effective configuration, stored with every run (and its `physics.seed`). */
+  config?: DvtConfig | null
+  /** Which bench the lock is taken on [the station name]. */
+  benchKey?: string
+  /** Check every instrument answers `*IDN?` before the first step [true]. */
+  probe?: boolean
+}
+
+export interface RunOptions {
+  serial?: string | null
+  description?: string | null
+  operator?: string | null
+  /** Aborting it aborts the run (like `runner.abort()`). */
+  signal?: AbortSignal
+}
+
+/** The test executive: runs one test at a time on one bench. */
+export interface Runner {
+  /**
+   * Runs a test to its end and resolves with the final state. Throws (before any run exists) for an
+   * unknown test, a bad parameter, or a busy bench.
+   */
+  run(testName: string, rawParams?: Record<string, unknown>, options?: RunOptions): Promise<RunState>
+  /** Aborts the runs in progress (status `aborted`, bench left safe). */
+  abort(reason?: string): void
+  /** Every event of every run, with the state after it. Returns the unsubscribe function. */
+  subscribe(observer: RunObserver): () => void
+}
+
+function busy(storage: StorageBackend, holder: { runId: string; pid: number; since: string }): FrameworkError {
+  const test = storage.getRun(holder.runId)?.test ?? 'unknown test'
+  return new FrameworkError(
+    'FRAMEWORK_BENCH_BUSY',
+    `the bench is busy: run ${holder.runId.slice(0, 8)} (${test}) started by pid ${holder.pid} at ${holder.since} holds it — wait for it to finish or abort it`,
+  )
+}
+
+export function createRunner(options: RunnerOptions): Runner {
+  const observers = new Set<RunObserver>()
+  const active = new Set<AbortController>()
+  const storageObserver = options.storage ? createStorageObserver(options.storage) : null
+  const benchKey = options.benchKey ?? options.station ?? 'bench'
+
+  function takeBench(runId: string): void {
+    if (!options.storage) return
+    const holder = options.storage.acquireBench(benchKey, runId)
+    if (holder) throw busy(options.storage, holder)
+  }
+
+  async function run(testName: string, rawParams: Record<string, unknown> = {}, runOptions: RunOptions = {}) {
+    const test = options.registry.get(testName)
+    const params = validateParameters(test, rawParams)
+    const runId = randomUUID()
+    takeBench(runId)
+    const controller = new AbortController()
+    const onAbort = () => controller.abort(runOptions.signal?.reason ?? 'aborted')
+    runOptions.signal?.addEventListener('abort', onAbort, { once: true })
+    if (runOptions.signal?.aborted) onAbort()
+    active.add(controller)
+    const runObservers = () => (storageObserver ? [storageObserver, ...observers] : observers)
+    const timebase = { origin: options.clock.now() }
+    const bus = createRunBus(runId, runObservers, () => options.clock.now() - timebase.origin)
+    try {
+      return await executeRun({ test, params, bus, runId, timebase, signal: controller.signal, options, runOptions })
+    } finally {
+      runOptions.signal?.removeEventListener('abort', onAbort)
+      active.delete(controller)
+      for (const problem of await bus.settle()) process.emitWarning(problem)
+      options.storage?.releaseBench(benchKey, runId)
+    }
+  }
+
+  return {
+    run,
+    abort(reason = 'aborted by the operator') {
+      for (const controller of active) controller.abort(reason)
+    },
+    subscribe(observer) {
+      observers.add(observer)
+      return () => observers.delete(observer)
+    },
+  }
+}

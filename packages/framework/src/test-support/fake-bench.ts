@@ -1,0 +1,103 @@
+import type { DvtConfig } from '@dvt/config'
+import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
+import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
+
+export type BenchRole = 'chamber' | 'supply' | 'dmm' | 'load' | 'sim'
+
+/**
+ * A minimal stand-in bench for runner tests, served over real TCP: it answers every query with a
+ * configurable reply, advances a simulated time on `SIM:WAIT`, and logs every program unit. The
+ * real instruments are exercised in test/e2e against `dvt serve`.
+ */
+export interface FakeBench {
+  instruments: InstrumentSet
+  config: Pick<DvtConfig, 'instruments'>
+  /** Program units received per instrument (error queries left out). */
+  log: Record<BenchRole, string[]>
+  servers: Record<BenchRole, ScpiTcpServer>
+  time: number
+  /** Extra answers: return a reply for a query unit, or undefined for the default. */
+  answer?: (role: BenchRole, unit: string) => string | undefined
+  /** Queue a SCPI error for a unit (e.g. `{ code: -222, message: 'Data out of range' }`). */
+  fail?: (role: BenchRole, unit: string) => { code: number; message: string } | undefined
+  close(): Promise<void>
+}
+
+const IDN: Record<BenchRole, string> = {
+  chamber: 'TEMPTRONIC,ATS-545-SIM,0,1.0.0',
+  supply: 'Keysight Technologies,E36312A-SIM,0,1.0.0',
+  dmm: 'Keysight Technologies,34461A-SIM,0,1.0.0',
+  load: 'Keysight Technologies,EL34143A-SIM,0,1.0.0',
+  sim: 'DVT-SIM,CONTROL,0,test',
+}
+
+function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: string[]): string | null {
+  const upper = unit.replace(/^:/, '').toUpperCase()
+  if (upper === 'SYST:ERR?') return errors.shift() ?? '+0,"No error"'
+  bench.log[role].push(unit.replace(/^:/, ''))
+  const failure = bench.fail?.(role, upper)
+  if (failure) {
+    errors.push(`${failure.code},"${failure.message}"`)
+    return null
+  }
+  if (role === 'sim' && upper.startsWith('SIM:WAIT ')) {
+    bench.time += Number(upper.slice(9))
+    return null
+  }
+  if (!upper.includes('?')) return null
+  const custom = bench.answer?.(role, upper)
+  if (custom !== undefined) return custom
+  if (upper === '*IDN?') return IDN[role]
+  if (upper === '*OPC?') return '1'
+  if (upper === 'SIM:TIME?') return String(bench.time)
+  return '0'
+}
+
+/** Starts the five fake instrument ports on 127.0.0.1, port 0. */
+export async function startFakeBench(): Promise<FakeBench> {
+  const roles: BenchRole[] = ['chamber', 'supply', 'dmm', 'load', 'sim']
+  const bench = { log: {}, servers: {}, time: 1000 } as FakeBench
+  for (const role of roles) {
+    bench.log[role] = []
+    const errors: string[] = []
+    bench.servers[role] = await createScpiTcpServer({
+      name: role,
+      port: 0,
+      device: {
+        openSession: () => ({
+          handle: (line) => {
+            const replies = line.split(';').flatMap((unit) => {
+              const reply = answerUnit(bench, role, unit.trim(), errors)
+              return reply === null ? [] : [reply]
+            })
+            return replies.length > 0 ? replies.join(';') : null
+          },
+          inputError: () => {},
+        }),
+      },
+    })
+  }
+  const s = bench.servers
+  bench.config = {
+    instruments: {
+      backend: 'simulator',
+      timeout_ms: 2000,
+      simulator: {
+        host: '127.0.0.1',
+        control_port: s.sim.port,
+        chamber_port: s.chamber.port,
+        supply_port: s.supply.port,
+        dmm_port: s.dmm.port,
+        load_port: s.load.port,
+        telemetry_port: 0,
+      },
+      visa: { chamber: null, supply: null, dmm: null, load: null },
+    },
+  }
+  bench.instruments = createInstrumentSet(bench.config)
+  bench.close = async () => {
+    await bench.instruments.close()
+    await Promise.all(roles.map((role) => s[role].close()))
+  }
+  return bench
+}
