@@ -20,6 +20,14 @@ function npmDependencies() {
   return [...names]
 }
 
+// The bundle resolves npm packages from apps/cli: pnpm only lets a package see its own dependencies.
+const cliDependencies = Object.keys(JSON.parse(readFileSync(join(root, 'apps/cli/package.json'), 'utf8')).dependencies)
+const undeclared = npmDependencies().filter((name) => !cliDependencies.includes(name))
+if (undeclared.length > 0) {
+  console.error(`build: add ${undeclared.join(', ')} to apps/cli/package.json dependencies ("catalog:")`)
+  process.exit(1)
+}
+
 await build({
   entryPoints: [join(root, 'apps/cli/src/main.ts')],
   outfile: join(root, 'apps/cli/dist/dvt.mjs'),
