@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatNumber } from './internal/format'
 import type { ReportData } from './report-data'
 import { ReportError } from './report-error'
-import { createReportRenderer, type ReportRenderer } from './report-renderer'
+import { createReportRenderer, type ReportRenderer, reportRendererOptions } from './report-renderer'
 import { pdfInfoPages, pdfText } from './testing/pdf-tools'
 import { sampleEvents, sampleLoadRegulationData, sampleTempcoData } from './testing/sample-report-data'
 
@@ -228,5 +228,34 @@ describe('logo', () => {
       await noLogo.close()
     }
     expect(warnings).toEqual([])
+  })
+})
+
+describe('includeCharts', () => {
+  it('leaves the measurement charts out when switched off', async () => {
+    const plain = createReportRenderer({ companyName: 'Acme', includeCharts: false })
+    const html = await plain.renderHtml(sampleTempcoData())
+    await plain.close()
+    expect(html).not.toContain('<svg')
+    expect(await renderer.renderHtml(sampleTempcoData())).toContain('<svg')
+  })
+})
+
+describe('reportRendererOptions', () => {
+  it('maps the config reporting section', () => {
+    const options = reportRendererOptions({
+      company_name: 'Acme',
+      logo_path: null,
+      include_charts: false,
+      chromium_path: '/opt/chromium',
+      timeout_s: 12,
+    })
+    expect(options).toEqual({
+      companyName: 'Acme',
+      logoPath: null,
+      includeCharts: false,
+      chromiumPath: '/opt/chromium',
+      timeoutMs: 12_000,
+    })
   })
 })
