@@ -20,15 +20,7 @@ function npmDependencies() {
   return [...names]
 }
 
-// The bundle resolves npm packages from apps/cli: pnpm only lets a package see its own dependencies.
-const cliDependencies = Object.keys(JSON.parse(readFileSync(join(root, 'apps/cli/package.json'), 'utf8')).dependencies)
-const undeclared = npmDependencies().filter((name) => !cliDependencies.includes(name))
-if (undeclared.length > 0) {
-  console.error(`build: add ${undeclared.join(', ')} to apps/cli/package.json dependencies ("catalog:")`)
-  process.exit(1)
-}
-
-await build({
+const result = await build({
   entryPoints: [join(root, 'apps/cli/src/main.ts')],
   outfile: join(root, 'apps/cli/dist/dvt.mjs'),
   bundle: true,
@@ -39,11 +31,27 @@ await build({
   // Bundle the workspace's own TypeScript; leave npm packages (native addons among them) to Node.
   external: npmDependencies(),
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __dvtCreateRequire } from 'node:module'; const require = __dvtCreateRequire(import.meta.url);",
   },
 })
+
+// The bundle resolves npm packages from apps/cli: pnpm only lets a package see its own dependencies.
+const cliDependencies = Object.keys(JSON.parse(readFileSync(join(root, 'apps/cli/package.json'), 'utf8')).dependencies)
+const imported = new Set()
+for (const output of Object.values(result.metafile.outputs)) {
+  for (const { path, external } of output.imports) {
+    if (!external || path.startsWith('node:')) continue
+    imported.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0])
+  }
+}
+const undeclared = [...imported].filter((name) => !cliDependencies.includes(name))
+if (undeclared.length > 0) {
+  console.error(`build: add ${undeclared.join(', ')} to apps/cli/package.json dependencies ("catalog:")`)
+  process.exit(1)
+}
 
 const webConfig = join(root, 'apps/dashboard/vite.config.ts')
 if (existsSync(webConfig)) {
