@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process'
 // Builds what is not run from TypeScript sources: the `dvt` bundle and the dashboard's web app.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -53,8 +54,9 @@ if (undeclared.length > 0) {
   process.exit(1)
 }
 
-const webConfig = join(root, 'apps/dashboard/vite.config.ts')
-if (existsSync(webConfig)) {
-  const { build: viteBuild } = await import('vite')
-  await viteBuild({ configFile: webConfig, logLevel: 'warn' })
+// The web app is built with the dashboard's own Vite (pnpm keeps it out of the root's reach).
+const dashboard = join(root, 'apps/dashboard')
+if (existsSync(join(dashboard, 'vite.config.ts'))) {
+  const vite = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: dashboard, stdio: 'inherit' })
+  if (vite.status !== 0) process.exit(vite.status ?? 1)
 }
