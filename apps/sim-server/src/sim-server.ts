@@ -1,0 +1,179 @@
+import type { DvtConfig } from '@dvt/config'
+import {
+  createVirtualBench,
+  type FaultHooks,
+  type FaultTarget,
+  formatIdentity,
+  type VirtualBench,
+} from '@dvt/instruments'
+import { type BenchModel, createBenchModel, createSimClock, type SimClock } from '@dvt/physics'
+import { createScpiTcpServer, type ScpiTcpServer, TransportError } from '@dvt/transports'
+import manifest from '../package.json' with { type: 'json' }
+import { createFaultInjector, type FaultInjector } from './fault-injector'
+import { SimServerError } from './sim-server-error'
+import { createTelemetryServer, type TelemetryServer } from './telemetry-server'
+
+/** The ports `dvt serve` opens, by role. */
+export type SimPortName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load' | 'telemetry'
+
+/** The SCPI ports, in the order they are listed. */
+export type SimInstrumentName = Exclude<SimPortName, 'telemetry'>
+
+/** Options of {@link startSimServer}. */
+export interface SimServerOptions {
+  config: DvtConfig
+  /** Interface every listener binds; default `config.instruments.simulator.host`. */
+  host?: string
+  /** Overrides `config.simulation.speed`. */
+  speed?: number | 'max'
+  /** Overrides `config.instruments.simulator.*_port` (0 = any free port). */
+  ports?: Partial<Record<SimPortName, number>>
+  /** Firmware field of the control port's `*IDN?`; default this package's version. */
+  version?: string
+  /** Wall interval of the one timer that drives the sim clock, ms (default 10). */
+  tickMs?: number
+}
+
+/** One SCPI port as it is listening. */
+export interface SimServerInstrument {
+  name: SimInstrumentName
+  port: number
+  idn: string
+}
+
+/** A running simulation server. */
+export interface SimServer {
+  readonly host: string
+  readonly instruments: readonly SimServerInstrument[]
+  readonly telemetryPort: number
+  readonly clock: SimClock
+  readonly model: BenchModel
+  readonly bench: VirtualBench
+  /** Closes every listener and client and stops the timer. Idempotent. */
+  close(): Promise<void>
+}
+
+const ORDER: readonly SimInstrumentName[] = ['control', 'chamber', 'supply', 'dmm', 'load']
+
+const LABEL: Readonly<Record<SimPortName, string>> = {
+  control: 'simulation control',
+  chamber: 'thermal chamber',
+  supply: 'power supply',
+  dmm: 'multimeter',
+  load: 'electronic load',
+  telemetry: 'telemetry stream',
+}
+
+/** Where a port comes from in the config, for the "port in use" sentence. */
+export function portConfigKey(name: SimPortName): string {
+  return `instruments.simulator.${name}_port`
+}
+
+/**
+ * Hosts the physics model, its clock (driven by one wall timer), the five SCPI instrument ports and the
+ * telemetry stream.
+ *
+ * @throws SimServerError `SIM_SERVER_PORT_IN_USE` naming the port and the config key to change.
+ */
+export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
+  const { config } = options
+  const host = options.host ?? config.instruments.simulator.host
+  const model = createBenchModel({ physics: config.physics, dut: config.dut })
+  const clock = createSimClock(model, { speed: options.speed ?? config.simulation.speed })
+  let injector: FaultInjector | undefined
+  const faults: FaultHooks = {
+    disconnect: (target, seconds) => injector?.disconnect(target, seconds),
+    clear: () => injector?.clear(),
+    timeAdvanced: () => injector?.poll(),
+  }
+  const bench = createVirtualBench({ model, clock, faults, version: options.version ?? manifest.version })
+  const portOf = (name: SimPortName) => options.ports?.[name] ?? config.instruments.simulator[`${name}_port`]
+  const servers: ScpiTcpServer[] = []
+  let telemetry: TelemetryServer | undefined
+  try {
+    for (const name of ORDER) {
+      const server = await listenOrExplain(name, portOf(name), () =>
+        createScpiTcpServer({
+          name: LABEL[name],
+          host,
+          port: portOf(name),
+          device: bench[name],
+          maxClients: config.simulation.max_clients_per_instrument,
+        }),
+      )
+      servers.push(server)
+    }
+    telemetry = await listenOrExplain('telemetry', portOf('telemetry'), () =>
+      createTelemetryServer({
+        host,
+        port: portOf('telemetry'),
+        hz: config.simulation.telemetry_hz,
+        snapshot: () => clock.snapshot(),
+      }),
+    )
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()))
+    throw error
+  }
+  const [, chamber, supply, dmm, load] = servers as [ScpiTcpServer, ...ScpiTcpServer[]]
+  const targets = { chamber, supply, dmm, load } as Record<FaultTarget, ScpiTcpServer>
+  injector = createFaultInjector(targets, () => model.time)
+  const stopTimer = startClockTimer(clock, injector, options.tickMs ?? 10)
+  const telemetryServer = telemetry
+  let closing: Promise<void> | undefined
+  return {
+    host,
+    instruments: ORDER.map((name, i) => ({
+      name,
+      port: servers[i]?.port ?? 0,
+      idn: formatIdentity(bench.identities[name]),
+    })),
+    telemetryPort: telemetryServer.port,
+    clock,
+    model,
+    bench,
+    close() {
+      closing ??= (async () => {
+        stopTimer()
+        await Promise.all([...servers.map((s) => s.close()), telemetryServer.close()])
+      })()
+      return closing
+    },
+  }
+}
+
+/** One wall timer drives the clock: k × elapsed wall time per tick; in `max` mode it only ends faults. */
+function startClockTimer(clock: SimClock, faults: FaultInjector, tickMs: number): () => void {
+  let last = performance.now()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    const elapsed = (now - last) / 1000
+    last = now
+    if (clock.speed !== 'max' && !clock.paused) clock.tick(elapsed)
+    faults.poll()
+  }, tickMs)
+  return () => clearInterval(timer)
+}
+
+async function listenOrExplain<T>(name: SimPortName, port: number, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen()
+  } catch (error) {
+    if (isPortInUse(error)) {
+      throw new SimServerError(
+        'SIM_SERVER_PORT_IN_USE',
+        `port ${port} is already in use — stop the other program or set ${portConfigKey(name)}`,
+        { cause: error },
+      )
+    }
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new SimServerError('SIM_SERVER_LISTEN_FAILED', `cannot open the ${LABEL[name]} port ${port}: ${reason}`, {
+      cause: error,
+    })
+  }
+}
+
+function isPortInUse(error: unknown): boolean {
+  if (error instanceof TransportError) return error.code === 'TRANSPORT_PORT_IN_USE'
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+}

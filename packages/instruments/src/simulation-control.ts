@@ -1,0 +1,106 @@
+import type { BenchModel, SimClock } from '@dvt/physics'
+import { type CommandTable, defineCommands, formatNR1, formatNR3, formatString, p, ScpiExecutionError } from '@dvt/scpi'
+import { guard } from './internal/guard'
+
+/** An instrument port the control port can disconnect. */
+export type FaultTarget = 'chamber' | 'supply' | 'dmm' | 'load'
+
+/** What the host (the simulation server) does for `SIM:FAULT:*`. */
+export interface FaultHooks {
+  /** Drop `target`'s clients and refuse new ones for `seconds` of simulated time. */
+  disconnect(target: FaultTarget, seconds: number): void
+  /** End every disconnect now. */
+  clear(): void
+  /** Called after a client's wait advanced simulated time (lets the host end faults without a timer). */
+  timeAdvanced?(): void
+}
+
+export interface ControlContext {
+  readonly model: BenchModel
+  readonly clock: SimClock
+  readonly faults: FaultHooks | undefined
+  /** `*RST` of every instrument's settings (after `SIM:RESET` put the model back to power-on). */
+  readonly resetInstruments: () => void
+}
+
+/** Longest single `SIM:WAIT`, s (about four months of simulated time). */
+export const MAX_WAIT_S = 1e7
+/** Speed limits of `SIM:SPEED` (k × wall time). */
+export const SPEED_LIMITS = Object.freeze({ min: 1e-3, max: 1e6 })
+
+const TARGETS: Readonly<Record<string, FaultTarget>> = { CHAM: 'chamber', SUPP: 'supply', DMM: 'dmm', LOAD: 'load' }
+
+function requireFaults(ctx: ControlContext): FaultHooks {
+  if (ctx.faults === undefined) throw new ScpiExecutionError(-200, 'fault injection needs the simulation server')
+  return ctx.faults
+}
+
+function wait(ctx: ControlContext, seconds: number): Promise<void> {
+  return ctx.clock.wait(seconds).then(() => ctx.faults?.timeAdvanced?.())
+}
+
+function reset(ctx: ControlContext): void {
+  ctx.clock.reset()
+  ctx.resetInstruments()
+}
+
+/** The simulator's own port (instruments.md §4 "Simulation control"). */
+export const controlCommands: CommandTable<ControlContext> = defineCommands<ControlContext>({
+  'SIMulation:TIME?': { run: (ctx: ControlContext) => formatNR3(ctx.model.time) },
+  'SIMulation:SPEed': {
+    params: [p.numeric({ min: SPEED_LIMITS.min, max: SPEED_LIMITS.max, words: ['MAXimum'] })],
+    run: (ctx: ControlContext, speed: number | 'MAX') => {
+      ctx.clock.speed = speed === 'MAX' ? 'max' : speed
+    },
+  },
+  'SIMulation:SPEed?': {
+    run: (ctx: ControlContext) => (ctx.clock.speed === 'max' ? 'MAX' : formatNR3(ctx.clock.speed)),
+  },
+  'SIMulation:WAIT': {
+    params: [p.numeric({ min: 0, max: MAX_WAIT_S, units: 'S' })],
+    run: (ctx: ControlContext, seconds: number, call) => call.pending(wait(ctx, seconds)),
+  },
+  'SIMulation:PAUSe': { run: (ctx: ControlContext) => ctx.clock.pause() },
+  'SIMulation:PAUSe?': { run: (ctx: ControlContext) => (ctx.clock.paused ? '1' : '0') },
+  // RESume and RESet share the short form RES; each takes one more letter so that `SIM:RES` is refused
+  // (−113) rather than guessed.
+  'SIMulation:RESUme': { run: (ctx: ControlContext) => ctx.clock.resume() },
+  'SIMulation:RESEt': { run: (ctx: ControlContext) => reset(ctx) },
+  'SIMulation:SEED': {
+    params: [p.integer({ min: 0, max: 2 ** 32 - 1 })],
+    run: (ctx: ControlContext, seed: number) => guard(() => ctx.model.setSeed(seed)),
+  },
+  'SIMulation:SEED?': { run: (ctx: ControlContext) => formatNR1(ctx.model.seed) },
+  'SIMulation:NOISe': {
+    params: [p.boolean()],
+    run: (ctx: ControlContext, on: boolean) => {
+      ctx.model.noise = on
+    },
+  },
+  'SIMulation:NOISe?': { run: (ctx: ControlContext) => (ctx.model.noise ? '1' : '0') },
+  'SIMulation:STATe?': { run: (ctx: ControlContext) => JSON.stringify(ctx.clock.snapshot()) },
+  'SIMulation:DUT:PARameter': {
+    params: [p.oneOf([p.name(), p.string()]), p.numeric()],
+    run: (ctx: ControlContext, name: string, value: number) => guard(() => ctx.model.dut.setParameter(name, value)),
+  },
+  'SIMulation:DUT:PARameter?': {
+    params: [p.oneOf([p.name(), p.string()])],
+    run: (ctx: ControlContext, name: string) => formatNR3(guard(() => ctx.model.dut.getParameter(name))),
+  },
+  'SIMulation:DUT:PARameter:CATalog?': {
+    run: (ctx: ControlContext) =>
+      ctx.model.dut.model
+        .parameterNames()
+        .map((n) => formatString(n.toUpperCase()))
+        .join(','),
+  },
+  'SIMulation:FAULt:DISConnect': {
+    params: [p.word(['CHAMber', 'SUPPly', 'DMM', 'LOAD']), p.numeric({ min: 0, max: MAX_WAIT_S, units: 'S' })],
+    run: (ctx: ControlContext, target: string, seconds: number) => {
+      const hooks = requireFaults(ctx)
+      const name = TARGETS[target]
+      if (name !== undefined) hooks.disconnect(name, seconds)
+    },
+  },
+  'SIMulation:FAULt:CLEar': { run: (ctx: ControlContext) => requireFaults(ctx).clear() },
+})

@@ -1,0 +1,101 @@
+import type { BenchModel, SimClock } from '@dvt/physics'
+import { createScpiInstrument, type ScpiInstrument } from '@dvt/scpi'
+import { type ChamberContext, chamberCommands, chamberDefaults, resetChamber } from './chamber'
+import { type LoadContext, loadCommands, resetLoad } from './electronic-load'
+import {
+  CHAMBER_IDENTITY,
+  controlIdentity,
+  DMM_IDENTITY,
+  type InstrumentIdentity,
+  LOAD_IDENTITY,
+  SUPPLY_IDENTITY,
+} from './identities'
+import type { DmmContext } from './internal/dmm-reading'
+import { defaultDmmSettings } from './internal/dmm-settings'
+import { multimeterCommands, resetMultimeter, triggerMultimeter } from './multimeter'
+import { resetSupply, type SupplyContext, supplyCommands } from './power-supply'
+import { type ControlContext, controlCommands, type FaultHooks } from './simulation-control'
+
+/** The five SCPI ports of the bench, by role. */
+export type BenchInstrumentName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load'
+
+/** Options of {@link createVirtualBench}. */
+export interface VirtualBenchOptions {
+  model: BenchModel
+  clock: SimClock
+  /** Host hooks for `SIM:FAULT:*`; without them those commands answer −200. */
+  faults?: FaultHooks
+  /** Firmware field of the control port's `*IDN?` (the DVT Bench release). */
+  version?: string
+}
+
+/** The five virtual instruments over one model; each is a `LineDevice` a TCP host can serve. */
+export interface VirtualBench extends Readonly<Record<BenchInstrumentName, ScpiInstrument>> {
+  readonly identities: Readonly<Record<BenchInstrumentName, InstrumentIdentity>>
+  /** `*RST` of every instrument's settings (error queues untouched). */
+  resetAll(): void
+}
+
+/**
+ * Builds the chamber, power supply, multimeter, electronic load and simulation control on `model`, all in
+ * their `*RST` state (the chamber's power-on settings are the model's at this moment).
+ */
+export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
+  const { model, clock, faults } = options
+  const chamberCtx: ChamberContext = { model, flow: true, head: true, defaults: chamberDefaults(model) }
+  const supplyCtx: SupplyContext = { model, selected: 1, ovp: [0, 0, 0], tripped: [false, false, false] }
+  const dmmCtx: DmmContext = {
+    model,
+    clock,
+    settings: defaultDmmSettings(),
+    acquisition: undefined,
+    armed: undefined,
+    timeAdvanced: faults?.timeAdvanced ? () => faults.timeAdvanced?.() : undefined,
+  }
+  const loadCtx: LoadContext = { model }
+  const resetAll = () => {
+    resetChamber(chamberCtx)
+    resetSupply(supplyCtx)
+    resetMultimeter(dmmCtx)
+    resetLoad(loadCtx)
+  }
+  const controlCtx: ControlContext = { model, clock, faults, resetInstruments: resetAll }
+  const identities = {
+    control: controlIdentity(options.version ?? '0.0.0'),
+    chamber: CHAMBER_IDENTITY,
+    supply: SUPPLY_IDENTITY,
+    dmm: DMM_IDENTITY,
+    load: LOAD_IDENTITY,
+  }
+  resetAll()
+  return {
+    identities,
+    resetAll,
+    control: createScpiInstrument({ identity: identities.control, commands: controlCommands, context: controlCtx }),
+    chamber: createScpiInstrument({
+      identity: identities.chamber,
+      commands: chamberCommands,
+      context: chamberCtx,
+      onReset: resetChamber,
+    }),
+    supply: createScpiInstrument({
+      identity: identities.supply,
+      commands: supplyCommands,
+      context: supplyCtx,
+      onReset: resetSupply,
+    }),
+    dmm: createScpiInstrument({
+      identity: identities.dmm,
+      commands: multimeterCommands,
+      context: dmmCtx,
+      onReset: resetMultimeter,
+      onTrigger: triggerMultimeter,
+    }),
+    load: createScpiInstrument({
+      identity: identities.load,
+      commands: loadCommands,
+      context: loadCtx,
+      onReset: resetLoad,
+    }),
+  }
+}
