@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import websocket from '@fastify/websocket'
 import { definePlugin } from '../internal/define-plugin'
 import { createWsHub, type WsHub } from '../internal/ws-hub'
@@ -43,11 +44,23 @@ export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
     })
     const offStatus = app.telemetry.onStatus((connected) => hub.broadcast({ type: 'sim', connected }))
 
+    // A refused upgrade (401/403) leaves a raw socket Fastify does not track: end it once answered, and
+    // destroy any still open at close so a client cannot hold the server open.
+    const upgrades = new Set<Duplex>()
+    app.server.on('upgrade', (_req, socket) => {
+      upgrades.add(socket)
+      socket.once('close', () => upgrades.delete(socket))
+    })
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.headers.upgrade && reply.statusCode >= 400) request.raw.socket.end()
+    })
+
     app.addHook('preClose', async () => {
       offSnapshot()
       offStatus()
       if (trailing) clearTimeout(trailing)
       hub.close()
+      for (const socket of upgrades) socket.destroy()
     })
   },
   { name: 'dvt-websocket', dependencies: ['dvt-telemetry'] },

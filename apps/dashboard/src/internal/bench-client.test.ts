@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { controlCommands, parseErrorLine } from './bench-client'
+
+describe('controlCommands', () => {
+  it('turns a control request into SCPI lines, ramp before setpoint', () => {
+    expect(
+      controlCommands({
+        setpoint_c: 85,
+        ramp_c_per_min: 20,
+        supply_v: 5,
+        supply_on: true,
+        load_a: 0.1,
+        load_on: false,
+        speed: 'max',
+        paused: false,
+      }),
+    ).toEqual([
+      { instrument: 'chamber', command: 'RAMP 20' },
+      { instrument: 'chamber', command: 'SETP 85' },
+      { instrument: 'supply', command: 'VOLT 5,(@1)' },
+      { instrument: 'supply', command: 'OUTP ON,(@1)' },
+      { instrument: 'load', command: 'CURR 0.1' },
+      { instrument: 'load', command: 'INP OFF' },
+      { instrument: 'sim', command: 'SIM:SPE MAX' },
+      { instrument: 'sim', command: 'SIM:RES' },
+    ])
+  })
+
+  it('sends only the given fields', () => {
+    expect(controlCommands({ speed: 600, paused: true })).toEqual([
+      { instrument: 'sim', command: 'SIM:SPE 600' },
+      { instrument: 'sim', command: 'SIM:PAUS' },
+    ])
+    expect(controlCommands({})).toEqual([])
+  })
+})
+
+describe('parseErrorLine', () => {
+  it('parses SYST:ERR? answers', () => {
+    expect(parseErrorLine('+0,"No error"')).toEqual({ code: 0, message: 'No error' })
+    expect(parseErrorLine('-113,"Undefined header"')).toEqual({ code: -113, message: 'Undefined header' })
+    expect(parseErrorLine('-222,"Data out of range; ""x"""')).toEqual({ code: -222, message: 'Data out of range; "x"' })
+    expect(parseErrorLine('garbage')).toEqual({ code: null, message: 'garbage' })
+  })
+})
