@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerServe } from './commands/serve'
 import { version } from './version'
 
 /** Builds the `dvt` command tree. Each command lives in `./commands/`. */
@@ -7,5 +8,6 @@ export function createProgram(): Command {
     .description('DVT Bench: virtual lab instruments on one physics model, a test executive, results and reports.')
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError('(run "dvt --help" for usage)')
+  registerServe(program)
   return program
 }
