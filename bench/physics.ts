@@ -9,6 +9,8 @@ import { createBenchModel, DEFAULT_DUT_PARAMS, DEFAULT_PHYSICS_PARAMS } from '..
 
 const STEPS = Number(process.env.PHYSICS_BENCH_STEPS ?? 2_000_000)
 const RUNS = Number(process.env.PHYSICS_BENCH_RUNS ?? 5)
+/** The seed's run is repeated too (best kept): the machine is shared, so one run can land in a busy moment. */
+const SEED_RUNS = Number(process.env.PHYSICS_BENCH_SEED_RUNS ?? 2)
 const root = resolve(import.meta.dirname, '..')
 const seedScript = resolve(root, '../shared/baseline/bench_physics.py')
 
@@ -40,11 +42,7 @@ function measureSteps(): { best: number; runs: number[]; model: BenchModel } {
   return { best: Math.max(...runs), runs, model }
 }
 
-function measureSeed(): number | null {
-  if (!existsSync(seedScript)) {
-    console.log(`seed baseline not found at ${seedScript}`)
-    return null
-  }
+function runSeedOnce(): number | null {
   const r = spawnSync('python3', [seedScript], { encoding: 'utf8' })
   if (r.status !== 0) {
     console.log(`seed baseline failed (exit ${r.status}): ${r.stderr.trim()}`)
@@ -53,6 +51,19 @@ function measureSeed(): number | null {
   process.stdout.write(`${r.stdout.trimEnd().replace(/^/gm, '  seed| ')}\n`)
   const match = /physics_steps_per_s=(\d+)/.exec(r.stdout)
   return match ? Number(match[1]) : null
+}
+
+function measureSeed(): number | null {
+  if (!existsSync(seedScript)) {
+    console.log(`seed baseline not found at ${seedScript}`)
+    return null
+  }
+  let best: number | null = null
+  for (let i = 0; i < SEED_RUNS; i++) {
+    const r = runSeedOnce()
+    if (r !== null) best = Math.max(best ?? 0, r)
+  }
+  return best
 }
 
 const { best, runs, model } = measureSteps()
