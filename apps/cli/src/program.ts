@@ -1,5 +1,9 @@
 import { Command } from 'commander'
+import { registerExportReport } from './commands/export-report'
+import { registerListRuns } from './commands/list-runs'
+import { registerQuery } from './commands/query'
 import { registerServe } from './commands/serve'
+import { registerShowRun } from './commands/show-run'
 import { version } from './version'
 
 /** Builds the `dvt` command tree. Each command lives in `./commands/`. */
@@ -9,5 +13,9 @@ export function createProgram(): Command {
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError('(run "dvt --help" for usage)')
   registerServe(program)
+  registerListRuns(program)
+  registerShowRun(program)
+  registerExportReport(program)
+  registerQuery(program)
   return program
 }

@@ -1,0 +1,55 @@
+import type { ResultRecord, RunRecord } from '@dvt/storage'
+
+/** A plain text table: left-aligned columns, two spaces apart. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/** `2026-11-24 22:17:09` in local time: what a person at the bench reads. */
+export function formatTime(iso: string | null): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+export function formatDuration(run: Pick<RunRecord, 'startedAt' | 'completedAt'>): string {
+  if (!run.completedAt) return '—'
+  const s = (Date.parse(run.completedAt) - Date.parse(run.startedAt)) / 1000
+  if (s < 60) return `${s.toFixed(1)} s`
+  const m = Math.floor(s / 60)
+  return `${m} min ${Math.round(s - m * 60)} s`
+}
+
+/** Up to 7 significant digits, without exponent noise for everyday magnitudes. */
+export function formatValue(value: number | null): string {
+  if (value === null || value === undefined) return '—'
+  if (!Number.isFinite(value)) return String(value)
+  const abs = Math.abs(value)
+  if (abs !== 0 && (abs >= 1e7 || abs < 1e-4)) return value.toExponential(4)
+  return String(Number(value.toPrecision(7)))
+}
+
+export function verdictWord(passed: boolean | null): string {
+  if (passed === null) return 'INFO'
+  return passed ? 'PASS' : 'FAIL'
+}
+
+export function resultRows(results: readonly ResultRecord[]): string[][] {
+  return results.map((r) => [
+    r.parameter,
+    formatValue(r.value),
+    r.unit,
+    formatValue(r.lowerLimit),
+    formatValue(r.upperLimit),
+    verdictWord(r.passed),
+  ])
+}
+
+export const RESULT_HEADER = ['parameter', 'value', 'unit', 'lower', 'upper', 'verdict'] as const
