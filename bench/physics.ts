@@ -8,9 +8,9 @@ import type { BenchModel } from '../packages/physics/src/index'
 import { createBenchModel, DEFAULT_DUT_PARAMS, DEFAULT_PHYSICS_PARAMS } from '../packages/physics/src/index'
 
 const STEPS = Number(process.env.PHYSICS_BENCH_STEPS ?? 2_000_000)
-const RUNS = Number(process.env.PHYSICS_BENCH_RUNS ?? 5)
+const RUNS = Number(process.env.PHYSICS_BENCH_RUNS ?? 6)
 /** The seed's run is repeated too (best kept): the machine is shared, so one run can land in a busy moment. */
-const SEED_RUNS = Number(process.env.PHYSICS_BENCH_SEED_RUNS ?? 2)
+const SEED_RUNS = Number(process.env.PHYSICS_BENCH_SEED_RUNS ?? 3)
 const root = resolve(import.meta.dirname, '..')
 const seedScript = resolve(root, '../shared/baseline/bench_physics.py')
 
@@ -28,18 +28,14 @@ function makeModel(): BenchModel {
   return model
 }
 
-function measureSteps(): { best: number; runs: number[]; model: BenchModel } {
-  const runs: number[] = []
-  let model = makeModel()
-  for (let run = 0; run < RUNS; run++) {
-    model = makeModel()
-    const t0 = performance.now()
-    model.advance(STEPS * model.dt)
-    const elapsed = (performance.now() - t0) / 1000
-    if (model.steps !== STEPS) throw new Error(`expected ${STEPS} steps, ran ${model.steps}`)
-    runs.push(STEPS / elapsed)
-  }
-  return { best: Math.max(...runs), runs, model }
+/** One timed run of `STEPS` steps on a fresh model; returns steps per second. */
+function runOnce(): { rate: number; model: BenchModel } {
+  const model = makeModel()
+  const t0 = performance.now()
+  model.advance(STEPS * model.dt)
+  const elapsed = (performance.now() - t0) / 1000
+  if (model.steps !== STEPS) throw new Error(`expected ${STEPS} steps, ran ${model.steps}`)
+  return { rate: STEPS / elapsed, model }
 }
 
 function runSeedOnce(): number | null {
@@ -48,31 +44,36 @@ function runSeedOnce(): number | null {
     console.log(`seed baseline failed (exit ${r.status}): ${r.stderr.trim()}`)
     return null
   }
-  process.stdout.write(`${r.stdout.trimEnd().replace(/^/gm, '  seed| ')}\n`)
+  const lines = r.stdout.trimEnd().split('\n')
+  console.log(`  seed| ${lines.find((l) => l.startsWith('steps=')) ?? lines.at(-1)}`)
   const match = /physics_steps_per_s=(\d+)/.exec(r.stdout)
   return match ? Number(match[1]) : null
 }
 
-function measureSeed(): number | null {
-  if (!existsSync(seedScript)) {
-    console.log(`seed baseline not found at ${seedScript}`)
-    return null
+if (!existsSync(seedScript)) console.log(`seed baseline not found at ${seedScript}`)
+// Interleaved, best of each: on a shared machine a busy moment then penalises both sides alike.
+const runs: number[] = []
+const seedRuns: number[] = []
+let model = makeModel()
+for (let i = 0; i < Math.max(RUNS, SEED_RUNS); i++) {
+  if (i < RUNS) {
+    const run = runOnce()
+    runs.push(run.rate)
+    model = run.model
   }
-  let best: number | null = null
-  for (let i = 0; i < SEED_RUNS; i++) {
-    const r = runSeedOnce()
-    if (r !== null) best = Math.max(best ?? 0, r)
+  if (i < SEED_RUNS && existsSync(seedScript)) {
+    const rate = runSeedOnce()
+    if (rate !== null) seedRuns.push(rate)
   }
-  return best
 }
-
-const { best, runs, model } = measureSteps()
+const best = Math.max(...runs)
+const seed = seedRuns.length > 0 ? Math.max(...seedRuns) : null
 const s = model.snapshot()
-console.log(`node=${process.version} steps_per_run=${STEPS} runs=${RUNS}`)
+console.log(`node=${process.version} steps_per_run=${STEPS} runs=${RUNS} seed_runs=${SEED_RUNS}`)
 console.log(`runs_steps_per_s=${runs.map((r) => Math.round(r)).join(',')}`)
+console.log(`seed_runs_steps_per_s=${seedRuns.join(',')}`)
 console.log(
   `final t=${s.t_s.toFixed(2)}s chamber=${s.chamber_c} case=${s.case_c} junction=${s.junction_c} vout=${s.vout_v}`,
 )
-const seed = measureSeed()
 const ratio = seed ? (best / seed).toFixed(1) : 'n/a'
 console.log(`physics_steps_per_s=${Math.round(best)} seed_steps_per_s=${seed ?? 'n/a'} ratio=${ratio}`)

@@ -123,24 +123,30 @@ class LdoModel implements DutModel {
         vout = Math.min(v0, vmax)
       }
     } else {
-      // CR: V = V0 − R_lr·I and I = V/R together give I = V0/(R + R_lr); the dropout clamp then rules.
-      const r = input.loadResistance
-      iout = v0 / (r + rl)
-      vout = r * iout
-      if (vout > vmax) {
-        vout = vmax
-        iout = vmax / r
-      }
-      if (iout > this.currentLimit) {
-        this.collapse(vin, iq, out)
-        return
-      }
+      // Its own method keeps `solve` under V8's inlining size limit (the engine's loop inlines it).
+      this.solveConstantResistance(input.loadResistance, vin, iq, v0, vmax, out)
+      return
     }
-    out.state = 'on'
-    out.vout = vout
-    out.iout = iout
-    out.iq = iq
-    out.pdiss = (vin - vout) * iout + vin * iq
+    on(out, vin, vout, iout, iq)
+  }
+
+  /** CR load: V = V0 − R_lr·I and I = V/R together give I = V0/(R + R_lr); then the dropout clamp rules. */
+  private solveConstantResistance(
+    r: number,
+    vin: number,
+    iq: number,
+    v0: number,
+    vmax: number,
+    out: DutOperatingPoint,
+  ): void {
+    let iout = v0 / (r + this.loadRegulation)
+    let vout = r * iout
+    if (vout > vmax) {
+      vout = vmax
+      iout = vmax / r
+    }
+    if (iout > this.currentLimit) this.collapse(vin, iq, out)
+    else on(out, vin, vout, iout, iq)
   }
 
   settle(input: DutInput): boolean {
@@ -184,6 +190,14 @@ class LdoModel implements DutModel {
     this.currentLimit = p.current_limit_a
     this.uvlo = p.uvlo_v
   }
+}
+
+function on(out: DutOperatingPoint, vin: number, vout: number, iout: number, iq: number): void {
+  out.state = 'on'
+  out.vout = vout
+  out.iout = iout
+  out.iq = iq
+  out.pdiss = (vin - vout) * iout + vin * iq
 }
 
 function off(out: DutOperatingPoint, state: 'off' | 'shutdown'): void {
