@@ -1,7 +1,9 @@
 import { Command } from 'commander'
 import { registerExportReport } from './commands/export-report'
 import { registerListRuns } from './commands/list-runs'
+import { registerListTests } from './commands/list-tests'
 import { registerQuery } from './commands/query'
+import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
 import { version } from './version'
@@ -13,6 +15,8 @@ export function createProgram(): Command {
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError('(run "dvt --help" for usage)')
   registerServe(program)
+  registerListTests(program)
+  registerRunTest(program)
   registerListRuns(program)
   registerShowRun(program)
   registerExportReport(program)

@@ -1,0 +1,73 @@
+import type { RunEvent, RunState } from '@dvt/framework'
+import { formatValue } from './format'
+
+const BAR = 24
+
+/**
+ * The live progress of `dvt run-test`: on a terminal one redrawn line (bar, point k of n, step, live readings,
+ * simulated time); elsewhere one line per step and per log message. Writes to stderr so `--json` stays clean.
+ */
+export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr) {
+  const tty = stream.isTTY === true
+  let lastDraw = 0
+  let drawn = false
+
+  function clear(): void {
+    if (tty && drawn) stream.write('\r\x1b[2K')
+    drawn = false
+  }
+
+  function draw(state: RunState, force = false): void {
+    const now = Date.now()
+    if (!tty || (!force && now - lastDraw < 100)) return
+    lastDraw = now
+    const p = state.progress
+    const fraction = p?.point && p.of ? Math.min(1, p.point / p.of) : 0
+    const filled = Math.round(fraction * BAR)
+    const bar = `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}]`
+    const point = p?.point && p.of ? ` point ${p.point}/${p.of}` : ''
+    const m = state.lastMeasurement
+    const live = m
+      ? `  ${m.parameter}=${formatValue(m.value)} ${m.unit}${m.temperature === null ? '' : `  T=${m.temperature.toFixed(2)} °C`}`
+      : ''
+    const line = `${bar}${point}  ${state.currentStep ?? ''}${live}  sim ${formatSimTime(state.simTime)}`
+    stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 120) - 1)}`)
+    drawn = true
+  }
+
+  return {
+    observe(event: RunEvent, state: RunState): void {
+      switch (event.type) {
+        case 'step-started':
+          if (!tty) stream.write(`step ${event.step}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}\n`)
+          draw(state, true)
+          break
+        case 'log':
+          if (event.level !== 'debug') {
+            clear()
+            stream.write(`${event.level === 'info' ? '' : `${event.level}: `}${event.message}\n`)
+            draw(state, true)
+          }
+          break
+        case 'progress':
+          if (!tty && event.message) stream.write(`  ${event.message}\n`)
+          draw(state)
+          break
+        case 'run-finished':
+          clear()
+          break
+        default:
+          draw(state)
+      }
+    },
+    close: clear,
+  }
+}
+
+export function formatSimTime(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`
+}
