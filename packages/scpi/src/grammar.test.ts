@@ -1,6 +1,12 @@
 // Conformance: one block per grammar rule of instruments.md §2 (SCPI-1999 / IEEE 488.2).
 import { describe, expect, it } from 'vitest'
+import { type CommandTable, defineCommands } from './define-commands'
+import { formatNR1 } from './format'
 import { createTestBench } from './internal/test-instrument'
+import { p, type ScpiParam } from './params'
+import { createScpiInstrument } from './scpi-instrument'
+
+const identity = { manufacturer: 'DVT', model: 'T', serial: '0', firmware: '1' }
 
 describe('mnemonics', () => {
   it('accepts the short form, the long form and any case', () => {
@@ -372,5 +378,74 @@ describe('aliases', () => {
     expect(b.send('TEMP:SETP?;SETP?;SOURCE:CLOOP1:SPOINT?')).toBe('+1.00000000E+01;+1.00000000E+01;+1.00000000E+01')
     b.send('TEMP:SETPOINT -20')
     expect(b.ctx.setpoint).toBe(-20)
+  })
+})
+
+describe('dialect headers the instruments need', () => {
+  interface Chamber {
+    setpointK: number[]
+    log: string[]
+  }
+  const chamber: CommandTable<Chamber> = defineCommands({
+    '%RM': { run: (ctx) => void ctx.log.push('RM') },
+    'KRDG?': { params: [p.word(['A', 'B'])], run: (_ctx, input) => (input === 'A' ? '+077.350' : '+300.000') },
+    SETP: {
+      params: [p.numeric(), p.numeric({ optional: true })],
+      run: (ctx, a, b) => {
+        if (b === undefined) ctx.setpointK[0] = a
+        else ctx.setpointK[a - 1] = b
+      },
+    },
+    'SETP?': {
+      params: [p.integer({ optional: true, min: 1, max: 2 })],
+      run: (ctx, loop) => ctx.setpointK[(loop ?? 1) - 1],
+    },
+    'SIMulation:DUT:PARameter': {
+      params: [p.name(), p.numeric()],
+      run: (ctx, name, value) => void ctx.log.push(`${name}=${value}`),
+    },
+    'STATus:QUEStionable:INSTrument:ISUMmary<n>:CONDition?': { run: (_ctx, call) => formatNR1(call.suffix() * 10) },
+  })
+  const open = () => {
+    const ctx: Chamber = { setpointK: [0, 0], log: [] }
+    const instrument = createScpiInstrument({ identity, commands: chamber, context: ctx })
+    return { ctx, instrument, session: instrument.openSession() }
+  }
+
+  it('accepts %-prefixed Temptronic commands, LakeShore queries with a parameter and two arities', () => {
+    const { ctx, session, instrument } = open()
+    expect(session.handle('%RM')).toBeNull()
+    expect(session.handle('KRDG? A;KRDG? b')).toBe('+077.350;+300.000')
+    session.handle('SETP 1, 1e+02')
+    session.handle('SETP 250')
+    expect(ctx.setpointK).toEqual([250, 0])
+    session.handle('SETP 2,77.35')
+    expect(session.handle('SETP? 2;SETP?')).toBe('+7.73500000E+01;+2.50000000E+02')
+    session.handle('SIM:DUT:PAR tempco_ppm_per_c,25')
+    expect(ctx.log).toEqual(['RM', 'TEMPCO_PPM_PER_C=25'])
+    expect(instrument.errorCount).toBe(0)
+  })
+
+  it('reads any numeric suffix where the pattern declares <n>', () => {
+    const { session } = open()
+    expect(session.handle('STAT:QUES:INST:ISUM2:COND?;STAT:QUES:INST:ISUM:COND?')).toBe('+20;+10')
+    expect(session.handle('STAT:QUES:INST:ISUM3:COND?;COND?')).toBe('+30;+30') // the path keeps ISUM3
+  })
+
+  it('queues −300 rather than throwing when a custom parameter type has a bug', () => {
+    const broken: ScpiParam<number> = {
+      kind: 'broken',
+      optional: false,
+      parse: () => {
+        throw new TypeError('oops')
+      },
+    }
+    const instrument = createScpiInstrument({
+      identity,
+      commands: defineCommands({ X: { params: [broken], run: () => {} } }),
+      context: {},
+    })
+    expect(instrument.openSession().handle('X 1;*OPC?')).toBe('1')
+    expect(instrument.nextError()).toEqual({ code: -300, message: 'Device-specific error;oops' })
   })
 })

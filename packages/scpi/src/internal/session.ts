@@ -115,7 +115,7 @@ export class Session implements ScpiSession, BuiltinContext {
         pos++
         continue
       }
-      const answer = this.unit(line, pos)
+      const answer = this.safeUnit(line, pos)
       if (isPromise(answer)) {
         const resume = this.next + 1
         return answer.then((a) => {
@@ -138,6 +138,17 @@ export class Session implements ScpiSession, BuiltinContext {
     this.core.pushError(code, detail)
     this.next = findUnitEnd(line, pos)
     return undefined
+  }
+
+  /** {@link unit}, with a bug in a parameter type or the engine queued as −300 instead of thrown at the host. */
+  private safeUnit(line: string, pos: number): Answer | Promise<Answer> {
+    try {
+      return this.unit(line, pos)
+    } catch (error) {
+      this.core.report(error)
+      this.next = findUnitEnd(line, pos)
+      return undefined
+    }
   }
 
   /** Executes one program message unit starting at `pos`; sets `next` to the `;` (or end) that ends it. */
