@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
+
+describe('dvt serve (real process, free ports)', () => {
+  let serve: ServeHandle
+  beforeAll(async () => {
+    serve = await startServe({ speed: 'max' })
+  })
+  afterAll(async () => {
+    await serve?.stop()
+  })
+
+  it('prints every instrument with its port and *IDN? string', () => {
+    const out = serve.stdout()
+    expect(out).toMatch(/chamber\s+\d+\s+TEMPTRONIC,ATS-545-SIM,0,1\.0\.0/)
+    expect(out).toMatch(/supply\s+\d+\s+Keysight Technologies,E36312A-SIM/)
+    expect(out).toMatch(/dmm\s+\d+\s+Keysight Technologies,34461A-SIM/)
+    expect(out).toMatch(/load\s+\d+\s+Keysight Technologies,EL34143A-SIM/)
+    expect(out).toMatch(/control\s+\d+\s+DVT-SIM,CONTROL/)
+    expect(out).toMatch(/speed max/)
+  })
+
+  it('answers dvt query with the reply, and reports queued errors in words with a non-zero exit', async () => {
+    const idn = await runDvt(['query', 'dmm', '*IDN?'], { env: serve.env })
+    expect(idn.stdout.trim()).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
+    expect(idn.code).toBe(0)
+    const bad = await runDvt(['query', 'chamber', 'SETP 900'], { env: serve.env })
+    expect(bad.stderr).toMatch(/error -222: Data out of range/)
+    expect(bad.code).toBe(1)
+  })
+
+  it('refuses a second server on the same port with a sentence naming the port and the config key', async () => {
+    const second = await runDvt(['serve', '--no-dashboard'], {
+      env: {
+        ...serve.env,
+        DVT__INSTRUMENTS__SIMULATOR__CONTROL_PORT: '0',
+        DVT__INSTRUMENTS__SIMULATOR__TELEMETRY_PORT: '0',
+      },
+      cwd: serve.dir,
+    })
+    expect(second.code).not.toBe(0)
+    expect(second.stderr).toMatch(/port \d+ is already in use.*instruments\.simulator\.\w+_port/)
+    expect(second.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('dvt serve start-up and shutdown', () => {
+  it('exits 0 on Ctrl-C and releases its ports', async () => {
+    const serve = await startServe({ speed: 'max' })
+    const code = await serve.stop()
+    expect(code).toBe(0)
+    const again = await runDvt(['query', 'dmm', '*IDN?'], { env: serve.env, timeoutMs: 15_000 })
+    expect(again.code).not.toBe(0)
+    expect(again.stderr).toMatch(/cannot reach the multimeter .* is "dvt serve" running\?/)
+  })
+
+  it('warns when binding beyond loopback', async () => {
+    const serve = await startServe({ speed: 'max', env: { DVT__INSTRUMENTS__SIMULATOR__HOST: '0.0.0.0' } })
+    try {
+      expect(serve.stderr()).toMatch(/^warning: listening on 0\.0\.0\.0: anyone who can reach this machine/m)
+      expect(serve.stdout()).toMatch(/virtual bench on 0\.0\.0\.0/)
+    } finally {
+      await serve.stop()
+    }
+  })
+
+  it('a bad config value ends in one sentence and exit 1', async () => {
+    const r = await runDvt(['serve', '--no-dashboard'], {
+      env: { ...process.env, DVT__PHYSICS__UPDATE_RATE_HZ: 'banana' },
+    })
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe(
+      'dvt: config: physics.update_rate_hz must be a number, got "banana" (from DVT__PHYSICS__UPDATE_RATE_HZ)',
+    )
+  })
+
+  it('prints its version and help', async () => {
+    const v = await runDvt(['--version'])
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const h = await runDvt(['--help'])
+    for (const command of ['serve', 'run-test', 'list-tests', 'list-runs', 'show-run', 'export-report', 'query']) {
+      expect(h.stdout).toContain(command)
+    }
+  })
+})
