@@ -46,6 +46,8 @@ export interface SimServer {
   readonly host: string
   readonly instruments: readonly SimServerInstrument[]
   readonly telemetryPort: number
+  /** Telemetry snapshots per second of wall time. */
+  readonly telemetryHz: number
   readonly clock: SimClock
   readonly model: BenchModel
   readonly bench: VirtualBench
@@ -129,6 +131,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       idn: formatIdentity(bench.identities[name]),
     })),
     telemetryPort: telemetryServer.port,
+    telemetryHz: config.simulation.telemetry_hz,
     clock,
     model,
     bench,

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { createTestBench, num } from './internal/test-support'
+
+function setup(options: { speed?: 'max' | number; noise?: boolean; seed?: number } = {}) {
+  const t = createTestBench(options)
+  return { ...t, x: t.client('control') }
+}
+
+const TELEMETRY_KEYS = [
+  't_s',
+  'speed',
+  'paused',
+  'setpoint_c',
+  'ramp_c_per_min',
+  'chamber_c',
+  'stable',
+  'case_c',
+  'junction_c',
+  'vin_v',
+  'vout_v',
+  'iout_a',
+  'iq_a',
+  'pdiss_w',
+  'supply_mode',
+  'load_on',
+  'dut_state',
+]
+
+describe('simulation control', () => {
+  it('identifies itself with the release version', async () => {
+    const { x } = setup()
+    expect(await x.ask('*IDN?')).toBe('DVT-SIM,CONTROL,0,9.8.7')
+  })
+
+  it('SIM:WAIT 30;*OPC? advances simulated time by 30 s at once in max mode', async () => {
+    const { x, faultCalls } = setup()
+    expect(num(await x.ask('SIM:TIME?'))).toBe(0)
+    expect(await x.ask('SIM:WAIT 30;*OPC?')).toBe('1')
+    expect(num(await x.ask('SIMulation:TIME?'))).toBeCloseTo(30, 9)
+    expect(faultCalls).toContain('advanced')
+  })
+
+  it('at speed k a wait completes only when the clock has ticked far enough', async () => {
+    const { x, clock } = setup({ speed: 10 })
+    const waited = x.ask('SIM:WAIT 5;*OPC?')
+    let done = false
+    void waited.then(() => {
+      done = true
+    })
+    clock.tick(0.3)
+    await Promise.resolve()
+    expect(done).toBe(false)
+    clock.tick(0.3)
+    expect(await waited).toBe('1')
+    expect(clock.time).toBeCloseTo(6, 9)
+  })
+
+  it('sets and reads the speed; 0 and negative speeds are −222', async () => {
+    const { x, clock } = setup()
+    await x.ask('SIM:SPE 60')
+    expect(await x.ask('SIM:SPE?')).toBe('+6.00000000E+01')
+    expect(clock.speed).toBe(60)
+    await x.ask('SIM:SPEED MAX')
+    expect(await x.ask('SIM:SPE?')).toBe('MAX')
+    await x.ask('SIM:SPE 0')
+    await x.ask('SIM:SPE -1')
+    expect(await x.errors()).toEqual([-222, -222])
+  })
+
+  it('pauses and resumes; RESUME and RESET are distinct, the ambiguous SIM:RES is −113', async () => {
+    const { x, clock, client } = setup()
+    await x.ask('SIM:PAUS')
+    expect(clock.paused).toBe(true)
+    expect(await x.ask('SIM:PAUS?')).toBe('1')
+    const waited = x.ask('SIM:WAIT 2;*OPC?')
+    const other = client('control')
+    expect(await other.ask('SIM:TIME?')).toBe('+0.00000000E+00')
+    await other.ask('SIM:RESUME')
+    expect(await waited).toBe('1')
+    expect(clock.time).toBeCloseTo(2, 9)
+    expect(await x.ask('SIM:RES')).toBeNull()
+    expect(await x.errors()).toEqual([-113])
+  })
+
+  it('SIM:RESET returns the model to power-on and every instrument to its *RST settings', async () => {
+    const { x, client, model } = setup()
+    await client('supply').ask('APPL P6V,5,1;:OUTP ON,(@1)')
+    await client('chamber').ask('SETP 80;FLOW 0')
+    await client('dmm').ask('CONF:RES;:SAMP:COUN 5')
+    await x.ask('SIM:WAIT 100;*OPC?')
+    await x.ask('SIM:RESET')
+    expect(model.time).toBe(0)
+    expect(model.supply.channel(1).output).toBe(false)
+    expect(await client('chamber').ask('SETP?;FLOW?')).toBe('25.00;1')
+    expect(await client('dmm').ask('FUNC?;:SAMP:COUN?')).toBe('"VOLT";+1')
+  })
+
+  it('SEED and NOISe: same seed same readings, another seed others, noise off exact', async () => {
+    const read = async (seed: number, noise = 'ON') => {
+      const { x, client } = setup({ noise: true })
+      await x.ask(`SIM:SEED ${seed};NOIS ${noise}`)
+      await client('supply').ask('APPL P6V,5,1;:OUTP ON,(@1)')
+      return client('supply').ask('MEAS:VOLT? (@1)')
+    }
+    expect(await read(42)).toBe(await read(42))
+    expect(await read(42)).not.toBe(await read(43))
+    expect(await read(42, 'OFF')).toBe('+5.00000000E+00')
+    const { x } = setup()
+    await x.ask('SIM:SEED 9;NOIS ON')
+    expect(await x.ask('SIM:SEED?;NOIS?')).toBe('+9;1')
+    await x.ask('SIM:SEED -1')
+    expect(await x.errors()).toEqual([-222])
+  })
+
+  it('SIM:STATe? is one line of JSON with every telemetry key', async () => {
+    const { x } = setup()
+    const line = await x.ask('SIM:STAT?')
+    expect(line).not.toContain('\n')
+    const state = JSON.parse(line ?? '')
+    for (const key of TELEMETRY_KEYS) expect(state).toHaveProperty(key)
+    expect(state.speed).toBe('max')
+    expect(state.supply_mode).toBe('OFF')
+    expect(state.dut_state).toBe('off')
+  })
+
+  it('DUT parameters: set and query by name (case-insensitive); unknown is −224', async () => {
+    const { x, model } = setup()
+    expect(num(await x.ask('SIM:DUT:PAR? TEMPCO_PPM_PER_C'))).toBe(50)
+    await x.ask('SIM:DUT:PAR TEMPCO_PPM_PER_C,150')
+    expect(model.dut.getParameter('tempco_ppm_per_c')).toBe(150)
+    expect(num(await x.ask('SIMULATION:DUT:PARAMETER? tempco_ppm_per_c'))).toBe(150)
+    await x.ask('SIM:DUT:PAR NO_SUCH_THING,1')
+    expect(await x.ask('SIM:DUT:PAR? NO_SUCH_THING')).toBeNull()
+    expect(await x.errors()).toEqual([-224, -224])
+    expect(await x.ask('SIM:DUT:PAR:CAT?')).toContain('"TEMPCO_PPM_PER_C"')
+  })
+
+  it('fault injection calls the host hooks; a bad target is −141, a negative time −222', async () => {
+    const { x, faultCalls } = setup()
+    await x.ask('SIM:FAUL:DISC DMM,30')
+    await x.ask('SIMulation:FAULt:DISConnect CHAMber,5')
+    await x.ask('SIM:FAUL:DISC SUPP,1;DISC LOAD,2')
+    await x.ask('SIM:FAUL:CLE')
+    expect(faultCalls).toEqual([['dmm', 30], ['chamber', 5], ['supply', 1], ['load', 2], 'clear'])
+    await x.ask('SIM:FAUL:DISC SCOPE,5')
+    await x.ask('SIM:FAUL:DISC DMM,-5')
+    expect(await x.errors()).toEqual([-141, -222])
+  })
+})
