@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerDashboard } from './commands/dashboard'
 import { registerExportReport } from './commands/export-report'
 import { registerListRuns } from './commands/list-runs'
 import { registerListTests } from './commands/list-tests'
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError('(run "dvt --help" for usage)')
   registerServe(program)
+  registerDashboard(program)
   registerListTests(program)
   registerRunTest(program)
   registerListRuns(program)
