@@ -47,6 +47,24 @@ describe('power supply protocol (E36312A)', () => {
     )
   })
 
+  it('samples the current with many queries per line', async () => {
+    const line = (n: number) => Array.from({ length: n }, () => 'MEAS:CURR? (@1)').join(';')
+    const reply = (n: number, v: string) => Array.from({ length: n }, () => v).join(';')
+    await expectProtocol(
+      createPowerSupply,
+      [
+        [`${line(100)};:SYST:ERR?`, `${reply(100, '+5.0E-05')};${OK}`],
+        [`${line(20)};:SYST:ERR?`, `${reply(20, '+6.0E-05')};${OK}`],
+      ],
+      async (psu) => {
+        const values = await psu.measureCurrentSamples(1, 120)
+        expect(values).toHaveLength(120)
+        expect(values[0]).toBe(5e-5)
+        expect(values[119]).toBe(6e-5)
+      },
+    )
+  })
+
   it('decodes the ISUM condition register as CV, CC or OFF', async () => {
     await expectProtocol(
       createPowerSupply,

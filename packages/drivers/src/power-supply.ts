@@ -1,6 +1,6 @@
 import type { Transport } from '@dvt/transports'
 import { createInstrumentBase, type Instrument } from './instrument'
-import { queryNumber } from './internal/parse'
+import { expectNumbers, queryNumber } from './internal/parse'
 import { createScpiChannel } from './internal/scpi-channel'
 import { formatNumber } from './internal/scpi-format'
 
@@ -30,9 +30,17 @@ export interface PowerSupply extends Instrument {
   measureVoltage(channel: SupplyChannel): Promise<number>
   /** `MEAS:CURR? (@n)` */
   measureCurrent(channel: SupplyChannel): Promise<number>
+  /**
+   * `count` readbacks of `MEAS:CURR? (@n)`, many queries per line (answered joined by `;`) so
+   * averaging hundreds of readings costs only a few round trips.
+   */
+  measureCurrentSamples(channel: SupplyChannel, count: number): Promise<number[]>
   /** `STAT:QUES:INST:ISUM<n>:COND?` → CV (2), CC (1) or OFF (0). */
   mode(channel: SupplyChannel): Promise<SupplyMode>
 }
+
+/** Queries per line when sampling: keeps a line far below the 64 KiB input limit. */
+const QUERIES_PER_LINE = 100
 
 export function createPowerSupply(transport: Transport, name = 'supply'): PowerSupply {
   const channel = createScpiChannel(name, transport)
@@ -55,6 +63,15 @@ export function createPowerSupply(transport: Transport, name = 'supply'): PowerS
     },
     measureVoltage: (ch) => queryNumber(channel, `MEAS:VOLT? (@${ch})`),
     measureCurrent: (ch) => queryNumber(channel, `MEAS:CURR? (@${ch})`),
+    async measureCurrentSamples(ch, count) {
+      const values: number[] = []
+      for (let left = count; left > 0; left -= QUERIES_PER_LINE) {
+        const n = Math.min(left, QUERIES_PER_LINE)
+        const line = Array.from({ length: n }, () => `MEAS:CURR? (@${ch})`).join(';')
+        values.push(...expectNumbers(channel, line, await channel.query(line), ';', n))
+      }
+      return values
+    },
     async mode(ch) {
       const bits = await queryNumber(channel, `STAT:QUES:INST:ISUM${ch}:COND?`)
       if (bits & 2) return 'CV'

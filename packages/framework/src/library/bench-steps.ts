@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import type { TestContext } from '../test-definition'
+import { mean } from './analysis'
+
+/** Parameters most tests share (snake_case like the config). */
+export const benchParameters = {
+  supply_v: z.number().min(0).max(6).default(5).describe('DUT input voltage from supply channel 1, V'),
+  current_limit_a: z.number().positive().max(5).default(1).describe('supply channel 1 current limit, A'),
+  load_a: z.number().min(0).max(0.6).default(0.1).describe('electronic load current, A'),
+  ramp_c_per_min: z.number().positive().max(60).default(10).describe('chamber ramp rate, °C/min'),
+  window_c: z.number().positive().default(0.5).describe('chamber stability window, °C'),
+  soak_s: z.number().min(0).default(30).describe('time in the window before the chamber counts as stable, s'),
+  poll_s: z.number().positive().default(5).describe('how often the chamber is polled while settling, s'),
+  dwell_s: z
+    .number()
+    .min(0)
+    .default(150)
+    .describe('dwell after the chamber reports stable: 5 τ of the chamber air (30 s), far more than the case (5 s), s'),
+  max_settle_s: z.number().positive().default(1800).describe('give up if the chamber is not stable after this, s'),
+  samples: z.number().int().min(1).max(1000).default(10).describe('DMM readings averaged per point'),
+  nplc: z.number().positive().max(100).default(10).describe('DMM integration time, power-line cycles'),
+}
+
+type Ctx = TestContext<unknown, string>
+
+/** The shared parameters after validation. */
+export type BenchParams = z.output<z.ZodObject<typeof benchParameters>>
+
+export interface BenchSetup {
+  supplyV: number
+  currentLimitA: number
+  loadA: number
+  rampCPerMin: number
+  windowC: number
+  soakS: number
+  nplc: number
+  samples: number
+}
+
+/** The bench set-up the shared parameters describe. */
+export function benchSetup(p: BenchParams, overrides: Partial<BenchSetup> = {}): BenchSetup {
+  return {
+    supplyV: p.supply_v,
+    currentLimitA: p.current_limit_a,
+    loadA: p.load_a,
+    rampCPerMin: p.ramp_c_per_min,
+    windowC: p.window_c,
+    soakS: p.soak_s,
+    nplc: p.nplc,
+    samples: p.samples,
+    ...overrides,
+  }
+}
+
+/** Chamber settling options from the shared parameters. */
+export function settleOptions(p: BenchParams): SettleOptions {
+  return { rampCPerMin: p.ramp_c_per_min, pollS: p.poll_s, dwellS: p.dwell_s, maxSettleS: p.max_settle_s }
+}
+
+/** Clears every error queue, sets the chamber up, powers the DUT, loads it and sets up the DMM. */
+export async function configureBench(ctx: Ctx, setup: BenchSetup): Promise<void> {
+  const { chamber, supply, load, dmm } = ctx.instruments
+  for (const instrument of [chamber, supply, load, dmm]) await instrument.clear()
+  await chamber.setRampRate(setup.rampCPerMin)
+  await chamber.setWindow(setup.windowC)
+  await chamber.setSoakTime(setup.soakS)
+  await chamber.setFlow(true)
+  await supply.configure(1, { voltage: setup.supplyV, currentLimit: setup.currentLimitA, output: true })
+  await load.configure({ function: 'CURR', current: setup.loadA, input: setup.loadA > 0 })
+  await dmm.setupVoltageDc({ range: 10, nplc: setup.nplc, samples: setup.samples })
+}
+
+export interface SettleOptions {
+  rampCPerMin: number
+  pollS: number
+  dwellS: number
+  maxSettleS: number
+}
+
+/**
+ * Sets the chamber and waits, in test-clock time, until it reports stable and the DUT case has
+ * followed: first the ramp time it needs at the set rate (no polling while ramping), then `TECR?`
+ * every `pollS`, then a dwell so the air (τ 30 s) converges on the setpoint and the DUT case (τ 5 s)
+ * follows it.
+ */
+export async function settleChamber(ctx: Ctx, setpoint: number, options: SettleOptions): Promise<number> {
+  const { chamber } = ctx.instruments
+  const start = ctx.clock.now()
+  const { temperature } = await chamber.read()
+  await chamber.setSetpoint(setpoint)
+  const rampS = (Math.abs(setpoint - temperature) / options.rampCPerMin) * 60
+  if (rampS > 0) await ctx.clock.wait(rampS)
+  for (;;) {
+    const reading = await chamber.read()
+    if (reading.stable) break
+    if (ctx.clock.now() - start > options.maxSettleS) {
+      throw new Error(
+        `the chamber did not become stable at ${setpoint} °C within ${options.maxSettleS} s (it reads ${reading.temperature} °C)`,
+      )
+    }
+    await ctx.clock.wait(options.pollS)
+  }
+  if (options.dwellS > 0) await ctx.clock.wait(options.dwellS)
+  return ctx.clock.now() - start
+}
+
+export interface VoutSample {
+  readings: number[]
+  vout: number
+  /** Mean of the chamber readings just before and after the DMM readings, °C. */
+  temperature: number
+}
+
+/** One `READ?` (the configured sample count) bracketed by two chamber readings. */
+export async function sampleVout(ctx: Ctx): Promise<VoutSample> {
+  const { chamber, dmm } = ctx.instruments
+  const before = await chamber.readTemperature()
+  const readings = await dmm.read()
+  const after = await chamber.readTemperature()
+  return { readings, vout: mean(readings), temperature: (before + after) / 2 }
+}
+
+export interface Conditions {
+  temperature: number
+  inputVoltage: number
+  loadCurrent: number
+}
+
+/** Records each raw reading as `vout` and their mean as `vout_avg`, with the operating conditions. */
+export function recordVout(ctx: Ctx, sample: VoutSample, conditions: Conditions): void {
+  const at = { ...conditions, temperature: sample.temperature }
+  for (const value of sample.readings) ctx.record('vout', value, 'V', at)
+  ctx.record('vout_avg', sample.vout, 'V', at)
+}
+
+/** Supply voltage and load current as read back by the instruments (two round trips). */
+export async function readConditions(ctx: Ctx, temperature: number): Promise<Conditions> {
+  const inputVoltage = await ctx.instruments.supply.measureVoltage(1)
+  const loadCurrent = await ctx.instruments.load.measureCurrent()
+  return { temperature, inputVoltage, loadCurrent }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { defineTest, type TestContext } from '../test-definition'
+import { linearFit } from './analysis'
+import {
+  benchParameters,
+  benchSetup,
+  configureBench,
+  recordVout,
+  sampleVout,
+  settleChamber,
+  settleOptions,
+} from './bench-steps'
+
+const parameters = z.object({
+  temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
+  vins_v: z.array(z.number().min(0).max(6)).min(2).default([4, 4.5, 5, 5.5, 6]).describe('input voltages visited, V'),
+  step_settle_s: z.number().min(0).default(30).describe('wait after each input change, s'),
+  limit_pct_per_v: z.number().positive().default(0.1).describe('line regulation limit, %/V'),
+  ...benchParameters,
+})
+
+type Ctx = TestContext<z.output<typeof parameters>, string>
+
+async function sweep(ctx: Ctx): Promise<void> {
+  const p = ctx.params
+  const { supply, load } = ctx.instruments
+  await settleChamber(ctx, p.temperature_c, settleOptions(p))
+  const vins: number[] = []
+  const volts: number[] = []
+  for (const [i, vin] of p.vins_v.entries()) {
+    ctx.progress({ point: i + 1, of: p.vins_v.length, message: `point ${i + 1} of ${p.vins_v.length}: V_in ${vin} V` })
+    await supply.setVoltage(1, vin)
+    await ctx.clock.wait(p.step_settle_s)
+    const sample = await sampleVout(ctx)
+    const measured = await supply.measureVoltage(1)
+    recordVout(ctx, sample, {
+      temperature: sample.temperature,
+      inputVoltage: measured,
+      loadCurrent: await load.measureCurrent(),
+    })
+    vins.push(measured)
+    volts.push(sample.vout)
+  }
+  const fit = linearFit(vins, volts)
+  const reference = fit.at(p.supply_v)
+  ctx.measure('line_regulation_pct_per_v', (fit.slope / reference) * 100)
+  ctx.measure('line_regulation_mv_per_v', fit.slope * 1000)
+  ctx.measure('vout_nominal_vin_v', reference)
+}
+
+/** V_out against input voltage at one temperature (docs/tests.md). */
+export const lineRegulationTest = defineTest({
+  name: 'line_regulation',
+  description: 'Line regulation: steps the input voltage at a fixed load and temperature and fits V_out against it.',
+  parameters,
+  measurements: [
+    {
+      name: 'line_regulation_pct_per_v',
+      unit: '%/V',
+      description: 'ΔV_out/ΔV_in by least squares, % of V_out at supply_v per volt (includes self-heating)',
+      limits: (p) => ({ lower: -p.limit_pct_per_v, upper: p.limit_pct_per_v }),
+    },
+    { name: 'line_regulation_mv_per_v', unit: 'mV/V', description: 'ΔV_out/ΔV_in by least squares' },
+    { name: 'vout_nominal_vin_v', unit: 'V', description: 'V_out at supply_v (from the fit)' },
+  ],
+  steps: [
+    { name: 'configure', run: (ctx) => configureBench(ctx, benchSetup(ctx.params)) },
+    { name: 'sweep', timeoutS: 6 * 3600, run: sweep },
+  ],
+})

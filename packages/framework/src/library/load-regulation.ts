@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { defineTest, type TestContext } from '../test-definition'
+import { linearFit } from './analysis'
+import {
+  benchParameters,
+  benchSetup,
+  configureBench,
+  recordVout,
+  sampleVout,
+  settleChamber,
+  settleOptions,
+} from './bench-steps'
+
+const parameters = z.object({
+  temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
+  loads_a: z
+    .array(z.number().min(0).max(0.6))
+    .min(2)
+    .default([0, 0.1, 0.2, 0.3, 0.4, 0.5])
+    .describe('load currents visited, A'),
+  step_settle_s: z.number().min(0).default(30).describe('wait after each load change (self-heating: 6 × τ_case), s'),
+  limit_mohm: z.number().positive().default(100).describe('load regulation limit, mΩ'),
+  limit_pct: z.number().positive().default(1.5).describe('V_out change over the load range limit, %'),
+  ...benchParameters,
+})
+
+type Ctx = TestContext<z.output<typeof parameters>, string>
+
+async function sweep(ctx: Ctx): Promise<void> {
+  const p = ctx.params
+  const { load, supply } = ctx.instruments
+  await settleChamber(ctx, p.temperature_c, settleOptions(p))
+  const currents: number[] = []
+  const volts: number[] = []
+  for (const [i, amps] of p.loads_a.entries()) {
+    ctx.progress({ point: i + 1, of: p.loads_a.length, message: `point ${i + 1} of ${p.loads_a.length}: ${amps} A` })
+    await load.configure({ current: amps, input: amps > 0 })
+    await ctx.clock.wait(p.step_settle_s)
+    const sample = await sampleVout(ctx)
+    const measured = amps > 0 ? await load.measureCurrent() : 0
+    recordVout(ctx, sample, {
+      temperature: sample.temperature,
+      inputVoltage: await supply.measureVoltage(1),
+      loadCurrent: measured,
+    })
+    currents.push(measured)
+    volts.push(sample.vout)
+  }
+  const fit = linearFit(currents, volts)
+  const first = volts[0]!
+  const last = volts.at(-1)!
+  ctx.measure('load_regulation_mohm', -fit.slope * 1000)
+  ctx.measure('load_regulation_pct', ((first - last) / first) * 100)
+  ctx.measure('vout_min_load_v', first)
+}
+
+/** V_out against load current at one temperature (docs/tests.md). */
+export const loadRegulationTest = defineTest({
+  name: 'load_regulation',
+  description: 'Load regulation: steps the load current at a fixed temperature and fits V_out against it.',
+  parameters,
+  measurements: [
+    {
+      name: 'load_regulation_mohm',
+      unit: 'mΩ',
+      description: '−ΔV_out/ΔI_load by least squares (includes the DUT self-heating)',
+      limits: (p) => ({ lower: -p.limit_mohm, upper: p.limit_mohm }),
+    },
+    {
+      name: 'load_regulation_pct',
+      unit: '%',
+      description: 'V_out change from the first to the last load current, % of V_out at the first',
+      limits: (p) => ({ lower: -p.limit_pct, upper: p.limit_pct }),
+    },
+    { name: 'vout_min_load_v', unit: 'V', description: 'V_out at the first load current' },
+  ],
+  steps: [
+    { name: 'configure', run: (ctx) => configureBench(ctx, benchSetup(ctx.params, { loadA: ctx.params.loads_a[0] })) },
+    { name: 'sweep', timeoutS: 6 * 3600, run: sweep },
+  ],
+})

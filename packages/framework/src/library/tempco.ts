@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import { defineTest, type TestContext } from '../test-definition'
+import { computeTempco, type TempPoint } from './analysis'
+import {
+  benchParameters,
+  benchSetup,
+  configureBench,
+  readConditions,
+  recordVout,
+  sampleVout,
+  settleChamber,
+  settleOptions,
+  type VoutSample,
+} from './bench-steps'
+
+const parameters = z.object({
+  points_c: z
+    .array(z.number().min(-75).max(200))
+    .min(2)
+    .default([-40, -20, 0, 25, 50, 85])
+    .describe('chamber setpoints, °C, in the order visited'),
+  ...benchParameters,
+  settle_drift_uv: z
+    .number()
+    .positive()
+    .default(2)
+    .describe('the DUT has settled when successive averaged V_out readings differ by less than this, µV'),
+  settle_interval_s: z.number().positive().default(10).describe('time between the averaged readings compared, s'),
+  max_drift_checks: z.number().int().min(1).default(12).describe('averaged readings compared at most per point'),
+  limit_ppm_per_c: z.number().positive().default(100).describe('|tempco| limit, ppm/°C'),
+  vout_nominal_v: z.number().positive().default(3.3).describe('nominal output voltage, V'),
+  vout_tolerance_pct: z.number().positive().default(2).describe('allowed deviation of V_out at 25 °C, %'),
+})
+
+type Params = z.output<typeof parameters>
+type Ctx = TestContext<Params, string>
+
+/**
+ * Waits until V_out stops drifting: successive averaged readings `settle_interval_s` apart must
+ * differ by less than `settle_drift_uv`. Returns the last averaged reading.
+ */
+async function settleDut(ctx: Ctx, setpoint: number): Promise<VoutSample> {
+  const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
+  let previous = await sampleVout(ctx)
+  let drift = Number.POSITIVE_INFINITY
+  for (let i = 0; i < checks; i++) {
+    await ctx.clock.wait(interval)
+    const current = await sampleVout(ctx)
+    drift = Math.abs(current.vout - previous.vout) * 1e6
+    previous = current
+    if (drift < threshold) return current
+  }
+  ctx.log.warn(`V_out at ${setpoint} °C still moved ${drift.toFixed(1)} µV in ${interval} s; using the last reading`)
+  return previous
+}
+
+async function sweep(ctx: Ctx): Promise<void> {
+  const p = ctx.params
+  const points: TempPoint[] = []
+  const settle = settleOptions(p)
+  for (const [i, setpoint] of p.points_c.entries()) {
+    const label = `point ${i + 1} of ${p.points_c.length}`
+    ctx.progress({ point: i + 1, of: p.points_c.length, message: `${label}: settling at ${setpoint} °C` })
+    await settleChamber(ctx, setpoint, settle)
+    const sample = await settleDut(ctx, setpoint)
+    recordVout(ctx, sample, await readConditions(ctx, sample.temperature))
+    points.push({ setpoint, temperature: sample.temperature, vout: sample.vout })
+    ctx.progress({ point: i + 1, of: p.points_c.length, message: `${label}: V_out ${sample.vout.toFixed(6)} V` })
+    ctx.log.info(`${setpoint} °C: V_out = ${sample.vout.toFixed(7)} V at ${sample.temperature.toFixed(2)} °C`)
+  }
+  const result = computeTempco(points)
+  ctx.measure('tempco_ppm_per_c', result.tempcoPpmPerC)
+  ctx.measure('tempco_box_ppm_per_c', result.boxPpmPerC)
+  ctx.measure('vout_25c_v', result.vout25)
+  ctx.measure('fit_residual_uv', result.residualUv)
+}
+
+/** Output-voltage temperature coefficient of the LDO over a chamber sweep (docs/tests.md). */
+export const tempcoTest = defineTest({
+  name: 'tempco',
+  description:
+    'Output voltage temperature coefficient: sweeps the chamber, waits for the DUT to settle at each point, fits V_out against temperature.',
+  parameters,
+  measurements: [
+    {
+      name: 'tempco_ppm_per_c',
+      unit: 'ppm/°C',
+      description: 'least-squares slope of V_out vs chamber temperature over V_out at 25 °C',
+      limits: (p) => ({ lower: -p.limit_ppm_per_c, upper: p.limit_ppm_per_c }),
+    },
+    {
+      name: 'tempco_box_ppm_per_c',
+      unit: 'ppm/°C',
+      description: 'box method: (Vmax − Vmin) / (V25 · (Tmax − Tmin))',
+      limits: (p) => ({ upper: p.limit_ppm_per_c }),
+    },
+    {
+      name: 'vout_25c_v',
+      unit: 'V',
+      description: 'V_out at 25 °C (measured point, or the fit at 25 °C)',
+      limits: (p) => {
+        const tolerance = (p.vout_nominal_v * p.vout_tolerance_pct) / 100
+        return { lower: p.vout_nominal_v - tolerance, upper: p.vout_nominal_v + tolerance }
+      },
+    },
+    { name: 'fit_residual_uv', unit: 'µV', description: 'RMS residual of the linear fit' },
+  ],
+  steps: [
+    {
+      name: 'configure',
+      run: (ctx) => configureBench(ctx, benchSetup(ctx.params)),
+    },
+    { name: 'sweep', timeoutS: 24 * 3600, run: sweep },
+  ],
+})
