@@ -16,7 +16,7 @@ export interface StaticPluginOptions extends Record<string, unknown> {
 export const staticPlugin = definePlugin<StaticPluginOptions>(
   async (app, { root }) => {
     const built = existsSync(join(root, 'index.html'))
-    if (built) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] })
+    if (built) await app.register(fastifyStatic, { root, wildcard: true, index: ['index.html'] })
     app.setNotFoundHandler(async (request, reply) => {
       const path = request.url.split('?')[0] ?? ''
       if (path.startsWith('/api/') || path === '/api' || request.method !== 'GET') {

@@ -35,13 +35,16 @@ export function validateControls(values: ControlValues): Partial<Record<Key, str
   return errors
 }
 
+const setting = (value: unknown, fallback: number): string =>
+  String(typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(6)) : fallback)
+
 function fromTelemetry(t: Telemetry): ControlValues {
   return {
     setpoint_c: String(t.setpoint_c),
     ramp_c_per_min: String(t.ramp_c_per_min),
-    supply_v: t.supply_mode === 'OFF' ? '5' : String(Number(t.vin_v.toFixed(3))),
+    supply_v: setting(t.supply_v_set, 5),
     supply_on: t.supply_mode !== 'OFF',
-    load_a: String(t.load_on ? Number(t.iout_a.toFixed(4)) : 0.1),
+    load_a: setting(t.load_current_set_a, 0.1),
     load_on: t.load_on,
     speed: String(t.speed),
     paused: t.paused,

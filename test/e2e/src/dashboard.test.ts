@@ -1,0 +1,179 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { configSchema, type DvtConfig } from '@dvt/config'
+import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
+import { type SimServer, startSimServer } from '@dvt/sim-server'
+import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
+
+/** A config pointing at a simulation server started on free ports, data in `dir`. */
+function configFor(sim: SimServer, dir: string): DvtConfig {
+  const port = (name: string) => sim.instruments.find((i) => i.name === name)!.port
+  return configSchema.parse({
+    instruments: {
+      simulator: {
+        control_port: port('control'),
+        chamber_port: port('chamber'),
+        supply_port: port('supply'),
+        dmm_port: port('dmm'),
+        load_port: port('load'),
+        telemetry_port: sim.telemetryPort,
+      },
+    },
+    data: { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') },
+  })
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '')
+
+/** Clicks the button whose text is exactly `label`. */
+async function clickButton(page: Page, label: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (l: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === l && !b.disabled),
+    { timeout: 15_000 },
+    label,
+  )
+  await (handle as unknown as { click(): Promise<void> }).click()
+}
+
+async function clickLink(page: Page, label: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (l: string) => [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === l),
+    { timeout: 15_000 },
+    label,
+  )
+  await (handle as unknown as { click(): Promise<void> }).click()
+}
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.focus(selector)
+  await page.$eval(selector, (el) => (el as HTMLInputElement).select())
+  await page.keyboard.press('Backspace')
+  await page.type(selector, value)
+}
+
+describe('dashboard in Chromium against a real simulation server', () => {
+  let dir: string
+  let sim: SimServer
+  let dashboard: RunningDashboard
+  let browser: Browser
+  let page: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dvt-dashboard-e2e-'))
+    const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
+    sim = await startSimServer({ config: configSchema.parse({}), ports, speed: 600 })
+    dashboard = await startDashboard({ config: configFor(sim, dir), port: 0 })
+    browser = await puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...chromiumFlags, `--user-data-dir=${join(dir, 'chromium')}`],
+      defaultViewport: { width: 1400, height: 1000 },
+    })
+    page = await browser.newPage()
+    page.on('pageerror', (error) => pageErrors.push(String(error)))
+    await page.goto(`${dashboard.url}/live`)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await dashboard?.close()
+    await sim?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('shows live values that change', async () => {
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=connection]')?.textContent?.includes('Bench connected'),
+    )
+    await page.waitForFunction(() => document.querySelector('[data-testid=card-simtime]')?.textContent?.includes('s'))
+    const first = await text(page, '[data-testid=card-simtime]')
+    await page.waitForFunction(
+      (before: string) => document.querySelector('[data-testid=card-simtime]')?.textContent !== before,
+      { timeout: 10_000 },
+      first,
+    )
+    expect(await page.$$eval('.recharts-line-curve', (lines) => lines.length)).toBeGreaterThanOrEqual(8)
+  })
+
+  it('moves the chamber when the setpoint is applied', async () => {
+    await page.waitForSelector('#control-setpoint_c')
+    await fill(page, '#control-setpoint_c', '60')
+    await clickButton(page, 'Apply')
+    await page.waitForFunction(
+      () => Number.parseFloat(document.querySelector('[data-testid=card-chamber] .stat-value')?.textContent ?? '') > 30,
+      { timeout: 20_000 },
+    )
+    expect(await text(page, '[data-testid=card-setpoint]')).toContain('60.0')
+  })
+
+  it('answers SCPI from the console, with queued errors', async () => {
+    await fill(page, 'input[aria-label="SCPI command"]', '*IDN?')
+    await clickButton(page, 'Send')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=scpi-log]')?.textContent?.includes('34461A-SIM'),
+    )
+    await fill(page, 'input[aria-label="SCPI command"]', 'BOGUS')
+    await clickButton(page, 'Send')
+    await page.waitForFunction(() => document.querySelector('[data-testid=scpi-log]')?.textContent?.includes('-113'))
+  })
+
+  it('runs a tempco from the Tests page to a verdict at max speed', async () => {
+    await fill(page, '#control-speed', 'max')
+    await clickButton(page, 'Apply')
+    await page.waitForFunction(() => document.body.textContent?.includes('Applied'))
+    await clickLink(page, 'Tests')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.test-name')].some((e) => e.textContent === 'tempco'),
+    )
+    await page.$$eval('.test-item', (items) =>
+      (items.find((i) => i.querySelector('.test-name')?.textContent === 'tempco') as HTMLElement).click(),
+    )
+    await page.type('input[name=serial]', 'SN-E2E-1')
+    await clickButton(page, 'Run test')
+    await page.waitForSelector('[data-testid=verdict]', { timeout: 120_000 })
+    const verdict = await text(page, '[data-testid=verdict]')
+    expect(verdict).toMatch(/^PASSED/)
+    expect(await text(page, '[data-testid=run-progress]')).toMatch(/point 6 of 6/)
+  })
+
+  it('shows the run on Results with its chart, and downloads its PDF', async () => {
+    await clickLink(page, 'Results')
+    await page.waitForSelector('[data-testid=runs-table] tbody tr')
+    expect(await text(page, '[data-testid=runs-table]')).toContain('tempco')
+    await page.click('[data-testid=runs-table] tbody tr a')
+    await page.waitForSelector('[data-testid=results-table]')
+    expect(await text(page, '[data-testid=results-table]')).toContain('tempco_ppm_per_c')
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=measurement-chart] .recharts-scatter-symbol').length > 0,
+      { timeout: 15_000 },
+    )
+    const downloads = join(dir, 'downloads')
+    mkdirSync(downloads)
+    const session = await browser.target().createCDPSession()
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads })
+    await clickButton(page, 'Download PDF')
+    let files: string[] = []
+    while (!files.some((f) => f.endsWith('.pdf'))) {
+      await new Promise((r) => setTimeout(r, 100))
+      files = readdirSync(downloads)
+    }
+    const file = files.find((f) => f.endsWith('.pdf'))!
+    expect(file).toMatch(/^tempco_[0-9a-f]{8}_\d{8}-\d{6}\.pdf$/)
+    expect(readFileSync(join(downloads, file)).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([])
+  })
+})
