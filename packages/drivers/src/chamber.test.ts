@@ -88,6 +88,20 @@ describe('chamber protocol (ThermoStream dialect)', () => {
     )
   })
 
+  it('sends raw lines without an error check (for a SCPI console)', async () => {
+    await expectProtocol(
+      createChamber,
+      [
+        ['TEMP?', '25.01'],
+        ['SETP 30', null],
+      ],
+      async (chamber) => {
+        expect(await chamber.send('TEMP?')).toBe('25.01')
+        expect(await chamber.send('SETP 30')).toBeNull()
+      },
+    )
+  })
+
   it('answers the common commands', async () => {
     await expectProtocol(
       createChamber,

@@ -50,7 +50,10 @@ function typeOf(schema: JsonSchema | undefined): string | undefined {
 function convert(text: string, schema: JsonSchema | undefined): unknown {
   const type = typeOf(schema)
   const trimmed = text.trim()
-  if (type === 'number' || type === 'integer') return trimmed === '' ? text : Number(trimmed)
+  if (type === 'number' || type === 'integer') {
+    const value = Number(trimmed)
+    return trimmed === '' || Number.isNaN(value) ? text : value
+  }
   if (type === 'boolean') {
     const lower = trimmed.toLowerCase()
     if (['true', '1', 'on', 'yes'].includes(lower)) return true

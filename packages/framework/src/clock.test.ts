@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { createSimulatedClock, createWallClock } from './clock'
+import { startFakeBench } from './test-support/fake-bench'
+
+describe('wall clock', () => {
+  it('waits on wall time and moves now() forward', async () => {
+    const clock = createWallClock()
+    const before = clock.now()
+    await clock.wait(0.02)
+    expect(clock.now()).toBeGreaterThan(before)
+    expect(await clock.sync()).toBeGreaterThanOrEqual(clock.now() - 1)
+    expect(clock.kind).toBe('wall')
+  })
+
+  it('ends a wait early when aborted, with FRAMEWORK_ABORTED', async () => {
+    const clock = createWallClock()
+    const controller = new AbortController()
+    const waiting = clock.wait(3600, { signal: controller.signal })
+    controller.abort('Ctrl-C')
+    await expect(waiting).rejects.toMatchObject({ code: 'FRAMEWORK_ABORTED', message: 'aborted: Ctrl-C' })
+  })
+
+  it('refuses to start a wait when already aborted', async () => {
+    const controller = new AbortController()
+    controller.abort(new Error('stop'))
+    await expect(createWallClock().wait(1, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'FRAMEWORK_ABORTED',
+    })
+  })
+})
+
+describe('simulated clock', () => {
+  it('waits with SIM:WAIT in chunks, tracks now() and syncs with SIM:TIME?', async () => {
+    const bench = await startFakeBench()
+    try {
+      const clock = createSimulatedClock(bench.instruments.sim!, { maxChunkS: 30 })
+      expect(await clock.sync()).toBe(1000)
+      await clock.wait(75)
+      expect(clock.now()).toBe(1075)
+      expect(bench.log.sim.filter((l) => l.startsWith('SIM:WAIT'))).toEqual([
+        'SIM:WAIT 30',
+        'SIM:WAIT 30',
+        'SIM:WAIT 15',
+      ])
+      bench.time = 2000
+      expect(await clock.sync()).toBe(2000)
+    } finally {
+      await bench.close()
+    }
+  })
+})

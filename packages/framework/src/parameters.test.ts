@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { defaultRegistry } from './default-registry'
+import { describeParameters, parseParameterStrings, validateParameters } from './parameters'
+
+const tempco = defaultRegistry.get('tempco')
+
+describe('parameters', () => {
+  it('fills defaults', () => {
+    const params = validateParameters(tempco, {})
+    expect(params.points_c).toEqual([-40, -20, 0, 25, 50, 85])
+    expect(params.samples).toBe(10)
+    expect(params.limit_ppm_per_c).toBe(100)
+  })
+
+  it('parses --set strings by the schema', () => {
+    expect(parseParameterStrings(tempco, { points_c: '-40, 25,85', samples: '20', limit_ppm_per_c: '150' })).toEqual({
+      points_c: [-40, 25, 85],
+      samples: 20,
+      limit_ppm_per_c: 150,
+    })
+    expect(parseParameterStrings(tempco, { points_c: '[0,25]' })).toEqual({ points_c: [0, 25] })
+  })
+
+  it('names the parameter in one sentence when a value is wrong', () => {
+    expect(() => validateParameters(tempco, parseParameterStrings(tempco, { samples: 'many' }))).toThrow(
+      'parameter "samples" of tempco is invalid: expected number, received string',
+    )
+    expect(() => validateParameters(tempco, { points_c: [25] })).toThrow(
+      'parameter "points_c" of tempco is invalid: expected array to have >=2 items',
+    )
+    expect(() => validateParameters(tempco, { points_c: [25, 500] })).toThrow(
+      'parameter "points_c" of tempco (item 1) is invalid: expected number to be <=200',
+    )
+  })
+
+  it('describes every library test as JSON Schema with defaults and descriptions', () => {
+    for (const test of defaultRegistry.list()) {
+      const schema = describeParameters(test)
+      expect(schema.type).toBe('object')
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        expect(property.default, `${test.name}.${name}`).toBeDefined()
+        expect(property.description, `${test.name}.${name}`).toBeTypeOf('string')
+      }
+    }
+  })
+
+  it('lists the library', () => {
+    expect(defaultRegistry.list().map((t) => t.name)).toEqual([
+      'tempco',
+      'load_regulation',
+      'line_regulation',
+      'dropout',
+      'iq_vs_temp',
+    ])
+  })
+})

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openStorage, type SqliteStorage } from '@dvt/storage'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { createSimulatedClock } from './clock'
+import { createRunner } from './runner'
+import { defineTest } from './test-definition'
+import { createTestRegistry } from './test-registry'
+import { type FakeBench, startFakeBench } from './test-support/fake-bench'
+
+let bench: FakeBench
+let dir: string
+let storage: SqliteStorage
+const seenWhileRunning: number[] = []
+
+const burstTest = defineTest({
+  name: 'burst',
+  description: 'records bursts of readings and looks at storage while still running',
+  parameters: z.object({ rows: z.number().int().default(1200) }),
+  measurements: [],
+  steps: [
+    {
+      name: 'burst',
+      run: async (ctx) => {
+        for (let i = 0; i < ctx.params.rows; i++) ctx.record('vout', i, 'V', { temperature: 25 })
+        seenWhileRunning.push((await storage.readMeasurements(ctx.runId)).length)
+        await ctx.clock.wait(1)
+        ctx.record('vout', -1, 'V')
+        await ctx.clock.wait(1)
+        seenWhileRunning.push((await storage.readMeasurements(ctx.runId)).length)
+      },
+    },
+  ],
+})
+
+beforeEach(async () => {
+  bench = await startFakeBench()
+  dir = mkdtempSync(join(tmpdir(), 'dvt-observer-'))
+  storage = openStorage({ databasePath: join(dir, 'dvt.db'), measurementsDir: join(dir, 'measurements') })
+  seenWhileRunning.length = 0
+})
+
+afterEach(async () => {
+  await bench.close()
+  storage.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('storage observer', () => {
+  it('appends bursts in batches of 500 and makes single readings durable within one event-loop turn', async () => {
+    const appended: number[] = []
+    const append = storage.appendMeasurements.bind(storage)
+    storage.appendMeasurements = (runId, rows) => {
+      appended.push(rows.length)
+      append(runId, rows)
+    }
+    const runner = createRunner({
+      instruments: bench.instruments,
+      storage,
+      clock: createSimulatedClock(bench.instruments.sim!),
+      registry: createTestRegistry([burstTest]),
+      softwareVersion: 'test',
+    })
+    const state = await runner.run('burst')
+    expect(state.status).toBe('passed')
+    expect(appended).toEqual([500, 500, 200, 1])
+    expect(seenWhileRunning).toEqual([1000, 1201])
+    const run = storage.getRun(state.id)
+    expect(run).toMatchObject({ status: 'passed', measurementCount: 1201 })
+    expect(run?.parquetPath).toMatch(/measurements\.parquet$/)
+    const rows = await storage.readMeasurements(state.id)
+    expect(rows.map((r) => r.value).slice(0, 3)).toEqual([0, 1, 2])
+    expect(rows.at(-1)).toMatchObject({ value: -1, temperature: null })
+  })
+})
