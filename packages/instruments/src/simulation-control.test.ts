@@ -83,7 +83,7 @@ describe('simulation control', () => {
   })
 
   it('SIM:RESET returns the model to power-on and every instrument to its *RST settings', async () => {
-    const { x, client, model } = setup()
+    const { x, client, model, faultCalls } = setup()
     await client('supply').ask('APPL P6V,5,1;:OUTP ON,(@1)')
     await client('chamber').ask('SETP 80;FLOW 0')
     await client('dmm').ask('CONF:RES;:SAMP:COUN 5')
@@ -93,6 +93,7 @@ describe('simulation control', () => {
     expect(model.supply.channel(1).output).toBe(false)
     expect(await client('chamber').ask('SETP?;FLOW?')).toBe('25.00;1')
     expect(await client('dmm').ask('FUNC?;:SAMP:COUN?')).toBe('"VOLT";+1')
+    expect(faultCalls.at(-1)).toBe('clear')
   })
 
   it('SEED and NOISe: same seed same readings, another seed others, noise off exact', async () => {

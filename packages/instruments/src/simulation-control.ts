@@ -39,9 +39,11 @@ function wait(ctx: ControlContext, seconds: number): Promise<void> {
   return ctx.clock.wait(seconds).then(() => ctx.faults?.timeAdvanced?.())
 }
 
+/** Power-on: the model's time base restarts, so running disconnects end too. */
 function reset(ctx: ControlContext): void {
   ctx.clock.reset()
   ctx.resetInstruments()
+  ctx.faults?.clear()
 }
 
 /** The simulator's own port (instruments.md §4 "Simulation control"). */
