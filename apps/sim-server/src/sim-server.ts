@@ -89,9 +89,44 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     timeAdvanced: () => injector?.poll(),
   }
   const bench = createVirtualBench({ model, clock, faults, version: options.version ?? manifest.version })
+  const { servers, telemetry } = await openPorts(options, host, bench, clock)
+  const [, chamber, supply, dmm, load] = servers as [ScpiTcpServer, ...ScpiTcpServer[]]
+  const targets = { chamber, supply, dmm, load } as Record<FaultTarget, ScpiTcpServer>
+  injector = createFaultInjector(targets, () => model.time)
+  const stopTimer = startClockTimer(clock, injector, options.tickMs ?? 10)
+  let closing: Promise<void> | undefined
+  return {
+    host,
+    instruments: ORDER.map((name, i) => ({
+      name,
+      port: servers[i]?.port ?? 0,
+      idn: formatIdentity(bench.identities[name]),
+    })),
+    telemetryPort: telemetry.port,
+    telemetryHz: config.simulation.telemetry_hz,
+    clock,
+    model,
+    bench,
+    close() {
+      closing ??= (async () => {
+        stopTimer()
+        await Promise.all([...servers.map((s) => s.close()), telemetry.close()])
+      })()
+      return closing
+    },
+  }
+}
+
+/** Listens on the five SCPI ports and the telemetry port; on a failure closes what was opened and throws. */
+async function openPorts(
+  options: SimServerOptions,
+  host: string,
+  bench: VirtualBench,
+  clock: SimClock,
+): Promise<{ servers: ScpiTcpServer[]; telemetry: TelemetryServer }> {
+  const { config } = options
   const portOf = (name: SimPortName) => options.ports?.[name] ?? config.instruments.simulator[`${name}_port`]
   const servers: ScpiTcpServer[] = []
-  let telemetry: TelemetryServer | undefined
   try {
     for (const name of ORDER) {
       const server = await listenOrExplain(name, portOf(name), () =>
@@ -105,7 +140,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       )
       servers.push(server)
     }
-    telemetry = await listenOrExplain('telemetry', portOf('telemetry'), () =>
+    const telemetry = await listenOrExplain('telemetry', portOf('telemetry'), () =>
       createTelemetryServer({
         host,
         port: portOf('telemetry'),
@@ -113,35 +148,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         snapshot: () => clock.snapshot(),
       }),
     )
+    return { servers, telemetry }
   } catch (error) {
     await Promise.all(servers.map((s) => s.close()))
     throw error
-  }
-  const [, chamber, supply, dmm, load] = servers as [ScpiTcpServer, ...ScpiTcpServer[]]
-  const targets = { chamber, supply, dmm, load } as Record<FaultTarget, ScpiTcpServer>
-  injector = createFaultInjector(targets, () => model.time)
-  const stopTimer = startClockTimer(clock, injector, options.tickMs ?? 10)
-  const telemetryServer = telemetry
-  let closing: Promise<void> | undefined
-  return {
-    host,
-    instruments: ORDER.map((name, i) => ({
-      name,
-      port: servers[i]?.port ?? 0,
-      idn: formatIdentity(bench.identities[name]),
-    })),
-    telemetryPort: telemetryServer.port,
-    telemetryHz: config.simulation.telemetry_hz,
-    clock,
-    model,
-    bench,
-    close() {
-      closing ??= (async () => {
-        stopTimer()
-        await Promise.all([...servers.map((s) => s.close()), telemetryServer.close()])
-      })()
-      return closing
-    },
   }
 }
 
