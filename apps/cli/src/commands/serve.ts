@@ -43,11 +43,13 @@ async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     throw error
   }
-  console.log(formatBanner(config, sim, dashboard))
-  await onShutdown(async () => {
+  // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
+  const stopped = onShutdown(async () => {
     await dashboard?.close()
     await sim.close()
   })
+  console.log(formatBanner(config, sim, dashboard))
+  await stopped
   return EXIT.ok
 }
 
