@@ -34,9 +34,11 @@ async function dashboard(flags: DashboardFlags): Promise<number> {
   )
   const simHost = flags.sim ?? config.instruments.simulator.host
   const running = await startDashboard({ config, simHost, softwareVersion: version })
+  // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
+  const stopped = onShutdown(() => running.close())
   console.log(
     `DVT Bench ${version} — dashboard for the bench at ${simHost}\n\nDashboard: ${running.url}\nPress Ctrl-C to stop.`,
   )
-  await onShutdown(() => running.close())
+  await stopped
   return EXIT.ok
 }
