@@ -18,10 +18,14 @@ for (const name of names) {
 let status = 0
 for (const name of names.length > 0 ? names : available) {
   console.log(`\n== bench ${name}`)
-  const r = spawnSync('pnpm', ['exec', 'tsx', '--conditions=@dvt/source', join('bench', `${name}.ts`)], {
-    stdio: 'inherit',
-    cwd: root,
-  })
+  const r = spawnSync(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=@dvt/source', join('bench', `${name}.ts`)],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  )
   if (r.status !== 0) status = 1
 }
 process.exit(status)
