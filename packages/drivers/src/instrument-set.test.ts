@@ -77,6 +77,7 @@ describe('createInstrumentSet', () => {
       }),
     })
     expect(set.backend).toBe('simulator')
+    expect(set.benchKey).toBe(`simulator@127.0.0.1:${control!.port}`)
     expect(set.sim).toBeDefined()
     expect(await set.probe()).toEqual({
       'simulation control': 'DVT-SIM',
@@ -122,6 +123,9 @@ describe('createInstrumentSet', () => {
       },
     })
     expect(set.backend).toBe('visa')
+    expect(set.benchKey).toBe(
+      'visa@TCPIP::10.0.0.2::5025::SOCKET,TCPIP0::10.0.0.3::5025::SOCKET,TCPIP::10.0.0.4::5025::SOCKET,TCPIP::10.0.0.5::5025::SOCKET',
+    )
     expect(set.sim).toBeUndefined()
     expect(set.dmm.resource).toMatch(/10\.0\.0\.4.*5025/)
   })

@@ -25,6 +25,11 @@ export interface InstrumentSetOptions {
 /** The bench a test is handed: one driver per instrument, plus simulation control on the simulator. */
 export interface InstrumentSet {
   readonly backend: 'simulator' | 'visa'
+  /**
+   * Names the physical (or simulated) bench, for the bench lock: `simulator@host:control_port` or
+   * `visa@<chamber>,<supply>,<dmm>,<load>`. Two processes on the same bench get the same key.
+   */
+  readonly benchKey: string
   readonly chamber: Chamber
   readonly supply: PowerSupply
   readonly dmm: Multimeter
@@ -99,6 +104,7 @@ export function createInstrumentSet(config: InstrumentsConfig, options: Instrume
   if (sim && simTarget) all.unshift([sim, simTarget])
   return {
     backend: simulator ? 'simulator' : 'visa',
+    benchKey: benchKeyOf(config.instruments),
     chamber,
     supply,
     dmm,
@@ -109,6 +115,11 @@ export function createInstrumentSet(config: InstrumentsConfig, options: Instrume
       await Promise.allSettled(all.map(([instrument]) => instrument.close()))
     },
   }
+}
+
+function benchKeyOf(i: DvtConfig['instruments']): string {
+  if (i.backend === 'simulator') return `simulator@${i.simulator.host}:${i.simulator.control_port}`
+  return `visa@${[i.visa.chamber, i.visa.supply, i.visa.dmm, i.visa.load].join(',')}`
 }
 
 async function probe(all: Array<[Instrument, TransportTarget]>, simulator: boolean): Promise<Record<string, string>> {

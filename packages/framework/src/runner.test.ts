@@ -244,7 +244,7 @@ describe('runner refusals (before any run exists)', () => {
 
   it('refuses a busy bench, naming the run that holds it', async () => {
     const other = await runner.run('measure')
-    expect(storage.acquireBench('test-bench', other.id)).toBeNull()
+    expect(storage.acquireBench(bench.instruments.benchKey, other.id)).toBeNull()
     const error = await runner.run('measure').catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'FRAMEWORK_BENCH_BUSY' })
     expect((error as Error).message).toMatch(
@@ -253,7 +253,7 @@ describe('runner refusals (before any run exists)', () => {
       ),
     )
     expect(storage.listRuns().total).toBe(1)
-    storage.releaseBench('test-bench', other.id)
+    storage.releaseBench(bench.instruments.benchKey, other.id)
     expect((await runner.run('measure')).status).toBe('passed')
   })
 })

@@ -24,7 +24,7 @@ export interface RunnerOptions {
   softwareVersion: string
   /** The effective configuration, stored with every run (and its `physics.seed`). */
   config?: DvtConfig | null
-  /** Which bench the lock is taken on [the station name]. */
+  /** Which bench the lock is taken on [`instruments.benchKey`: the simulator's address or the VISA resources]. */
   benchKey?: string
   /** Check every instrument answers `*IDN?` before the first step [true]. */
   probe?: boolean
@@ -63,7 +63,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const observers = new Set<RunObserver>()
   const active = new Set<AbortController>()
   const storageObserver = options.storage ? createStorageObserver(options.storage) : null
-  const benchKey = options.benchKey ?? options.station ?? 'bench'
+  const benchKey = options.benchKey ?? options.instruments.benchKey
 
   function takeBench(runId: string): void {
     if (!options.storage) return
