@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process'
 // Builds what is not run from TypeScript sources: the `dvt` bundle and the dashboard's web app.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 
@@ -21,9 +21,16 @@ function npmDependencies() {
   return [...names]
 }
 
+// Old chunks would pile up: start from an empty output folder.
+rmSync(join(root, 'apps/cli/dist'), { recursive: true, force: true })
 const result = await build({
   entryPoints: [join(root, 'apps/cli/src/main.ts')],
-  outfile: join(root, 'apps/cli/dist/dvt.mjs'),
+  outdir: join(root, 'apps/cli/dist'),
+  entryNames: 'dvt',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  // Each command's implementation is a chunk loaded when it runs (apps/cli/src/lazy.ts).
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,4 +1,4 @@
-export { measurementsArrowSchema, measurementsToArrowTable } from './measurements-arrow'
+// Arrow helpers for measurement series live at '@dvt/storage/arrow' (apache-arrow loads only where it is used).
 export type { StorageOptions } from './open-storage'
 export { openStorage } from './open-storage'
 export { SqliteStorage } from './sqlite-storage'

@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { tableToIPC } from 'apache-arrow'
 import type Database from 'better-sqlite3'
 import { acquireBenchLock, type BenchLockContext } from './internal/bench-lock'
 import { columnsToRows, type MeasurementColumns } from './internal/measurement-columns'
-import { readMeasurementsParquet, writeMeasurementsParquet } from './internal/measurements-parquet'
 import { isOwnerAlive } from './internal/process-alive'
 import { ambiguous, normaliseFullId, normaliseIdOrPrefix, notFound, prefixUpperBound } from './internal/run-id'
 import { runQuerySql, toIso } from './internal/run-query-sql'
@@ -21,7 +19,6 @@ import {
 import { type StagedBatch, stagedChunks } from './internal/staged-chunks'
 import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import { prepareStatements, type Statements } from './internal/statements'
-import { columnsToArrowTable } from './measurements-arrow'
 import { StorageError } from './storage-error'
 import type {
   BenchLock,
@@ -99,6 +96,8 @@ export class SqliteStorage implements StorageBackend {
     const completedAt = toIso(end.completedAt, 'completedAt')
     const path = join(this.#measurementsDir, `run_${run.id}`, 'measurements.parquet')
     mkdirSync(join(this.#measurementsDir, `run_${run.id}`), { recursive: true })
+    // Parquet and Arrow load on first use: listing runs (the CLI's most frequent call) never needs them.
+    const { writeMeasurementsParquet } = await import('./internal/measurements-parquet')
     const batches = this.#sql.selectStaged.iterate(run.id) as IterableIterator<StagedBatch>
     const count = writeMeasurementsParquet(path, run.id, stagedChunks(batches), `dvt-bench ${run.softwareVersion}`)
     this.#db.transaction(() => {
@@ -185,6 +184,10 @@ export class SqliteStorage implements StorageBackend {
   }
 
   async readMeasurementsArrow(runId: string): Promise<Uint8Array> {
+    const [{ tableToIPC }, { columnsToArrowTable }] = await Promise.all([
+      import('apache-arrow'),
+      import('./measurements-arrow'),
+    ])
     return tableToIPC(columnsToArrowTable(await this.#readColumns(runId)), 'stream')
   }
 
@@ -234,6 +237,7 @@ export class SqliteStorage implements StorageBackend {
     })()
     if (snapshot.staged) return snapshot.staged
     try {
+      const { readMeasurementsParquet } = await import('./internal/measurements-parquet')
       return await readMeasurementsParquet(snapshot.path)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error

@@ -1,20 +1,5 @@
-import type { DvtConfig } from '@dvt/config'
-import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
-import { type SimServer, startSimServer } from '@dvt/sim-server'
 import type { Command } from 'commander'
-import { action, EXIT } from '../cli-error'
-import { loadCliConfig } from '../load-cli-config'
-import { onShutdown } from '../shutdown'
-import { version } from '../version'
-
-interface ServeFlags {
-  host?: string
-  speed?: string
-  config?: string
-  dashboard: boolean
-}
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
+import { lazy } from '../lazy'
 
 /** `dvt serve`: the virtual bench (five SCPI ports + telemetry) and, unless told otherwise, the dashboard. */
 export function registerServe(program: Command): void {
@@ -25,47 +10,5 @@ export function registerServe(program: Command): void {
     .option('--speed <k|max>', 'simulated seconds per wall second, or max (lockstep: time moves when a client waits)')
     .option('--config <file>', 'configuration file (default config/default.yaml)')
     .option('--no-dashboard', 'do not start the web dashboard')
-    .action(action(serve))
-}
-
-async function serve(flags: ServeFlags): Promise<number | undefined> {
-  const config = loadCliConfig(flags, flags.host ? { dashboard: { host: flags.host } } : {})
-  const host = config.instruments.simulator.host
-  if (!LOOPBACK.has(host)) {
-    console.warn(`warning: listening on ${host}: anyone who can reach this machine can drive the bench.`)
-  }
-  const sim = await startSimServer({ config, version })
-  let dashboard: RunningDashboard | null = null
-  try {
-    if (flags.dashboard && config.dashboard.enabled)
-      dashboard = await startDashboard({ config, softwareVersion: version })
-  } catch (error) {
-    await sim.close()
-    throw error
-  }
-  // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
-  const stopped = onShutdown(async () => {
-    await dashboard?.close()
-    await sim.close()
-  })
-  console.log(formatBanner(config, sim, dashboard))
-  await stopped
-  return EXIT.ok
-}
-
-function formatBanner(config: DvtConfig, sim: SimServer, dashboard: RunningDashboard | null): string {
-  const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
-  const rows = sim.instruments.map((i) => [i.name, String(i.port), i.idn])
-  rows.push(['telemetry', String(sim.telemetryPort), `NDJSON snapshots at ${config.simulation.telemetry_hz} Hz`])
-  const width = Math.max('instrument'.length, ...rows.map((r) => r[0]!.length))
-  const lines = [
-    `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}`,
-    '',
-    `  ${'instrument'.padEnd(width)}  port   *IDN?`,
-    ...rows.map(([name, port, idn]) => `  ${name!.padEnd(width)}  ${port!.padEnd(5)}  ${idn}`),
-    '',
-    dashboard ? `Dashboard: ${dashboard.url}` : 'Dashboard: off (--no-dashboard)',
-    'Press Ctrl-C to stop.',
-  ]
-  return lines.join('\n')
+    .action(lazy(() => import('../actions/serve'), 'serve'))
 }

@@ -1,0 +1,31 @@
+import { startDashboard } from '@dvt/dashboard'
+import { EXIT } from '../cli-error'
+import { loadCliConfig } from '../load-cli-config'
+import { onShutdown } from '../shutdown'
+import { version } from '../version'
+
+interface DashboardFlags {
+  sim?: string
+  host?: string
+  port?: string
+  config?: string
+}
+
+export async function dashboard(flags: DashboardFlags): Promise<number> {
+  const overrides: Record<string, unknown> = {}
+  if (flags.host !== undefined) overrides.host = flags.host
+  if (flags.port !== undefined) overrides.port = Number.isNaN(Number(flags.port)) ? flags.port : Number(flags.port)
+  const config = loadCliConfig(
+    { ...(flags.config !== undefined ? { config: flags.config } : {}) },
+    { dashboard: overrides },
+  )
+  const simHost = flags.sim ?? config.instruments.simulator.host
+  const running = await startDashboard({ config, simHost, softwareVersion: version })
+  // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
+  const stopped = onShutdown(() => running.close())
+  console.log(
+    `DVT Bench ${version} — dashboard for the bench at ${simHost}\n\nDashboard: ${running.url}\nPress Ctrl-C to stop.`,
+  )
+  await stopped
+  return EXIT.ok
+}

@@ -1,0 +1,54 @@
+import type { RunStatus } from '@dvt/storage'
+import { CliError } from '../cli-error'
+import { STATUSES } from '../commands/list-runs'
+import { formatDuration, formatTime, table } from '../format'
+import { loadCliConfig } from '../load-cli-config'
+import { openCliStorage } from '../open-cli-storage'
+
+interface ListRunsFlags {
+  limit: string
+  status?: string
+  test?: string
+  json?: boolean
+  config?: string
+}
+
+export async function listRuns(flags: ListRunsFlags): Promise<number> {
+  const limit = Number(flags.limit)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+    throw new CliError('CLI_USAGE', `--limit must be a whole number from 1 to 10000, got "${flags.limit}"`)
+  }
+  if (flags.status !== undefined && !(STATUSES as readonly string[]).includes(flags.status)) {
+    throw new CliError('CLI_USAGE', `--status must be one of ${STATUSES.join(', ')}, got "${flags.status}"`)
+  }
+  const storage = await openCliStorage(loadCliConfig(flags))
+  try {
+    const page = storage.listRuns({
+      limit,
+      ...(flags.status ? { status: flags.status as RunStatus } : {}),
+      ...(flags.test ? { test: flags.test } : {}),
+    })
+    if (flags.json) {
+      console.log(JSON.stringify(page.runs.map(({ config: _config, ...run }) => run)))
+      return 0
+    }
+    if (page.runs.length === 0) {
+      console.log('No runs yet. Start one with "dvt run-test tempco".')
+      return 0
+    }
+    const rows = page.runs.map((r) => [
+      r.id.slice(0, 8),
+      r.test,
+      r.status,
+      formatTime(r.startedAt),
+      formatDuration(r),
+      r.dutSerial ?? '—',
+      r.operator ?? '—',
+    ])
+    console.log(table(['id', 'test', 'status', 'started', 'duration', 'serial', 'operator'], rows))
+    console.log(`\n${page.runs.length} of ${page.total} run${page.total === 1 ? '' : 's'}`)
+    return 0
+  } finally {
+    storage.close()
+  }
+}

@@ -1,0 +1,169 @@
+import { hostname } from 'node:os'
+import type { DvtConfig } from '@dvt/config'
+import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
+import {
+  createRunner,
+  createSimulatedClock,
+  createWallClock,
+  defaultRegistry,
+  parseParameterStrings,
+  type RunState,
+} from '@dvt/framework'
+import type { SqliteStorage } from '@dvt/storage'
+import { CliError, EXIT } from '../cli-error'
+import { RESULT_HEADER, resultRows, table } from '../format'
+import { loadCliConfig, parseSpeed } from '../load-cli-config'
+import { openCliStorage } from '../open-cli-storage'
+import { createProgressDisplay, formatSimTime } from '../progress-display'
+import { version } from '../version'
+
+interface RunTestFlags {
+  set: string[]
+  config?: string
+  operator?: string
+  serial?: string
+  description?: string
+  speed?: string
+  json?: boolean
+}
+
+function parseSets(sets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const item of sets) {
+    const eq = item.indexOf('=')
+    if (eq <= 0) throw new CliError('CLI_USAGE', `--set takes key=value, got "${item}"`)
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1).trim()
+  }
+  return out
+}
+
+const EXIT_BY_STATUS: Record<string, number> = {
+  passed: EXIT.ok,
+  failed: EXIT.failed,
+  error: EXIT.error,
+  aborted: EXIT.aborted,
+}
+
+export async function runTest(name: string, flags: RunTestFlags): Promise<number> {
+  const config = loadCliConfig(flags.config !== undefined ? { config: flags.config } : {})
+  const test = defaultRegistry.get(name)
+  const params = parseParameterStrings(test, parseSets(flags.set))
+  const storage = await openCliStorage(config)
+  const instruments = createInstrumentSet(config)
+  try {
+    if (flags.speed !== undefined) await applySpeed(instruments, flags.speed)
+    return await execute(config, storage, instruments, name, params, flags)
+  } finally {
+    await instruments.close()
+    storage.close()
+  }
+}
+
+async function applySpeed(instruments: InstrumentSet, speed: string): Promise<void> {
+  if (!instruments.sim) throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
+  const value = parseSpeed(speed)
+  if (value !== 'max' && !(typeof value === 'number' && value > 0)) {
+    throw new CliError('CLI_USAGE', `--speed must be a positive number or "max", got "${speed}"`)
+  }
+  await instruments.sim.setSpeed(value as number | 'max')
+}
+
+async function execute(
+  config: DvtConfig,
+  storage: SqliteStorage,
+  instruments: InstrumentSet,
+  name: string,
+  params: Record<string, unknown>,
+  flags: RunTestFlags,
+): Promise<number> {
+  const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
+  const runner = createRunner({
+    instruments,
+    storage,
+    clock,
+    registry: defaultRegistry,
+    station: config.station.name,
+    softwareVersion: version,
+    config,
+    benchKey: benchKey(config),
+  })
+  const display = flags.json ? null : createProgressDisplay()
+  if (display) runner.subscribe((event, state) => display.observe(event, state))
+  const stop = handleInterrupts(runner.abort)
+  let state: RunState
+  try {
+    state = await runner.run(name, params, {
+      serial: flags.serial ?? null,
+      description: flags.description ?? null,
+      operator: flags.operator ?? null,
+    })
+  } finally {
+    stop()
+    display?.close()
+  }
+  const run = storage.getRun(state.id)
+  if (flags.json) {
+    console.log(
+      JSON.stringify(jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)),
+    )
+  } else {
+    printSummary(state, run?.parquetPath ?? null)
+  }
+  return EXIT_BY_STATUS[state.status] ?? EXIT.error
+}
+
+/** One bench = one simulator (host + control port) or one set of real instruments. */
+function benchKey(config: DvtConfig): string {
+  const i = config.instruments
+  if (i.backend === 'simulator') return `simulator@${i.simulator.host}:${i.simulator.control_port}`
+  return `visa@${[i.visa.chamber, i.visa.supply, i.visa.dmm, i.visa.load].join(',')}`
+}
+
+/** First Ctrl-C: abort the run (bench left safe, data kept). Second: leave at once. */
+function handleInterrupts(abort: (reason?: string) => void): () => void {
+  let count = 0
+  const onSignal = (signal: NodeJS.Signals) => {
+    count++
+    if (count > 1) process.exit(EXIT.aborted)
+    process.stderr.write(
+      `\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: aborting — the bench is being made safe (Ctrl-C again to quit at once)\n`,
+    )
+    abort(`aborted by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return () => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+function jsonSummary(state: RunState, measurements: number, parquet: string | null | undefined) {
+  return {
+    id: state.id,
+    test: state.test,
+    status: state.status,
+    started_at: state.startedAt,
+    completed_at: state.completedAt,
+    results: state.results.map((r) => ({
+      parameter: r.parameter,
+      value: r.value,
+      unit: r.unit,
+      lower_limit: r.lowerLimit,
+      upper_limit: r.upperLimit,
+      passed: r.passed,
+    })),
+    measurements,
+    parquet: parquet ?? null,
+  }
+}
+
+function printSummary(state: RunState, parquet: string | null): void {
+  if (state.results.length > 0) console.log(`\n${table(RESULT_HEADER, resultRows(state.results))}`)
+  const reason = state.statusReason ? ` — ${state.statusReason}` : ''
+  console.log(`\n${state.test}: ${state.status.toUpperCase()}${reason}`)
+  console.log(`run ${state.id} (short ${state.id.slice(0, 8)}) on ${hostname()}`)
+  console.log(`${state.counts.measurements} measurements over ${formatSimTime(state.simTime)} of bench time`)
+  if (parquet) console.log(`measurements: ${parquet}`)
+  console.log(`report: dvt export-report ${state.id.slice(0, 8)}`)
+}
