@@ -14,7 +14,7 @@ function minutes(t: number): string {
   return `${(t / 60).toFixed(1)}`
 }
 
-function RollingChart(props: { data: TelemetryPoint[]; series: Series[]; left: string; right?: string }) {
+function RollingChart(props: { data: TelemetryPoint[]; series: Series[]; left: string; right?: boolean }) {
   return (
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={props.data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
@@ -29,14 +29,7 @@ function RollingChart(props: { data: TelemetryPoint[]; series: Series[]; left: s
         />
         <YAxis yAxisId="left" domain={['auto', 'auto']} tick={{ fontSize: 11 }} width={56} unit={props.left} />
         {props.right && (
-          <YAxis
-            yAxisId="right"
-            orientation="right"
-            domain={['auto', 'auto']}
-            tick={{ fontSize: 11 }}
-            width={56}
-            unit={props.right}
-          />
+          <YAxis yAxisId="right" orientation="right" domain={['auto', 'auto']} tick={{ fontSize: 11 }} width={48} />
         )}
         <Tooltip labelFormatter={(t) => `t = ${Number(t).toFixed(1)} s`} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -77,7 +70,7 @@ export function TemperatureChart(props: { data: TelemetryPoint[] }) {
   return <RollingChart data={props.data} series={temperatureSeries} left="°C" />
 }
 
-/** Rolling chart of voltages (left axis) and current and power (right axis). */
+/** Rolling chart of voltages (left axis, V) and current and power (right axis, A and W). */
 export function ElectricalChart(props: { data: TelemetryPoint[] }) {
-  return <RollingChart data={props.data} series={electricalSeries} left="V" right="" />
+  return <RollingChart data={props.data} series={electricalSeries} left="V" right />
 }

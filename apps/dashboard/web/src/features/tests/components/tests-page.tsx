@@ -30,16 +30,16 @@ export function TestsPage() {
           ))}
         </nav>
         <div className="tests-main">
+          {run.runId && (
+            <Panel title="Progress">
+              <RunProgressPanel progress={run.progress} running={run.running} onAbort={run.abort} />
+            </Panel>
+          )}
           {test && (
             <Panel title={test.name}>
               <p className="muted">{test.description}</p>
               <TestForm key={test.name} test={test} disabled={run.starting || run.running} onRun={run.start} />
               <ErrorNote message={run.error} />
-            </Panel>
-          )}
-          {run.runId && (
-            <Panel title="Progress">
-              <RunProgressPanel progress={run.progress} running={run.running} onAbort={run.abort} />
             </Panel>
           )}
         </div>
