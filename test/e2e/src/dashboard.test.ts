@@ -173,6 +173,37 @@ describe('dashboard in Chromium against a real simulation server', () => {
     expect(readFileSync(join(downloads, file)).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
+  it('refuses a second run while one is going, aborts from the page, and leaves the bench safe', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${dashboard.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    expect((await post('/api/control', { speed: 60 })).status).toBe(200)
+    await page.goto(`${dashboard.url}/tests`)
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.test-name')].some((e) => e.textContent === 'tempco'),
+    )
+    await clickButton(page, 'Run test')
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Abort'))
+    const busy = await post('/api/runs', { test: 'tempco' })
+    expect(busy.status).toBe(409)
+    expect(((await busy.json()) as { error: string }).error).toMatch(/^the bench is busy: run [0-9a-f]{8} \(tempco\)/)
+    await clickButton(page, 'Abort')
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=verdict]')?.textContent?.startsWith('ABORTED'),
+      {
+        timeout: 30_000,
+      },
+    )
+    let status = { supply_mode: '', load_on: true }
+    while (status.supply_mode !== 'OFF' || status.load_on) {
+      await new Promise((r) => setTimeout(r, 100))
+      status = ((await (await fetch(`${dashboard.url}/api/status`)).json()) as { telemetry: typeof status }).telemetry
+    }
+  })
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([])
   })
