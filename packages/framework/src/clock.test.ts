@@ -30,10 +30,24 @@ describe('wall clock', () => {
 })
 
 describe('simulated clock', () => {
+  it('ends a wait at once when aborted, without waiting for the simulator', async () => {
+    const bench = await startFakeBench()
+    try {
+      bench.holdWaits = true // as if the simulation were paused: SIM:WAIT never completes
+      const clock = createSimulatedClock(bench.instruments.sim!)
+      const controller = new AbortController()
+      const waiting = clock.wait(10, { signal: controller.signal })
+      setImmediate(() => controller.abort('operator'))
+      await expect(waiting).rejects.toMatchObject({ code: 'FRAMEWORK_ABORTED', message: 'aborted: operator' })
+    } finally {
+      await bench.close()
+    }
+  })
+
   it('waits with SIM:WAIT in chunks, tracks now() and syncs with SIM:TIME?', async () => {
     const bench = await startFakeBench()
     try {
-      const clock = createSimulatedClock(bench.instruments.sim!, { maxChunkS: 30 })
+      const clock = createSimulatedClock(bench.instruments.sim!, { maxChunkS: 30, chunkWallS: 1e6 })
       expect(await clock.sync()).toBe(1000)
       await clock.wait(75)
       expect(clock.now()).toBe(1075)

@@ -21,11 +21,13 @@ export interface Clock {
 }
 
 export interface SimulatedClockOptions {
-  /**
-   * Long waits are split into chunks of at most this many simulated seconds so an abort is
-   * noticed within one chunk even at low speeds [30].
-   */
+  /** Longest single `SIM:WAIT`, simulated seconds [30]. */
   maxChunkS?: number
+  /**
+   * Chunks are sized from the speed observed so far to last about this long in wall time [0.5 s],
+   * so the control connection is never tied up for long even at speed 1.
+   */
+  chunkWallS?: number
 }
 
 function aborted(signal: AbortSignal | undefined): FrameworkError | null {
@@ -34,13 +36,28 @@ function aborted(signal: AbortSignal | undefined): FrameworkError | null {
   return new FrameworkError('FRAMEWORK_ABORTED', `aborted: ${reason}`)
 }
 
+/** Settles with `work`, or rejects as soon as `signal` aborts (the work is left to finish on its own). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
 /**
  * A clock on the simulator's time. `wait(s)` is `SIM:WAIT s;*OPC?` (at `--speed max` it returns as
- * soon as the model has advanced); `now()` is tracked locally between `sync()` calls.
+ * soon as the model has advanced), split into chunks so an abort ends it at once; `now()` is tracked
+ * locally between `sync()` calls.
  */
 export function createSimulatedClock(sim: SimulationControl, options: SimulatedClockOptions = {}): Clock {
   const maxChunk = options.maxChunkS ?? 30
+  const chunkWall = options.chunkWallS ?? 0.5
   let known = 0
+  // Simulated seconds per wall second, learnt from the last chunk; start small until the speed is known.
+  let speed = 2
   return {
     kind: 'simulated',
     now: () => known,
@@ -49,17 +66,22 @@ export function createSimulatedClock(sim: SimulationControl, options: SimulatedC
       return known
     },
     async wait(seconds, waitOptions) {
+      const signal = waitOptions?.signal
       let left = seconds
-      while (left > 1e-9) {
-        const error = aborted(waitOptions?.signal)
+      for (;;) {
+        const error = aborted(signal)
         if (error) throw error
-        const chunk = Math.min(left, maxChunk)
-        await sim.wait(chunk)
+        if (left <= 1e-9) return
+        const chunk = Math.min(left, maxChunk, Math.max(1, speed * chunkWall))
+        const started = performance.now()
+        const waiting = sim.wait(chunk)
+        waiting.catch(() => {})
+        await untilAborted(waiting, signal)
+        const wallS = (performance.now() - started) / 1000
+        speed = wallS > 0 ? chunk / wallS : Number.POSITIVE_INFINITY
         known += chunk
         left -= chunk
       }
-      const error = aborted(waitOptions?.signal)
-      if (error) throw error
     },
   }
 }

@@ -16,6 +16,8 @@ export interface FakeBench {
   log: Record<BenchRole, string[]>
   servers: Record<BenchRole, ScpiTcpServer>
   time: number
+  /** When set, a line with `SIM:WAIT` is never answered (a paused simulation). */
+  holdWaits?: boolean
   /** Extra answers: return a reply for a query unit, or undefined for the default. */
   answer?: (role: BenchRole, unit: string) => string | undefined
   /** Queue a SCPI error for a unit (e.g. `{ code: -222, message: 'Data out of range' }`). */
@@ -66,6 +68,7 @@ export async function startFakeBench(): Promise<FakeBench> {
       device: {
         openSession: () => ({
           handle: (line) => {
+            if (bench.holdWaits && line.toUpperCase().includes('SIM:WAIT')) return new Promise<null>(() => {})
             const replies = line.split(';').flatMap((unit) => {
               const reply = answerUnit(bench, role, unit.trim(), errors)
               return reply === null ? [] : [reply]
