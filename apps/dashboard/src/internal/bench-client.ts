@@ -82,89 +82,91 @@ function unreachable(instrument: InstrumentName, error: unknown): DashboardError
   })
 }
 
-/** Creates the bench client; connections open lazily, one per instrument, and reconnect after a drop. */
-export function createBenchClient(options: BenchClientOptions): BenchClient {
+type TransportOf = (instrument: InstrumentName) => Transport
+
+/** One lazily opened transport per instrument; an instrument without an address is refused with a sentence. */
+function createTransportPool(options: BenchClientOptions) {
   const transports = new Map<InstrumentName, Transport>()
-  const transport = (instrument: InstrumentName): Transport => {
-    let t = transports.get(instrument)
-    if (!t) {
-      const target = options.targets[instrument]
-      if (!target) {
-        throw new DashboardError(
-          'DASHBOARD_BAD_REQUEST',
-          instrument === 'sim'
-            ? 'there is no simulation control with instruments.backend: visa — only the simulator has it'
-            : `the ${labels[instrument]} has no address — set its resource string in instruments.visa`,
-        )
-      }
-      t = createTcpTransport({
-        host: target.host,
-        port: target.port,
-        timeoutMs: options.timeoutMs,
-        name: labels[instrument],
-      })
-      transports.set(instrument, t)
+  const get: TransportOf = (instrument) => {
+    const open = transports.get(instrument)
+    if (open) return open
+    const target = options.targets[instrument]
+    if (!target) {
+      throw new DashboardError(
+        'DASHBOARD_BAD_REQUEST',
+        instrument === 'sim'
+          ? 'there is no simulation control with instruments.backend: visa — only the simulator has it'
+          : `the ${labels[instrument]} has no address — set its resource string in instruments.visa`,
+      )
     }
+    const t = createTcpTransport({ ...target, timeoutMs: options.timeoutMs, name: labels[instrument] })
+    transports.set(instrument, t)
     return t
   }
+  const close = async () => {
+    await Promise.allSettled([...transports.values()].map((t) => t.close()))
+    transports.clear()
+  }
+  return { get, close }
+}
 
-  const drainErrors = async (instrument: InstrumentName): Promise<ScpiErrorEntry[]> => {
-    const errors: ScpiErrorEntry[] = []
+/** Reads the instrument's error queue until `+0,"No error"`. */
+async function drainErrors(transport: TransportOf, instrument: InstrumentName): Promise<ScpiErrorEntry[]> {
+  const errors: ScpiErrorEntry[] = []
+  try {
     // The queue holds at most 20 entries (plus an overflow marker); stop there whatever happens.
     for (let i = 0; i < 22; i++) {
       const entry = parseErrorLine(await transport(instrument).query('SYST:ERR?'))
       if (entry.code === 0) break
       errors.push(entry)
     }
-    return errors
+  } catch (error) {
+    throw unreachable(instrument, error)
   }
+  return errors
+}
 
-  const exchange = async (instrument: InstrumentName, command: string): Promise<ScpiExchange> => {
-    const errors: ScpiErrorEntry[] = []
-    let reply: string | null = null
-    transport(instrument)
+/** One console line: a query's reply (a timeout becomes an entry, not a failure), then the drained errors. */
+async function exchange(transport: TransportOf, instrument: InstrumentName, command: string): Promise<ScpiExchange> {
+  const t = transport(instrument)
+  const errors: ScpiErrorEntry[] = []
+  let reply: string | null = null
+  try {
+    if (command.includes('?')) reply = await t.query(command)
+    else await t.write(command)
+  } catch (error) {
+    if (!isTimeout(error)) throw unreachable(instrument, error)
+    errors.push({ code: null, message: (error as Error).message })
+  }
+  errors.push(...(await drainErrors(transport, instrument)))
+  return { reply, errors }
+}
+
+/** Sends a control request's commands, then drains each touched instrument's error queue. */
+async function apply(transport: TransportOf, control: ControlRequest): Promise<ControlResult> {
+  const sent = controlCommands(control)
+  const touched = new Set(sent.map((c) => c.instrument))
+  for (const instrument of touched) transport(instrument)
+  for (const { instrument, command } of sent) {
     try {
-      if (command.includes('?')) reply = await transport(instrument).query(command)
-      else await transport(instrument).write(command)
-    } catch (error) {
-      if (!isTimeout(error)) throw unreachable(instrument, error)
-      errors.push({ code: null, message: (error as Error).message })
-    }
-    try {
-      errors.push(...(await drainErrors(instrument)))
+      await transport(instrument).write(command)
     } catch (error) {
       throw unreachable(instrument, error)
     }
-    return { reply, errors }
   }
+  const errors: ControlResult['errors'] = []
+  for (const instrument of touched) {
+    for (const e of await drainErrors(transport, instrument)) errors.push({ instrument, ...e })
+  }
+  return { sent, errors }
+}
 
+/** Creates the bench client; connections open lazily, one per instrument, and reconnect after a drop. */
+export function createBenchClient(options: BenchClientOptions): BenchClient {
+  const pool = createTransportPool(options)
   return {
-    exchange,
-    async apply(control) {
-      const sent = controlCommands(control)
-      const errors: ControlResult['errors'] = []
-      const touched = new Set<InstrumentName>()
-      for (const { instrument } of sent) transport(instrument)
-      for (const { instrument, command } of sent) {
-        try {
-          await transport(instrument).write(command)
-        } catch (error) {
-          throw unreachable(instrument, error)
-        }
-        touched.add(instrument)
-      }
-      for (const instrument of touched) {
-        try {
-          for (const e of await drainErrors(instrument)) errors.push({ instrument, ...e })
-        } catch (error) {
-          throw unreachable(instrument, error)
-        }
-      }
-      return { sent, errors }
-    },
-    async close() {
-      await Promise.allSettled([...transports.values()].map((t) => t.close()))
-      transports.clear()
-    },
+    exchange: (instrument, command) => exchange(pool.get, instrument, command),
+    apply: (control) => apply(pool.get, control),
+    close: pool.close,
   }
 }

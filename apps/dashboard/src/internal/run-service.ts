@@ -54,50 +54,58 @@ interface ActiveRun {
   done: Promise<unknown>
 }
 
+/**
+ * Runs one test on a fresh instrument set; resolves once the run exists (`run-started`), or rejects with the
+ * runner's refusal (bad parameter, busy bench) before that. `onEnd` is called when the run is over.
+ */
+function launchRun(
+  options: RunServiceOptions,
+  request: StartRunRequest,
+  test: string,
+  onEnd: (run: ActiveRun) => void,
+): Promise<ActiveRun> {
+  const { config } = options
+  return new Promise<ActiveRun>((resolveStart, rejectStart) => {
+    const instruments = createInstrumentSet(config)
+    const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
+    const runner = createRunner({
+      instruments,
+      storage: options.storage,
+      clock,
+      registry: options.registry,
+      station: config.station.name,
+      softwareVersion: options.softwareVersion,
+      config,
+    })
+    const run: ActiveRun = { id: '', test, events: [], abort: () => runner.abort(), done: Promise.resolve() }
+    runner.subscribe((event: RunEvent) => {
+      if (event.type === 'run-started') {
+        run.id = event.runId
+        resolveStart(run)
+      }
+      if (run.events.length < maxReplayEvents) run.events.push(event)
+      options.onEvent(event)
+    })
+    const meta = { serial: request.serial ?? null, operator: request.operator ?? null }
+    run.done = runner
+      .run(test, request.parameters, { ...meta, description: request.description ?? null })
+      .catch((error: unknown) => {
+        if (run.id) options.onError(error)
+        else rejectStart(error)
+      })
+      .finally(async () => {
+        rejectStart(new Error(`the ${test} run ended before it started`))
+        onEnd(run)
+        await instruments.close()
+      })
+  })
+}
+
 /** Creates the run service. */
 export function createRunService(options: RunServiceOptions): RunService {
-  const { config, storage, registry } = options
+  const { registry } = options
   let current: ActiveRun | null = null
   let starting = false
-
-  const launch = (request: StartRunRequest, test: string) =>
-    new Promise<{ id: string }>((resolveStart, rejectStart) => {
-      const instruments = createInstrumentSet(config)
-      const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
-      const runner = createRunner({
-        instruments,
-        storage,
-        clock,
-        registry,
-        station: config.station.name,
-        softwareVersion: options.softwareVersion,
-        config,
-      })
-      const run: ActiveRun = { id: '', test, events: [], abort: () => runner.abort(), done: Promise.resolve() }
-      runner.subscribe((event: RunEvent) => {
-        if (event.type === 'run-started') {
-          run.id = event.runId
-          current = run
-          resolveStart({ id: event.runId })
-        }
-        if (run.events.length < maxReplayEvents) run.events.push(event)
-        options.onEvent(event)
-      })
-      run.done = runner
-        .run(test, request.parameters, {
-          serial: request.serial ?? null,
-          operator: request.operator ?? null,
-          description: request.description ?? null,
-        })
-        .catch((error: unknown) => {
-          if (run.id) options.onError(error)
-          else rejectStart(error)
-        })
-        .finally(async () => {
-          if (current === run) current = null
-          await instruments.close()
-        })
-    })
 
   return {
     listTests: () =>
@@ -114,7 +122,11 @@ export function createRunService(options: RunServiceOptions): RunService {
       }
       starting = true
       try {
-        return await launch(request, test.name)
+        const run = await launchRun(options, request, test.name, (ended) => {
+          if (current === ended) current = null
+        })
+        if (run.events.at(-1)?.type !== 'run-finished') current = run
+        return { id: run.id }
       } finally {
         starting = false
       }

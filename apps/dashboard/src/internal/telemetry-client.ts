@@ -27,6 +27,34 @@ export interface TelemetryClientOptions {
   maxLineBytes?: number
 }
 
+/** A snapshot from one NDJSON line, or null for anything that is not a JSON object. */
+export function parseSnapshot(line: string): TelemetrySnapshot | null {
+  if (line.length === 0) return null
+  try {
+    const parsed: unknown = JSON.parse(line)
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as TelemetrySnapshot)
+      : null
+  } catch {
+    return null
+  }
+}
+
+/** Splits a text stream into lines; returns false once a partial line grows past `maxLineBytes`. */
+function createLineSplitter(maxLineBytes: number, onLine: (line: string) => void) {
+  let pending = ''
+  return (chunk: string): boolean => {
+    pending += chunk
+    let newline = pending.indexOf('\n')
+    while (newline >= 0) {
+      onLine(pending.slice(0, newline).trim())
+      pending = pending.slice(newline + 1)
+      newline = pending.indexOf('\n')
+    }
+    return pending.length <= maxLineBytes
+  }
+}
+
 /** Connects at once and keeps reconnecting (with backoff) until closed. */
 export function createTelemetryClient(options: TelemetryClientOptions): TelemetryClient {
   const { host, port, minBackoffMs = 200, maxBackoffMs = 5000, maxLineBytes = 1 << 20 } = options
@@ -47,17 +75,11 @@ export function createTelemetryClient(options: TelemetryClientOptions): Telemetr
   }
 
   const handleLine = (line: string) => {
-    if (line.length === 0) return
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(line)
-    } catch {
-      return
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return
-    latest = parsed as TelemetrySnapshot
+    const snapshot = parseSnapshot(line)
+    if (!snapshot) return
+    latest = snapshot
     latestAt = Date.now()
-    for (const listener of snapshotListeners) listener(latest, latestAt)
+    for (const listener of snapshotListeners) listener(snapshot, latestAt)
   }
 
   const scheduleReconnect = () => {
@@ -72,7 +94,7 @@ export function createTelemetryClient(options: TelemetryClientOptions): Telemetr
 
   const open = () => {
     if (closed) return
-    let pending = ''
+    const feed = createLineSplitter(maxLineBytes, handleLine)
     const s = connect({ host, port })
     socket = s
     s.setEncoding('utf8')
@@ -81,14 +103,7 @@ export function createTelemetryClient(options: TelemetryClientOptions): Telemetr
       setStatus(true)
     })
     s.on('data', (chunk: string) => {
-      pending += chunk
-      let newline = pending.indexOf('\n')
-      while (newline >= 0) {
-        handleLine(pending.slice(0, newline).trim())
-        pending = pending.slice(newline + 1)
-        newline = pending.indexOf('\n')
-      }
-      if (pending.length > maxLineBytes) s.destroy()
+      if (!feed(chunk)) s.destroy()
     })
     s.on('error', () => {})
     s.on('close', () => {
