@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { RunFilters } from '../api/runs'
 
 const statuses = ['passed', 'failed', 'error', 'aborted', 'running', 'pending']
@@ -9,6 +10,13 @@ export function RunFiltersBar(props: {
   onChange: (patch: Partial<RunFilters>) => void
 }) {
   const { filters, onChange } = props
+  // The search box asks the server once typing pauses, not on every key.
+  const [search, setSearch] = useState(filters.search ?? '')
+  useEffect(() => {
+    if (search === (filters.search ?? '')) return
+    const timer = setTimeout(() => onChange({ search }), 250)
+    return () => clearTimeout(timer)
+  }, [search, filters.search, onChange])
   return (
     <div className="filters">
       <label className="field">
@@ -16,8 +24,8 @@ export function RunFiltersBar(props: {
         <input
           type="search"
           placeholder="ID, serial, operator, description"
-          value={filters.search ?? ''}
-          onChange={(e) => onChange({ search: e.target.value })}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
         />
       </label>
       <label className="field">

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { listRuns, listTestNames, type RunFilters } from '../api/runs'
 import { useAsync } from './use-async'
 
@@ -10,7 +10,7 @@ export function useRuns() {
   const [refresh, setRefresh] = useState(0)
   const page = useAsync(() => listRuns(filters), `${JSON.stringify(filters)}#${refresh}`)
   const tests = useAsync(listTestNames, 'tests')
-  const update = (patch: Partial<RunFilters>) => setFilters((f) => ({ ...f, offset: 0, ...patch }))
+  const update = useCallback((patch: Partial<RunFilters>) => setFilters((f) => ({ ...f, offset: 0, ...patch })), [])
   const goTo = (offset: number) => setFilters((f) => ({ ...f, offset: Math.max(0, offset) }))
   return {
     filters,
