@@ -83,3 +83,26 @@ describe('dvt serve start-up and shutdown', () => {
     }
   })
 })
+
+describe('dvt serve with the dashboard', () => {
+  it('attaches the dashboard to the ports the bench actually bound (port 0 = any free port)', async () => {
+    const serve = await startServe({ speed: 'max', dashboard: true })
+    try {
+      expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      let status: { sim: { connected: boolean } } = { sim: { connected: false } }
+      for (let i = 0; i < 50 && !status.sim.connected; i++) {
+        status = (await (await fetch(`${serve.url}/api/status`)).json()) as typeof status
+        if (!status.sim.connected) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(status.sim.connected).toBe(true)
+      const reply = await fetch(`${serve.url}/api/scpi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ instrument: 'dmm', command: '*IDN?' }),
+      })
+      expect(((await reply.json()) as { reply: string }).reply).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
+    } finally {
+      expect(await serve.stop()).toBe(0)
+    }
+  })
+})

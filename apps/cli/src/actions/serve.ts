@@ -25,7 +25,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   let dashboard: RunningDashboard | null = null
   try {
     if (flags.dashboard && config.dashboard.enabled)
-      dashboard = await startDashboard({ config, softwareVersion: version })
+      dashboard = await startDashboard({ config: withBoundPorts(config, sim), softwareVersion: version })
   } catch (error) {
     await sim.close()
     throw error
@@ -38,6 +38,17 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   console.log(formatBanner(config, sim, dashboard))
   await stopped
   return EXIT.ok
+}
+
+/** The config with the ports the bench actually bound (port 0 in the config means "any free port"). */
+function withBoundPorts(config: DvtConfig, sim: SimServer): DvtConfig {
+  const port = (name: string) => sim.instruments.find((i) => i.name === name)?.port
+  const simulator = { ...config.instruments.simulator }
+  for (const name of ['control', 'chamber', 'supply', 'dmm', 'load'] as const) {
+    simulator[`${name}_port`] = port(name) ?? simulator[`${name}_port`]
+  }
+  simulator.telemetry_port = sim.telemetryPort
+  return { ...config, instruments: { ...config.instruments, simulator } }
 }
 
 function formatBanner(config: DvtConfig, sim: SimServer, dashboard: RunningDashboard | null): string {
