@@ -1,24 +1,7 @@
-/** A telemetry snapshot (keys in instruments.md; numbers in SI units and °C). */
-export interface Telemetry {
-  t_s: number
-  speed: number | 'max' | string
-  paused: boolean
-  setpoint_c: number
-  ramp_c_per_min: number
-  chamber_c: number
-  stable: boolean
-  case_c: number
-  junction_c: number
-  vin_v: number
-  vout_v: number
-  iout_a: number
-  iq_a: number
-  pdiss_w: number
-  supply_mode: 'CV' | 'CC' | 'OFF'
-  load_on: boolean
-  dut_state: 'on' | 'off' | 'shutdown' | 'current_limit'
-  [key: string]: unknown
-}
+/** A telemetry snapshot (keys in instruments.md; numbers in SI units and °C): the drivers' type, erased at build. */
+import type { SimSnapshot as Telemetry } from '@dvt/drivers'
+
+export type { Telemetry }
 
 /** A framework run event as the server forwards it (`{type:'run', event}`). */
 export interface RunEvent {

@@ -1,43 +1,10 @@
+import type { EventRecord, ResultRecord, RunRecord } from '@dvt/storage'
 import { tableFromIPC } from 'apache-arrow'
 import { apiFetch, getJson, toQuery } from '../../../lib/api-client'
 import type { MeasurementPoint } from '../../../lib/types'
 
-export type RunStatus = 'pending' | 'running' | 'passed' | 'failed' | 'error' | 'aborted'
-
-/** A stored run, as `GET /api/runs` returns it (storage's RunRecord). */
-export interface RunRecord {
-  id: string
-  test: string
-  status: RunStatus
-  startedAt: string
-  completedAt: string | null
-  operator: string | null
-  dutSerial: string | null
-  station: string | null
-  description: string | null
-  parameters: Record<string, unknown>
-  config: unknown
-  seed: number | null
-  softwareVersion: string
-  statusReason: string | null
-  measurementCount: number
-}
-
-export interface ResultRecord {
-  parameter: string
-  value: number
-  unit: string
-  lowerLimit: number | null
-  upperLimit: number | null
-  passed: boolean | null
-}
-
-export interface EventRecord {
-  time: string
-  simTime: number | null
-  level: 'debug' | 'info' | 'warn' | 'error'
-  message: string
-}
+// The server sends storage's records as JSON: the web app reads them with the same types (erased at build).
+export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage'
 
 export interface RunFilters {
   test?: string
