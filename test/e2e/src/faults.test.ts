@@ -3,10 +3,10 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDvt, type ServeHandle, spawnDvt, startServe } from './support/dvt-process'
 
-// Faults in the middle of a real run: a real `dvt serve` at a finite speed (600× real time, so a default tempco
+// Faults in the middle of a real run: a real `dvt serve` at a finite speed (400× real time, so a default tempco
 // takes a few seconds of wall time and there is time to act between its points), real `dvt run-test` processes.
 
-const SPEED = '600'
+const SPEED = '400'
 const FIRST_POINT = /point 1 of \d+: V_out/
 const NO_STACK = /\n\s+at /
 
@@ -66,7 +66,7 @@ async function parquetRows(path: string): Promise<Record<string, unknown>[]> {
   return parquetReadObjects({ file: await asyncBufferFromFile(path) })
 }
 
-describe('faults during a run (real dvt serve at speed 600, real CLI)', () => {
+describe('faults during a run (real dvt serve at speed 400, real CLI)', () => {
   let serve: ServeHandle
   const dvt = (args: string[]) => runDvt(args, { env: serve.env, cwd: serve.dir })
   const showRun = async (id: string): Promise<StoredRun> => {
@@ -103,8 +103,9 @@ describe('faults during a run (real dvt serve at speed 600, real CLI)', () => {
     await serve?.stop()
   })
 
-  // The fault lasts longer than the gap to the next multimeter reading (ramp + soak + dwell ≈ 300 s simulated):
-  // the transport reconnects silently after a shorter drop, so DMM,30 here usually goes unnoticed (see report).
+  // The fault outlasts the gap to the next multimeter reading (ramp + soak + dwell ≈ 300 s simulated). A shorter
+  // drop between two readings goes unnoticed: the TCP transport reconnects on the next call, so `DMM,30` here
+  // usually ends `passed` (packages/transports/src/tcp-transport.ts).
   it('a multimeter dropped mid-run (SIM:FAULT:DISC DMM,900) ends the run as error, exit 2, data kept, bench safe', async () => {
     const live = startRun(serve)
     await live.waitFor(FIRST_POINT)
@@ -152,6 +153,9 @@ describe('faults during a run (real dvt serve at speed 600, real CLI)', () => {
     expect(code, first.stderr()).toBe(0)
     const run = await showRun(firstId)
     expect(run).toMatchObject({ status: 'passed', measurementCount: 66 })
+    // The refused attempt left no run behind.
+    const newest = await dvt(['list-runs', '--limit', '1', '--json'])
+    expect((JSON.parse(newest.stdout) as StoredRun[]).map((r) => r.id)).toEqual([firstId])
   })
 
   it('kill -9 mid-run: the next CLI start marks it error ("interrupted") and keeps its measurements', async () => {
