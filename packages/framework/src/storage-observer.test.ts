@@ -75,3 +75,44 @@ describe('storage observer', () => {
     expect(rows.at(-1)).toMatchObject({ value: -1, temperature: null })
   })
 })
+
+describe('storage observer durability', () => {
+  it('makes readings durable before any later event of the run is shown (a crash loses nothing reported)', async () => {
+    const reportTest = defineTest({
+      name: 'report',
+      description: 'records a reading and reports it at once',
+      parameters: z.object({}),
+      measurements: [],
+      steps: [
+        {
+          name: 'point',
+          run: async (ctx) => {
+            ctx.record('vout', 3.3, 'V', { temperature: 25 })
+            ctx.progress({ point: 1, of: 1, message: 'point 1 of 1: V_out 3.3 V' })
+            ctx.log.info('V_out = 3.3 V')
+            await ctx.clock.wait(1)
+          },
+        },
+      ],
+    })
+    const runner = createRunner({
+      instruments: bench.instruments,
+      storage,
+      clock: createSimulatedClock(bench.instruments.sim!),
+      registry: createTestRegistry([reportTest]),
+      softwareVersion: 'test',
+    })
+    const seen: Promise<number>[] = []
+    runner.subscribe((event) => {
+      // Reading storage here sees what a crash at this instant would leave behind.
+      if (event.type === 'progress' || event.type === 'log') {
+        seen.push(storage.readMeasurements(event.runId).then((rows) => rows.length))
+      }
+    })
+    const state = await runner.run('report')
+    expect(state.status).toBe('passed')
+    const counts = await Promise.all(seen)
+    expect(counts.length).toBeGreaterThanOrEqual(2)
+    expect(counts.every((n) => n === 1)).toBe(true)
+  })
+})

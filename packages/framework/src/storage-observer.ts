@@ -33,7 +33,8 @@ function timelineEntry(event: RunEvent): { level: EventLevel; message: string } 
 /**
  * Persists a run into a StorageBackend: the run row, its timeline, judged results and raw
  * measurements. Readings are batched (a burst becomes one append, flushed on the next turn of the
- * event loop, at `batchSize` rows or at step end) so they are durable almost as they arrive.
+ * event loop, at `batchSize` rows, or before any other event of the run is stored or shown) so they
+ * are durable as they arrive and always before anything reports them.
  */
 export function createStorageObserver(storage: StorageBackend, options: StorageObserverOptions = {}): RunObserver {
   const batchSize = options.batchSize ?? 500
@@ -91,8 +92,10 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
       buffer(runId, event.row)
       return undefined
     }
+    // Nothing is announced (progress, a log line, a result) before the readings that led to it are durable:
+    // a crash right after a point was reported must not lose that point.
+    flush(runId)
     if (event.type === 'result') storage.addResults(runId, [event.result])
-    if (event.type === 'step-finished') flush(runId)
     const entry = timelineEntry(event)
     if (entry) storage.addEvent(runId, { time: event.time, simTime: event.simTime, ...entry })
     if (event.type !== 'run-finished') return undefined
