@@ -86,7 +86,8 @@ function visaTargets(config: DvtConfig['instruments']): Targets {
  * resource string per instrument. Connections open lazily on first use.
  */
 export function createInstrumentSet(config: InstrumentsConfig, options: InstrumentSetOptions = {}): InstrumentSet {
-  const open = options.openTransport ?? ((t: TransportTarget) => createTcpTransport(t))
+  // A test must not miss a dropped instrument: the call after a drop fails (then the next one reconnects).
+  const open = options.openTransport ?? ((t: TransportTarget) => createTcpTransport({ ...t, reportDrops: true }))
   const simulator = config.instruments.backend === 'simulator'
   const targets = simulator ? simulatorTargets(config.instruments) : visaTargets(config.instruments)
   const chamber = createChamber(open(targets.chamber), targets.chamber.name)

@@ -113,6 +113,27 @@ describe('createTcpTransport', () => {
     expect(device.opened).toBe(21)
   })
 
+  it('with reportDrops, fails the one call after an idle drop (as a VISA session would), then reconnects', async () => {
+    const { server, device } = await serve()
+    const transport = createTcpTransport({
+      host: '127.0.0.1',
+      port: server.port,
+      name: 'multimeter',
+      reportDrops: true,
+    })
+    expect(await transport.query('ONE?')).toBe('ANS ONE?')
+    server.dropClients()
+    await until(() => server.clientCount === 0)
+    const error = await failure(transport.query('TWO?'))
+    expect(error.code).toBe('TRANSPORT_CLOSED')
+    expect(error.message).toBe(
+      `the multimeter at 127.0.0.1:${server.port} dropped the connection — check the instrument and its network; the next call reconnects`,
+    )
+    expect(await transport.query('THREE?')).toBe('ANS THREE?')
+    expect(device.lines).toEqual(['ONE?', 'THREE?'])
+    await transport.close()
+  })
+
   it('reports a refused connection with the sentence that says what to do', async () => {
     const port = await freePort()
     const transport = transportTo(port)

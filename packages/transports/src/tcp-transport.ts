@@ -13,6 +13,12 @@ export interface TcpTransportOptions {
   connectTimeoutMs?: number
   /** What the instrument is, for messages (e.g. `multimeter`). Default `instrument`. */
   name?: string
+  /**
+   * What the next call does after the instrument closed an idle connection. `false` (default): reconnect
+   * silently (a dashboard that only wants the bench back). `true`: fail that one call with `TRANSPORT_CLOSED`,
+   * as a VISA session would, and reconnect on the call after — a test run must not miss a dropped instrument.
+   */
+  reportDrops?: boolean
 }
 
 /**
@@ -37,6 +43,10 @@ export function createTcpTransport(options: TcpTransportOptions): Transport {
       // here and replaced, instead of failing the request sent on it.
       await nextIoTurn()
       if (!link.closed) return link
+    }
+    if (link?.droppedWhileIdle && options.reportDrops) {
+      link = null
+      throw droppedError(target)
     }
     link = await openLink(target, connectTimeoutMs)
     return link
@@ -72,6 +82,13 @@ function ignore(): void {}
  */
 function nextIoTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
+}
+
+function droppedError(target: LinkTarget): TransportError {
+  return new TransportError(
+    'TRANSPORT_CLOSED',
+    `the ${target.name} at ${describeAddress(target)} dropped the connection — check the instrument and its network; the next call reconnects`,
+  )
 }
 
 function closedTransportError(target: LinkTarget): TransportError {

@@ -71,6 +71,8 @@ function connectError(target: LinkTarget, error: NodeJS.ErrnoException): Transpo
 export class ClientLink {
   /** Set once the connection is unusable (peer closed, error, timeout). */
   closed = false
+  /** The peer closed the connection while no request was in flight, so no caller has been told yet. */
+  droppedWhileIdle = false
   private pending: PendingQuery | null = null
   private partial: Buffer[] = []
   private partialLength = 0
@@ -169,6 +171,7 @@ export class ClientLink {
   private readonly onClosed = (): void => {
     if (this.closed && this.pending === null) return
     const pending = this.pending
+    if (pending === null) this.droppedWhileIdle = true
     this.fail(pending === null ? null : this.closedError(pending.command, 'before answering'))
   }
 
