@@ -51,11 +51,21 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
   const storage = await openCliStorage(config)
   const instruments = createInstrumentSet(config)
   try {
+    await probeBench(instruments)
     if (flags.speed !== undefined) await applySpeed(instruments, flags.speed)
     return await execute(config, storage, instruments, name, params, flags)
   } finally {
     await instruments.close()
     storage.close()
+  }
+}
+
+/** An unreachable bench is one sentence and exit 2, before any run is recorded. */
+async function probeBench(instruments: InstrumentSet): Promise<void> {
+  try {
+    await instruments.probe()
+  } catch (error) {
+    throw new CliError('CLI_UNREACHABLE', (error as Error).message, EXIT.error, { cause: error })
   }
 }
 
@@ -85,7 +95,7 @@ async function execute(
     station: config.station.name,
     softwareVersion: version,
     config,
-    benchKey: benchKey(config),
+    probe: false,
   })
   const display = flags.json ? null : createProgressDisplay()
   if (display) runner.subscribe((event, state) => display.observe(event, state))
@@ -110,13 +120,6 @@ async function execute(
     printSummary(state, run?.parquetPath ?? null)
   }
   return EXIT_BY_STATUS[state.status] ?? EXIT.error
-}
-
-/** One bench = one simulator (host + control port) or one set of real instruments. */
-function benchKey(config: DvtConfig): string {
-  const i = config.instruments
-  if (i.backend === 'simulator') return `simulator@${i.simulator.host}:${i.simulator.control_port}`
-  return `visa@${[i.visa.chamber, i.visa.supply, i.visa.dmm, i.visa.load].join(',')}`
 }
 
 /** First Ctrl-C: abort the run (bench left safe, data kept). Second: leave at once. */
