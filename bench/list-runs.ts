@@ -1,13 +1,53 @@
 // `pnpm bench list-runs`: listing runs with 100 000 runs stored (default page of the 20 newest with the total,
 // a status + test filter, a text search), median of several calls.
-// Last line: list_runs_ms=<n> filtered_ms=<n>
+// Also the whole `dvt list-runs` command (process start included) and `GET /api/runs` of the dashboard.
+// Last line: list_runs_ms=<n> filtered_ms=<n> cli_ms=<n> api_ms=<n>
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { RunQuery } from '../packages/storage/src/index'
-import { openStorage } from '../packages/storage/src/index'
+import { loadConfig } from '@dvt/config'
+import { buildApp } from '@dvt/dashboard'
+import type { RunQuery } from '@dvt/storage'
+import { openStorage } from '@dvt/storage'
 import { seedFinishedRuns } from '../packages/storage/src/internal/seed-runs'
+
+const DVT = join(import.meta.dirname, '../apps/cli/bin/dvt.mjs')
+
+/** Wall time of the whole `dvt list-runs` command, median of 7 (the bundle is built by npm run setup). */
+function timeCli(databasePath: string, measurementsDir: string): number {
+  const env = { ...process.env, DVT__DATA__DATABASE_PATH: databasePath, DVT__DATA__MEASUREMENTS_DIR: measurementsDir }
+  const samples: number[] = []
+  for (let k = 0; k < 7; k++) {
+    const start = performance.now()
+    const r = spawnSync(process.execPath, [DVT, 'list-runs'], { env, cwd: tmpdir(), encoding: 'utf8' })
+    samples.push(performance.now() - start)
+    if (r.status !== 0) throw new Error(`dvt list-runs failed: ${r.stderr}`)
+  }
+  return median(samples)
+}
+
+/** `GET /api/runs` (20 newest + total) through the dashboard's Fastify app, median of 15. */
+async function timeApi(databasePath: string, measurementsDir: string): Promise<number> {
+  const config = loadConfig({
+    env: {},
+    overrides: { data: { database_path: databasePath, measurements_dir: measurementsDir } },
+  })
+  const app = await buildApp({ config })
+  try {
+    const samples: number[] = []
+    for (let k = 0; k < REPEATS; k++) {
+      const start = performance.now()
+      const reply = await app.inject({ method: 'GET', url: '/api/runs?limit=20' })
+      samples.push(performance.now() - start)
+      if (reply.statusCode !== 200) throw new Error(`GET /api/runs answered ${reply.statusCode}`)
+    }
+    return median(samples)
+  } finally {
+    await app.close()
+  }
+}
 
 const RUNS = Number(process.env.LIST_RUNS_BENCH_RUNS ?? 100_000)
 const REPEATS = Number(process.env.LIST_RUNS_BENCH_REPEATS ?? 15)
@@ -47,6 +87,8 @@ async function main(): Promise<void> {
     const dated = time({ limit: 20, from: '2024-06-01', to: '2024-06-30' })
     const search = time({ limit: 20, search: 'LDO-00042' })
     storage.close()
+    const cliMs = timeCli(databasePath, measurementsDir)
+    const apiMs = await timeApi(databasePath, measurementsDir)
 
     const show = (name: string, r: ReturnType<typeof time>) =>
       console.log(
@@ -58,7 +100,11 @@ async function main(): Promise<void> {
     show('status=failed test=tempco', filtered)
     show('June 2024', dated)
     show('search "LDO-00042"', search)
-    console.log(`list_runs_ms=${plain.ms.toFixed(2)} filtered_ms=${filtered.ms.toFixed(2)}`)
+    console.log(`dvt list-runs (whole command, process start included): median ${cliMs.toFixed(0)} ms`)
+    console.log(`GET /api/runs?limit=20 (dashboard app): median ${apiMs.toFixed(2)} ms`)
+    console.log(
+      `list_runs_ms=${plain.ms.toFixed(2)} filtered_ms=${filtered.ms.toFixed(2)} cli_ms=${cliMs.toFixed(0)} api_ms=${apiMs.toFixed(2)}`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

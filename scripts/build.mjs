@@ -2,10 +2,17 @@
 import { spawnSync } from 'node:child_process'
 // Builds what is not run from TypeScript sources: the `dvt` bundle and the dashboard's web app.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 
 const root = resolve(import.meta.dirname, '..')
+
+/**
+ * Small pure-JS packages every command loads: bundled, because resolving and loading their hundreds of module
+ * files costs more than the commands themselves (`dvt list-runs`: 158 → ~110 ms).
+ */
+const INLINED = new Set(['zod', 'yaml', 'commander'])
 
 /** Every npm dependency of the workspace: left to Node at run time (apps/cli declares each one). */
 function npmDependencies() {
@@ -37,7 +44,7 @@ const result = await build({
   format: 'esm',
   conditions: ['@dvt/source'],
   // Bundle the workspace's own TypeScript; leave npm packages (native addons among them) to Node.
-  external: npmDependencies(),
+  external: npmDependencies().filter((name) => !INLINED.has(name)),
   sourcemap: true,
   metafile: true,
   logLevel: 'warning',
@@ -51,7 +58,7 @@ const cliDependencies = Object.keys(JSON.parse(readFileSync(join(root, 'apps/cli
 const imported = new Set()
 for (const output of Object.values(result.metafile.outputs)) {
   for (const { path, external } of output.imports) {
-    if (!external || path.startsWith('node:')) continue
+    if (!external || isBuiltin(path)) continue
     imported.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0])
   }
 }
