@@ -120,7 +120,7 @@ const reading = (answer: string) => {
 
 async function startOurs(dir: string): Promise<Server> {
   const names = ['CONTROL', 'CHAMBER', 'SUPPLY', 'DMM', 'LOAD', 'TELEMETRY']
-  const env = { ...process.env, NO_COLOR: '1', DVT__SIMULATION__MAX_CLIENTS_PER_INSTRUMENT: '256' }
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DVT__SIMULATION__MAX_CLIENTS_PER_INSTRUMENT: '256' }
   for (const n of names) env[`DVT__INSTRUMENTS__SIMULATOR__${n}_PORT`] = '0'
   // SCPI_BENCH_PROFILE=<dir>: our server writes a V8 CPU profile there when it stops.
   const profile = process.env.SCPI_BENCH_PROFILE
