@@ -34,6 +34,8 @@ interface Round {
   p99: number
   qps: number
   cpuTicks: number
+  /** The kernel's share of cpuTicks (stime). */
+  sysTicks: number
   queries: number
 }
 
@@ -80,10 +82,11 @@ class Conn {
   }
 }
 
-function cpuTicks(pid: number): number {
+/** utime and stime of a process, in clock ticks. */
+function cpuTicks(pid: number): { user: number; sys: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return Number(fields[11]) + Number(fields[12])
+  return { user: Number(fields[11]), sys: Number(fields[12]) }
 }
 
 function rssMb(pid: number): number {
@@ -223,7 +226,7 @@ async function measureRound(server: Server): Promise<Round> {
   const t0 = process.hrtime.bigint()
   await Promise.all(conns.map((c) => loop(c, CONC_QUERIES, server)))
   const elapsedS = Number(process.hrtime.bigint() - t0) / 1e9
-  const cpuTicksUsed = cpuTicks(pid) - cpu0
+  const cpu1 = cpuTicks(pid)
   for (const c of [seq, ...conns]) c.close()
   latencies.sort()
   const queries = SEQ_QUERIES + CONNS * CONC_QUERIES
@@ -231,7 +234,8 @@ async function measureRound(server: Server): Promise<Round> {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     qps: (CONNS * CONC_QUERIES) / elapsedS,
-    cpuTicks: cpuTicksUsed,
+    cpuTicks: cpu1.user + cpu1.sys - cpu0.user - cpu0.sys,
+    sysTicks: cpu1.sys - cpu0.sys,
     queries,
   }
 }
@@ -253,6 +257,7 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits)
 
 function summarise(name: string, rounds: Round[]) {
   const ticks = rounds.reduce((s, r) => s + r.cpuTicks, 0)
+  const sysTicks = rounds.reduce((s, r) => s + r.sysTicks, 0)
   const queries = rounds.reduce((s, r) => s + r.queries, 0)
   const figures = {
     p50: median(rounds.map((r) => r.p50)),
@@ -263,7 +268,7 @@ function summarise(name: string, rounds: Round[]) {
   const each = rounds.map((r) => `${fmt(r.p50)}/${fmt(r.p99)}/${Math.round(r.qps)}`).join('  ')
   console.log(
     `${name.padEnd(5)} p50_us=${fmt(figures.p50)} p99_us=${fmt(figures.p99)} conc8_qps=${Math.round(figures.qps)} ` +
-      `cpu_us_per_query=${fmt(figures.cpu)} (cpu ${ticks} ticks / ${queries} queries)  rounds p50/p99/qps: ${each}`,
+      `cpu_us_per_query=${fmt(figures.cpu)} (${ticks} ticks, ${Math.round((100 * sysTicks) / ticks)} % kernel, / ${queries} queries)  rounds p50/p99/qps: ${each}`,
   )
   return figures
 }
@@ -324,6 +329,10 @@ async function main(): Promise<void> {
     if (process.env.SCPI_BENCH_SEED_CLIENT !== '0') console.log(`seed client → ours: ${seedClientAgainst(ours)}`)
     const ratioConc = o.qps / s.qps
     const ratioCpu = s.cpu / o.cpu
+    // What a server doing no work at all (the echo floor) would score against the seed.
+    console.log(
+      `ceilings (echo floor vs seed): ratio_cpu ${fmt(s.cpu / f.cpu, 2)}, ratio_conc8 ${fmt(f.qps / s.qps, 2)}`,
+    )
     console.log(
       `targets: ratio_cpu ${fmt(ratioCpu, 2)} (≥ 3), ratio_conc8 ${fmt(ratioConc, 2)} (≥ 2.5), p99 ${fmt(o.p99)} µs (< 300), ` +
         `p50 − floor ${fmt(o.p50 - f.p50)} µs (≤ 15)`,
