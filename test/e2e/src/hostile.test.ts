@@ -79,9 +79,23 @@ class LineClient {
       }
     })
   }
-  async query(line: string): Promise<string> {
+  async query(line: string, timeoutMs?: number): Promise<string> {
     await this.send(`${line}\n`)
-    return this.next()
+    return this.next(timeoutMs)
+  }
+  /**
+   * A query sent right after an unterminated line joins that line until the server's 100 ms idle flush; such a
+   * query is lost (no answer, no extra error), so it is asked again until answered.
+   */
+  async queryAfterUnterminated(line: string): Promise<string> {
+    await new Promise((r) => setTimeout(r, 150))
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.query(line, 1500)
+      } catch (error) {
+        if (attempt === 5) throw error
+      }
+    }
   }
   /** Ends any partial line, then reads (and drops) answers until this connection's `*IDN?` comes back. */
   async sync(idn: string): Promise<void> {
@@ -133,7 +147,7 @@ class Observer {
   /** Waits for two more correct answers, then returns the count. */
   async healthy(since: number): Promise<void> {
     const target = Math.max(since, this.answered) + 2
-    for (let i = 0; i < 500 && this.answered < target && this.wrong.length === 0; i++) {
+    for (let i = 0; i < 1500 && this.answered < target && this.wrong.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 10))
     }
     expect(this.wrong).toEqual([])
@@ -339,8 +353,7 @@ describe('dvt serve under hostile input', () => {
     expect(await client.query(`${mb};*IDN?\n*IDN?`)).toBe(DMM_IDN)
     expect((await client.drainErrors()).map((e) => e.code)).toEqual([-363, -363, -363])
     await client.send(mb)
-    await new Promise((r) => setTimeout(r, 300))
-    expect(await client.query('*IDN?')).toBe(DMM_IDN)
+    expect(await client.queryAfterUnterminated('*IDN?')).toBe(DMM_IDN)
     expect(await client.drainErrors()).toEqual([{ code: -363, message: 'Input buffer overrun' }])
     client.close()
     rss.after1MbLines = rssMb(pid)
@@ -354,8 +367,8 @@ describe('dvt serve under hostile input', () => {
     await client.send('*IDN?')
     expect(await client.next()).toBe(DMM_IDN)
     await client.send('NOT:A:COMMand')
-    await new Promise((r) => setTimeout(r, 300))
-    expect(await client.drainErrors()).toEqual([{ code: -113, message: 'Undefined header' }])
+    expect(await client.queryAfterUnterminated('SYST:ERR?')).toBe('-113,"Undefined header"')
+    expect(await client.drainErrors()).toEqual([])
     const dangling = await Promise.all(Array.from({ length: 50 }, () => open('dmm')))
     await Promise.all(dangling.map((c, i) => c.send(i % 2 ? 'MEAS:VOLT:DC' : 'X'.repeat(60_000))))
     for (const c of dangling) c.close()
