@@ -9,7 +9,7 @@ import {
   setRange,
   setResolution,
 } from './internal/dmm-config'
-import { acquire, type DmmContext, fetch, formatReadings, initiate, read } from './internal/dmm-reading'
+import { acquire, type DmmContext, fetch, formatAcquisition, initiate, read } from './internal/dmm-reading'
 import { DEFAULT_NPLC, type DmmFunction, NPLC_VALUES, resolutionOf } from './internal/dmm-settings'
 
 export { resetMultimeter } from './internal/dmm-config'
@@ -41,7 +41,7 @@ function functionCommands(fn: DmmFunction, node: string, sense: string): Record<
       params: measureParams,
       run: (ctx: DmmContext, range: RangeArg, res: RangeArg) => {
         configure(ctx, fn, range, res)
-        return acquire(ctx).then(formatReadings)
+        return formatAcquisition(acquire(ctx))
       },
     },
     [`CONFigure${node}`]: {

@@ -48,6 +48,22 @@ describe('createSimClock', () => {
     expect(clock.model.steps).toBe(3001)
   })
 
+  it('advances at once and synchronously with advanceNow only in max mode, not paused', () => {
+    const clock = createSimClock(testModel(), { speed: 'max' })
+    expect(clock.advanceNow(2)).toBe(true)
+    expect(clock.time).toBeCloseTo(2, 9)
+    clock.pause()
+    expect(clock.advanceNow(2)).toBe(false)
+    clock.resume()
+    clock.speed = 60
+    expect(clock.advanceNow(2)).toBe(false)
+    expect(clock.time).toBeCloseTo(2, 9)
+    clock.speed = 'max'
+    expect(clock.advanceNow(Number.NaN)).toBe(false)
+    expect(clock.advanceNow(0)).toBe(true)
+    expect(clock.time).toBeCloseTo(2, 9)
+  })
+
   it('freezes while paused, in any mode, and completes lockstep waits on resume', async () => {
     const clock = createSimClock(testModel(), { speed: 'max' })
     clock.pause()

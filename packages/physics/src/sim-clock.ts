@@ -36,6 +36,11 @@ export interface SimClock {
    * while paused the wait holds until resumed.
    */
   wait(simSeconds: number): Promise<void>
+  /**
+   * The synchronous form of {@link wait} for hot paths: in `'max'` mode (not paused) advances the model at once
+   * and returns true; otherwise changes nothing and returns false (the caller then uses `wait`).
+   */
+  advanceNow(simSeconds: number): boolean
   /** `model.reset()` and release every pending wait (their time base is gone). */
   reset(): void
   snapshot(): ClockSnapshot
@@ -127,6 +132,11 @@ export function createSimClock(model: BenchModel, options: SimClockOptions): Sim
       return new Promise<void>((resolve) => {
         waiters.push({ targetStep, startStep, seconds: simSeconds, resolve })
       })
+    },
+    advanceNow(simSeconds) {
+      if (speed !== 'max' || paused || !(simSeconds >= 0) || !Number.isFinite(simSeconds)) return false
+      if (simSeconds > 0) model.advance(simSeconds)
+      return true
     },
     reset() {
       model.reset()

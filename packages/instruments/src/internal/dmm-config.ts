@@ -52,13 +52,15 @@ export function setResolution(ctx: DmmContext, fn: DmmFunction, value: RangeArg)
  * presets the trigger system (immediate, one trigger, one sample). On an error nothing changes.
  */
 export function configure(ctx: DmmContext, fn: DmmFunction, range: RangeArg, resolution: RangeArg): void {
-  const before = structuredClone(ctx.settings)
+  // Only this function's settings change before the preset below; a shallow copy restores them.
+  const settings = ctx.settings.functions[fn]
+  const before = { ...settings }
   try {
-    if (range === undefined || range === 'AUTO' || range === 'DEF') ctx.settings.functions[fn].auto = true
+    if (range === undefined || range === 'AUTO' || range === 'DEF') settings.auto = true
     else setRange(ctx, fn, range)
     setResolution(ctx, fn, resolution)
   } catch (error) {
-    ctx.settings = before
+    Object.assign(settings, before)
     throw error
   }
   Object.assign(ctx.settings, { fn, triggerSource: 'IMM', triggerCount: 1, sampleCount: 1 })

@@ -27,36 +27,68 @@ const QUANTITY: Readonly<Record<DmmFunction, IntegralName>> = {
 
 /**
  * One reading: waits NPLC/50 s of simulated time, averages the quantity over that window from the model's
- * integrals, then applies range, overload and seeded noise.
+ * integrals, then applies range, overload and seeded noise. In `max` mode the window passes at once and the
+ * reading is returned synchronously (the SCPI hot path then answers without a promise).
  */
-export async function measureOnce(ctx: DmmContext, fn: DmmFunction): Promise<number> {
+export function measureOnce(ctx: DmmContext, fn: DmmFunction): number | Promise<number> {
   const { model } = ctx
-  const settings = ctx.settings.functions[fn]
-  const nplc = settings.nplc
   const name = QUANTITY[fn]
   const t0 = model.time
   const i0 = model.integral(name)
-  await ctx.clock.wait(nplc / 50)
+  const window = ctx.settings.functions[fn].nplc / 50
+  if (ctx.clock.advanceNow(window)) return finishReading(ctx, fn, t0, i0)
+  return ctx.clock.wait(window).then(() => finishReading(ctx, fn, t0, i0))
+}
+
+function finishReading(ctx: DmmContext, fn: DmmFunction, t0: number, i0: number): number {
+  const { model } = ctx
+  const settings = ctx.settings.functions[fn]
+  const name = QUANTITY[fn]
   const elapsed = model.time - t0
   // A window shorter than one model step (or one cut by SIM:RESET) holds no integral: take the present value.
   const average = elapsed > 0 ? (model.integral(name) - i0) / elapsed : model.quantity(name)
   const reading = model.instrumentNoise.dmmReading(average, {
     function: fn === 'FRES' ? 'RES' : fn,
     range: settings.auto ? 'AUTO' : settings.range,
-    nplc,
+    nplc: settings.nplc,
   })
   if (settings.auto) settings.range = reading.range
   return reading.value
 }
 
-/** Takes trigger count × sample count readings of the present function, one after the other. */
-export async function acquire(ctx: DmmContext): Promise<number[]> {
+/**
+ * Takes trigger count × sample count readings of the present function, one after the other: synchronously while
+ * the clock lets time pass at once (`max`), else as a promise.
+ */
+export function acquire(ctx: DmmContext): number[] | Promise<number[]> {
   const { fn } = ctx.settings
   const total = readingCount(ctx)
   const readings: number[] = []
-  for (let i = 0; i < total; i++) readings.push(await measureOnce(ctx, fn))
+  while (readings.length < total) {
+    const reading = measureOnce(ctx, fn)
+    if (typeof reading !== 'number') return acquireRest(ctx, fn, total, readings, reading)
+    readings.push(reading)
+  }
   ctx.timeAdvanced?.()
   return readings
+}
+
+async function acquireRest(
+  ctx: DmmContext,
+  fn: DmmFunction,
+  total: number,
+  readings: number[],
+  next: Promise<number>,
+): Promise<number[]> {
+  readings.push(await next)
+  while (readings.length < total) readings.push(await measureOnce(ctx, fn))
+  ctx.timeAdvanced?.()
+  return readings
+}
+
+/** The readings as the multimeter answers them, now or when they are complete. */
+export function formatAcquisition(readings: number[] | Promise<number[]>): string | Promise<string> {
+  return Array.isArray(readings) ? formatReadings(readings) : readings.then(formatReadings)
 }
 
 /** Trigger count × sample count; −221 (before anything starts) when above {@link MAX_READINGS}. */
@@ -76,7 +108,7 @@ export function initiate(ctx: DmmContext): Promise<number[]> | undefined {
   readingCount(ctx)
   ctx.armed?.cancel()
   const bus = ctx.settings.triggerSource === 'BUS'
-  const started = bus ? armed(ctx) : acquire(ctx)
+  const started = bus ? armed(ctx) : Promise.resolve(acquire(ctx))
   ctx.acquisition = started
   // FETCh? reports a failure; the stored promise itself must not count as unhandled.
   started.catch(() => undefined)
@@ -88,7 +120,7 @@ function armed(ctx: DmmContext): Promise<number[]> {
     const arm = {
       fire: () => {
         ctx.armed = undefined
-        acquire(ctx).then(resolve, reject)
+        Promise.resolve(acquire(ctx)).then(resolve, reject)
       },
       cancel: () => {
         if (ctx.armed === arm) ctx.armed = undefined
@@ -105,12 +137,11 @@ export function trigger(ctx: DmmContext): void {
 }
 
 /** `READ?`: an immediate trigger cycle; with `TRIGger:SOURce BUS` nothing could trigger it (−214). */
-export function read(ctx: DmmContext): Promise<string> {
+export function read(ctx: DmmContext): string | Promise<string> {
   if (ctx.settings.triggerSource === 'BUS') {
     throw new ScpiExecutionError(-214, 'READ? with TRIGger:SOURce BUS; use INIT, *TRG, FETCh?')
   }
-  readingCount(ctx)
-  return acquire(ctx).then(formatReadings)
+  return formatAcquisition(acquire(ctx))
 }
 
 /** `FETCh?`: the readings of the last `INITiate`, once they are complete. */
