@@ -10,9 +10,12 @@ RUN apt-get update \
 WORKDIR /app
 COPY . .
 
-# setup installs pnpm 12.4.2, the dependencies (better-sqlite3 compiled here) and builds the CLI and web app.
+# pnpm 12.4.2, the dependencies (better-sqlite3 compiled against the image's Node headers) and the build of the
+# CLI and the web app. (scripts/setup.mjs does the same on a workstation, plus the test-only Debian packages.)
 ENV npm_config_nodedir=/usr/local CI=true
-RUN node scripts/setup.mjs
+RUN npm install --global --save-exact pnpm@12.4.2 \
+ && pnpm install --frozen-lockfile \
+ && node scripts/build.mjs
 
 ENV NODE_ENV=production \
     DVT__INSTRUMENTS__SIMULATOR__HOST=0.0.0.0 \
