@@ -106,3 +106,26 @@ describe('dvt serve with the dashboard', () => {
     }
   })
 })
+
+describe('dvt run-test --speed', () => {
+  it('runs at the asked speed and gives the shared bench back at the speed it had', async () => {
+    const serve = await startServe({ speed: '500' })
+    try {
+      const before = await runDvt(['query', 'sim', 'SIM:SPE?'], { env: serve.env })
+      const run = await runDvt(['run-test', 'tempco', '--speed', 'max', '--json'], { env: serve.env, cwd: serve.dir })
+      expect(run.code, run.stderr).toBe(0)
+      expect(JSON.parse(run.stdout).status).toBe('passed')
+      const after = await runDvt(['query', 'sim', 'SIM:SPE?'], { env: serve.env })
+      expect(after.stdout).toBe(before.stdout)
+      expect(Number(after.stdout.trim())).toBe(500)
+    } finally {
+      await serve.stop()
+    }
+  })
+
+  it('rejects a bad speed in one sentence before touching the bench', async () => {
+    const r = await runDvt(['run-test', 'tempco', '--speed', 'fast'])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe('dvt: --speed must be a positive number or "max", got "fast"')
+  })
+})

@@ -48,12 +48,18 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
   const config = loadCliConfig(flags.config !== undefined ? { config: flags.config } : {})
   const test = defaultRegistry.get(name)
   const params = parseParameterStrings(test, parseSets(flags.set))
+  const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, config)
   const storage = await openCliStorage(config)
   const instruments = createInstrumentSet(config)
   try {
     await probeBench(instruments)
-    if (flags.speed !== undefined) await applySpeed(instruments, flags.speed)
-    return await execute(config, storage, instruments, name, params, flags)
+    const previous = speed === undefined ? undefined : await swapSpeed(instruments, speed)
+    try {
+      return await execute(config, storage, instruments, name, params, flags)
+    } finally {
+      // The bench is shared (the dashboard may be watching it): give it back at the speed it had.
+      if (previous !== undefined) await instruments.sim?.setSpeed(previous).catch(() => undefined)
+    }
   } finally {
     await instruments.close()
     storage.close()
@@ -69,13 +75,23 @@ async function probeBench(instruments: InstrumentSet): Promise<void> {
   }
 }
 
-async function applySpeed(instruments: InstrumentSet, speed: string): Promise<void> {
-  if (!instruments.sim) throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
-  const value = parseSpeed(speed)
-  if (value !== 'max' && !(typeof value === 'number' && value > 0)) {
-    throw new CliError('CLI_USAGE', `--speed must be a positive number or "max", got "${speed}"`)
+function parseSpeedFlag(text: string, config: DvtConfig): number | 'max' {
+  if (config.instruments.backend !== 'simulator') {
+    throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
   }
-  await instruments.sim.setSpeed(value as number | 'max')
+  const value = parseSpeed(text)
+  if (value !== 'max' && !(typeof value === 'number' && value > 0)) {
+    throw new CliError('CLI_USAGE', `--speed must be a positive number or "max", got "${text}"`)
+  }
+  return value as number | 'max'
+}
+
+/** Sets the simulator's speed for this run; returns the speed it had. */
+async function swapSpeed(instruments: InstrumentSet, speed: number | 'max'): Promise<number | 'max' | undefined> {
+  if (!instruments.sim) return undefined
+  const previous = await instruments.sim.getSpeed()
+  await instruments.sim.setSpeed(speed)
+  return previous
 }
 
 async function execute(
