@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { type RunningDashboard, startDashboard } from './server'
-import { closedPort, testConfig, unreachableSimulator } from './testing/test-config'
+import { testConfig, unreachableSimulator } from './testing/test-config'
 import { testRegistry } from './testing/test-registry'
 
 interface Message {
@@ -127,8 +127,8 @@ describe('startDashboard', () => {
   it('names the port and the config key when the port is taken', async () => {
     const env = testConfig({ instruments: { simulator: await unreachableSimulator() } })
     const blocker = createServer()
-    const port = await closedPort()
-    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const { port } = blocker.address() as { port: number }
     try {
       await expect(startDashboard({ config: env.config, port })).rejects.toThrow(
         `port ${port} is already in use — stop the other program or set dashboard.port`,

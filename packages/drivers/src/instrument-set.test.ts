@@ -34,16 +34,11 @@ async function identityServer(idn: string): Promise<ScpiTcpServer> {
   return server
 }
 
-async function freePort(): Promise<number> {
-  const server = await createScpiTcpServer({
-    name: 'probe',
-    port: 0,
-    device: { openSession: () => ({ handle: () => null, inputError: () => {} }) },
-  })
-  const { port } = server
-  await server.close()
-  return port
-}
+/**
+ * A loopback port that refuses connections: port 1 (tcpmux). Nothing listens there on these machines and no test
+ * binds it. A port bound once and released would not do: a server of a test running in parallel can be given it.
+ */
+const REFUSED_PORT = 1
 
 function simulatorConfig(ports: Record<'control' | 'chamber' | 'supply' | 'dmm' | 'load', number>): InstrumentsConfig {
   return {
@@ -90,7 +85,7 @@ describe('createInstrumentSet', () => {
 
   it('names the unreachable instrument in one sentence', async () => {
     const [control, chamber, supply, load] = await Promise.all(['S', 'C', 'P', 'L'].map(identityServer))
-    const dmmPort = await freePort()
+    const dmmPort = REFUSED_PORT
     set = createInstrumentSet({
       instruments: simulatorConfig({
         control: control!.port,

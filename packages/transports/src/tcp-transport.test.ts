@@ -35,14 +35,11 @@ async function failure(promise: Promise<unknown>): Promise<TransportError> {
   return error as TransportError
 }
 
-/** A free port: bound once, then released. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
+/**
+ * A loopback port that refuses connections: port 1 (tcpmux). Nothing listens there on these machines and no test
+ * binds it. A port bound once and released would not do: a server of a test running in parallel can be given it.
+ */
+const REFUSED_PORT = 1
 
 describe('createTcpTransport', () => {
   it('writes commands and answers queries on one lazily opened connection', async () => {
@@ -135,7 +132,7 @@ describe('createTcpTransport', () => {
   })
 
   it('reports a refused connection with the sentence that says what to do', async () => {
-    const port = await freePort()
+    const port = REFUSED_PORT
     const transport = transportTo(port)
     const error = await failure(transport.query('*IDN?'))
     expect(error.code).toBe('TRANSPORT_REFUSED')

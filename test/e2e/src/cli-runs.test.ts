@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStorage } from '@dvt/storage'
@@ -46,14 +45,11 @@ function expectOneSentence(r: DvtResult, pattern: RegExp): void {
   expect(r.stderr).not.toMatch(NO_STACK)
 }
 
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((done) => server.close(() => done()))
-  return port
-}
+/**
+ * A loopback port that refuses connections: port 1 (tcpmux). Nothing listens there on these machines and no test
+ * binds it. A port bound once and released would not do: a server of a test running in parallel can be given it.
+ */
+const REFUSED_PORT = 1
 
 /**
  * Each other library test, once, on the default DUT (physics.md §4; expected values in docs/tests.md).
@@ -229,7 +225,7 @@ describe('dvt CLI without a server', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dvt-e2e-cli-'))
-    const port = String(await closedPort())
+    const port = String(REFUSED_PORT)
     env = { ...process.env }
     for (const name of ['CONTROL', 'CHAMBER', 'SUPPLY', 'DMM', 'LOAD', 'TELEMETRY']) {
       env[`DVT__INSTRUMENTS__SIMULATOR__${name}_PORT`] = port
