@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
 
@@ -135,5 +138,32 @@ describe('dvt run-test --speed', () => {
     const r = await runDvt(['run-test', 'tempco', '--speed', 'fast'])
     expect(r.code).toBe(1)
     expect(r.stderr.trim()).toBe('dvt: --speed must be a positive number or "max", got "fast"')
+  })
+})
+
+describe('logging.file', () => {
+  it('keeps the server start and stop and each run timeline, at the configured level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvt-e2e-log-'))
+    const file = join(dir, 'logs', 'dvt.log')
+    const env = { DVT__LOGGING__FILE: file, DVT__LOGGING__LEVEL: 'info' }
+    const serve = await startServe({ speed: 'max', env })
+    try {
+      const run = await runDvt(['run-test', 'tempco', '--json'], { env: serve.env, cwd: serve.dir })
+      const { id } = JSON.parse(run.stdout) as { id: string }
+      await serve.stop()
+      const lines = readFileSync(file, 'utf8').trim().split('\n')
+      const text = lines.join('\n')
+      expect(text).toMatch(/^\S+Z info {2}serve: bench on 127\.0\.0\.1 at speed max: control \d+, chamber \d+/m)
+      expect(text).toContain(`run-test: run ${id.slice(0, 8)} tempco started`)
+      expect(text).toMatch(
+        new RegExp(`run-test: run ${id.slice(0, 8)} result tempco_ppm_per_c = 50\\.\\d+ ppm/°C \\(pass\\)`),
+      )
+      expect(text).toContain(`run-test: run ${id.slice(0, 8)} passed`)
+      expect(text).toMatch(/serve: stopped$/m)
+      expect(text).not.toMatch(/ debug /)
+    } finally {
+      await serve.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -7,12 +7,14 @@ import {
   createWallClock,
   defaultRegistry,
   parseParameterStrings,
+  type RunEvent,
   type RunState,
 } from '@dvt/framework'
 import type { SqliteStorage } from '@dvt/storage'
 import { CliError, EXIT } from '../cli-error'
 import { RESULT_HEADER, resultRows, table } from '../format'
 import { loadCliConfig, parseSpeed } from '../load-cli-config'
+import { createLogger, type Logger } from '../logger'
 import { openCliStorage } from '../open-cli-storage'
 import { createProgressDisplay, formatSimTime } from '../progress-display'
 import { version } from '../version'
@@ -115,6 +117,8 @@ async function execute(
   })
   const display = flags.json ? null : createProgressDisplay()
   if (display) runner.subscribe((event, state) => display.observe(event, state))
+  const log = createLogger(config.logging, 'run-test')
+  runner.subscribe((event) => logRunEvent(log, event))
   const stop = handleInterrupts(runner.abort)
   let state: RunState
   try {
@@ -136,6 +140,27 @@ async function execute(
     printSummary(state, run?.parquetPath ?? null)
   }
   return EXIT_BY_STATUS[state.status] ?? EXIT.error
+}
+
+/** The run's timeline in `logging.file`: what a person would look for after the fact. */
+function logRunEvent(log: Logger, event: RunEvent): void {
+  const id = event.runId.slice(0, 8)
+  if (event.type === 'run-started')
+    log.log('info', `run ${id} ${event.test} started (${JSON.stringify(event.parameters)})`)
+  else if (event.type === 'step-started') log.log('debug', `run ${id} step ${event.step} (attempt ${event.attempt})`)
+  else if (event.type === 'log') log.log(event.level, `run ${id} ${event.message}`)
+  else if (event.type === 'result') {
+    const r = event.result
+    log.log(
+      'info',
+      `run ${id} result ${r.parameter} = ${r.value} ${r.unit} (${r.passed === null ? 'no limits' : r.passed ? 'pass' : 'FAIL'})`,
+    )
+  } else if (event.type === 'run-finished') {
+    log.log(
+      event.status === 'error' ? 'error' : 'info',
+      `run ${id} ${event.status}${event.reason ? ` — ${event.reason}` : ''}`,
+    )
+  }
 }
 
 /** First Ctrl-C: abort the run (bench left safe, data kept). Second: leave at once. */

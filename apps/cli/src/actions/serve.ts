@@ -3,6 +3,7 @@ import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
 import { type SimServer, startSimServer } from '@dvt/sim-server'
 import { EXIT } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
+import { createLogger } from '../logger'
 import { onShutdown } from '../shutdown'
 import { version } from '../version'
 
@@ -21,7 +22,10 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   if (!LOOPBACK.has(host)) {
     console.warn(`warning: listening on ${host}: anyone who can reach this machine can drive the bench.`)
   }
+  const log = createLogger(config.logging, 'serve')
   const sim = await startSimServer({ config, version })
+  const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
+  log.log('info', `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`)
   let dashboard: RunningDashboard | null = null
   try {
     if (flags.dashboard && config.dashboard.enabled)
@@ -31,9 +35,12 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     throw error
   }
   // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
+  if (dashboard) log.log('info', `dashboard at ${dashboard.url}`)
   const stopped = onShutdown(async () => {
+    log.log('info', 'stopping')
     await dashboard?.close()
     await sim.close()
+    log.log('info', 'stopped')
   })
   console.log(formatBanner(config, sim, dashboard))
   await stopped
