@@ -25,12 +25,15 @@ export function createProgressDisplay(stream: NodeJS.WriteStream = process.stder
     const fraction = p?.point && p.of ? Math.min(1, p.point / p.of) : 0
     const filled = Math.round(fraction * BAR)
     const bar = `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}]`
-    const point = p?.point && p.of ? ` point ${p.point}/${p.of}` : ''
+    // The step's own words ("point 2 of 6: settling at -20 °C") say more than the bare step name.
+    const what =
+      p?.message ??
+      (p?.point && p.of ? `point ${p.point}/${p.of}  ${state.currentStep ?? ''}` : (state.currentStep ?? ''))
     const m = state.lastMeasurement
     const live = m
       ? `  ${m.parameter}=${formatValue(m.value)} ${m.unit}${m.temperature === null ? '' : `  T=${m.temperature.toFixed(2)} °C`}`
       : ''
-    const line = `${bar}${point}  ${state.currentStep ?? ''}${live}  sim ${formatSimTime(state.simTime)}`
+    const line = `${bar} ${what}${live}  sim ${formatSimTime(state.simTime)}`
     stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 120) - 1)}`)
     drawn = true
   }
