@@ -44,41 +44,58 @@ export interface InstrumentSet {
 
 type InstrumentsConfig = Pick<DvtConfig, 'instruments'>
 
-const NAMES = {
+/** The instruments of a bench, by the short name the CLI and the dashboard use. */
+export type InstrumentRole = 'chamber' | 'supply' | 'dmm' | 'load' | 'sim'
+
+/** What each instrument is called in messages (`cannot reach the multimeter at …`). */
+export const INSTRUMENT_LABELS: Readonly<Record<InstrumentRole, string>> = {
   chamber: 'chamber',
   supply: 'power supply',
   dmm: 'multimeter',
   load: 'electronic load',
   sim: 'simulation control',
-} as const
-type Role = keyof typeof NAMES
-type Targets = Record<Exclude<Role, 'sim'>, TransportTarget> & { sim?: TransportTarget }
-
-function simulatorTargets(config: DvtConfig['instruments']): Targets {
-  const s = config.simulator
-  const at = (role: Role, port: number) => ({ name: NAMES[role], host: s.host, port, timeoutMs: config.timeout_ms })
-  return {
-    chamber: at('chamber', s.chamber_port),
-    supply: at('supply', s.supply_port),
-    dmm: at('dmm', s.dmm_port),
-    load: at('load', s.load_port),
-    sim: at('sim', s.control_port),
-  }
 }
 
-function visaTargets(config: DvtConfig['instruments']): Targets {
-  const at = (role: Exclude<Role, 'sim'>): TransportTarget => {
-    const resource = config.visa[role]
-    if (!resource) {
-      throw new InstrumentError(
-        'DRIVER_BAD_CONFIG',
-        `instruments.visa.${role} is not set — give the ${NAMES[role]}'s resource string, e.g. TCPIP::192.168.1.10::5025::SOCKET`,
-        { instrument: NAMES[role] },
-      )
+/**
+ * Where each instrument of the configured bench listens: the simulator's ports on one host, or the parsed
+ * `TCPIP::host::port::SOCKET` resources. An instrument without an address (no VISA resource set; simulation
+ * control on real hardware) is absent.
+ */
+export function instrumentTargets(config: InstrumentsConfig): Partial<Record<InstrumentRole, TransportTarget>> {
+  const i = config.instruments
+  const target = (role: InstrumentRole, address: { host: string; port: number }): TransportTarget => ({
+    name: INSTRUMENT_LABELS[role],
+    ...address,
+    timeoutMs: i.timeout_ms,
+  })
+  if (i.backend === 'simulator') {
+    const s = i.simulator
+    const at = (role: InstrumentRole, port: number) => target(role, { host: s.host, port })
+    return {
+      chamber: at('chamber', s.chamber_port),
+      supply: at('supply', s.supply_port),
+      dmm: at('dmm', s.dmm_port),
+      load: at('load', s.load_port),
+      sim: at('sim', s.control_port),
     }
-    return { name: NAMES[role], ...parseResource(resource), timeoutMs: config.timeout_ms }
   }
-  return { chamber: at('chamber'), supply: at('supply'), dmm: at('dmm'), load: at('load') }
+  const targets: Partial<Record<InstrumentRole, TransportTarget>> = {}
+  for (const role of ['chamber', 'supply', 'dmm', 'load'] as const) {
+    const resource = i.visa[role]
+    if (resource) targets[role] = target(role, parseResource(resource))
+  }
+  return targets
+}
+
+/** The target of one instrument, or one sentence saying which setting gives it its address. */
+export function requireTarget(config: InstrumentsConfig, role: InstrumentRole): TransportTarget {
+  const found = instrumentTargets(config)[role]
+  if (found) return found
+  const message =
+    role === 'sim'
+      ? 'the simulation control port exists only with instruments.backend: simulator'
+      : `instruments.visa.${role} is not set — give the ${INSTRUMENT_LABELS[role]}'s resource string, e.g. TCPIP::192.168.1.10::5025::SOCKET`
+  throw new InstrumentError('DRIVER_BAD_CONFIG', message, { instrument: INSTRUMENT_LABELS[role] })
 }
 
 /**
@@ -89,12 +106,17 @@ export function createInstrumentSet(config: InstrumentsConfig, options: Instrume
   // A test must not miss a dropped instrument: the call after a drop fails (then the next one reconnects).
   const open = options.openTransport ?? ((t: TransportTarget) => createTcpTransport({ ...t, reportDrops: true }))
   const simulator = config.instruments.backend === 'simulator'
-  const targets = simulator ? simulatorTargets(config.instruments) : visaTargets(config.instruments)
+  const targets = {
+    chamber: requireTarget(config, 'chamber'),
+    supply: requireTarget(config, 'supply'),
+    dmm: requireTarget(config, 'dmm'),
+    load: requireTarget(config, 'load'),
+  }
   const chamber = createChamber(open(targets.chamber), targets.chamber.name)
   const supply = createPowerSupply(open(targets.supply), targets.supply.name)
   const dmm = createMultimeter(open(targets.dmm), targets.dmm.name)
   const load = createElectronicLoad(open(targets.load), targets.load.name)
-  const simTarget = targets.sim
+  const simTarget = simulator ? requireTarget(config, 'sim') : undefined
   const sim = simTarget ? createSimulationControl(open(simTarget), simTarget.name) : undefined
   const all: Array<[Instrument, TransportTarget]> = [
     [chamber, targets.chamber],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { controlCommands, parseErrorLine } from './bench-client'
+import { controlCommands } from './bench-client'
 
 describe('controlCommands', () => {
   it('turns a control request into SCPI lines, ramp before setpoint', () => {
@@ -32,14 +32,5 @@ describe('controlCommands', () => {
       { instrument: 'sim', command: 'SIM:PAUS' },
     ])
     expect(controlCommands({})).toEqual([])
-  })
-})
-
-describe('parseErrorLine', () => {
-  it('parses SYST:ERR? answers', () => {
-    expect(parseErrorLine('+0,"No error"')).toEqual({ code: 0, message: 'No error' })
-    expect(parseErrorLine('-113,"Undefined header"')).toEqual({ code: -113, message: 'Undefined header' })
-    expect(parseErrorLine('-222,"Data out of range; ""x"""')).toEqual({ code: -222, message: 'Data out of range; "x"' })
-    expect(parseErrorLine('garbage')).toEqual({ code: null, message: 'garbage' })
   })
 })

@@ -1,3 +1,4 @@
+import { exchangeRaw, INSTRUMENT_LABELS, readErrorQueue, type TransportTarget } from '@dvt/drivers'
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { DashboardError } from '../errors'
 import type { ControlRequest, InstrumentName } from '../schemas/control'
@@ -27,33 +28,9 @@ export interface BenchClient {
   close(): Promise<void>
 }
 
-/** Where an instrument listens (the simulator's ports, or a parsed VISA socket resource). */
-export interface BenchTarget {
-  host: string
-  port: number
-}
-
 export interface BenchClientOptions {
-  /** A missing instrument (e.g. `sim` with real hardware) is refused with a sentence. */
-  targets: Partial<Record<InstrumentName, BenchTarget>>
-  timeoutMs: number
-}
-
-const labels: Record<InstrumentName, string> = {
-  chamber: 'chamber',
-  supply: 'power supply',
-  dmm: 'multimeter',
-  load: 'electronic load',
-  sim: 'simulation control',
-}
-
-const errorLine = /^\s*([+-]?\d+)\s*,\s*"(.*)"\s*$/
-
-/** Parses a `SYST:ERR?` answer (`-113,"Undefined header"`). */
-export function parseErrorLine(line: string): ScpiErrorEntry {
-  const match = errorLine.exec(line)
-  if (!match) return { code: null, message: line }
-  return { code: Number(match[1]), message: match[2]!.replaceAll('""', '"') }
+  /** From `instrumentTargets(config)`; a missing instrument (e.g. `sim` with real hardware) is refused with a sentence. */
+  targets: Partial<Record<InstrumentName, TransportTarget>>
 }
 
 /** The SCPI lines a control request becomes, in the order they are sent. */
@@ -77,7 +54,7 @@ function isTimeout(error: unknown): boolean {
 
 function unreachable(instrument: InstrumentName, error: unknown): DashboardError {
   const detail = error instanceof Error ? error.message : String(error)
-  return new DashboardError('DASHBOARD_INSTRUMENT', `the ${labels[instrument]} did not respond: ${detail}`, {
+  return new DashboardError('DASHBOARD_INSTRUMENT', `the ${INSTRUMENT_LABELS[instrument]} did not respond: ${detail}`, {
     cause: error,
   })
 }
@@ -96,10 +73,10 @@ function createTransportPool(options: BenchClientOptions) {
         'DASHBOARD_BAD_REQUEST',
         instrument === 'sim'
           ? 'there is no simulation control with instruments.backend: visa — only the simulator has it'
-          : `the ${labels[instrument]} has no address — set its resource string in instruments.visa`,
+          : `the ${INSTRUMENT_LABELS[instrument]} has no address — set its resource string in instruments.visa`,
       )
     }
-    const t = createTcpTransport({ ...target, timeoutMs: options.timeoutMs, name: labels[instrument] })
+    const t = createTcpTransport(target)
     transports.set(instrument, t)
     return t
   }
@@ -112,34 +89,21 @@ function createTransportPool(options: BenchClientOptions) {
 
 /** Reads the instrument's error queue until `+0,"No error"`. */
 async function drainErrors(transport: TransportOf, instrument: InstrumentName): Promise<ScpiErrorEntry[]> {
-  const errors: ScpiErrorEntry[] = []
   try {
-    // The queue holds at most 20 entries (plus an overflow marker); stop there whatever happens.
-    for (let i = 0; i < 22; i++) {
-      const entry = parseErrorLine(await transport(instrument).query('SYST:ERR?'))
-      if (entry.code === 0) break
-      errors.push(entry)
-    }
+    return await readErrorQueue(transport(instrument))
   } catch (error) {
     throw unreachable(instrument, error)
   }
-  return errors
 }
 
-/** One console line: a query's reply (a timeout becomes an entry, not a failure), then the drained errors. */
+/** One console line: its reply and every error it queued (a timeout becomes an entry, not a failure). */
 async function exchange(transport: TransportOf, instrument: InstrumentName, command: string): Promise<ScpiExchange> {
-  const t = transport(instrument)
-  const errors: ScpiErrorEntry[] = []
-  let reply: string | null = null
   try {
-    if (command.includes('?')) reply = await t.query(command)
-    else await t.write(command)
+    return await exchangeRaw(transport(instrument), command)
   } catch (error) {
     if (!isTimeout(error)) throw unreachable(instrument, error)
-    errors.push({ code: null, message: (error as Error).message })
+    return { reply: null, errors: [{ code: null, message: (error as Error).message }] }
   }
-  errors.push(...(await drainErrors(transport, instrument)))
-  return { reply, errors }
 }
 
 /** Sends a control request's commands, then drains each touched instrument's error queue. */
