@@ -40,22 +40,13 @@ const WebSocket = createRequire(join(root, 'apps/dashboard/package.json'))('ws')
 /** Child mode: the bench (sim server + dashboard) in its own process, so its CPU can be read alone. */
 async function child(): Promise<void> {
   const { configSchema } = await import('../packages/config/src/index')
-  const { startSimServer } = await import('../apps/sim-server/src/index')
+  const { startSimServer, withBoundPorts } = await import('../apps/sim-server/src/index')
   const { startDashboard } = await import('../apps/dashboard/src/index')
   const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-dashboard-'))
   const data = { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') }
   const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
   const sim = await startSimServer({ config: configSchema.parse({ data }), ports, speed: 60 })
-  const port = (name: string) => sim.instruments.find((i) => i.name === name)!.port
-  const simulator = {
-    control_port: port('control'),
-    chamber_port: port('chamber'),
-    supply_port: port('supply'),
-    dmm_port: port('dmm'),
-    load_port: port('load'),
-    telemetry_port: sim.telemetryPort,
-  }
-  const dashboard = await startDashboard({ config: configSchema.parse({ data, instruments: { simulator } }), port: 0 })
+  const dashboard = await startDashboard({ config: withBoundPorts(configSchema.parse({ data }), sim), port: 0 })
   process.stdout.write(`${JSON.stringify({ url: dashboard.url, pid: process.pid })}\n`)
   process.on('SIGTERM', () => {
     void Promise.all([dashboard.close(), sim.close()]).finally(() => {

@@ -1,3 +1,4 @@
+export { withBoundPorts } from './bound-config'
 export type { FaultInjector } from './fault-injector'
 export { createFaultInjector } from './fault-injector'
 export type { InstrumentTableInput } from './instrument-table'

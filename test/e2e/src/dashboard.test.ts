@@ -3,36 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { configSchema, type DvtConfig } from '@dvt/config'
 import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
-import { type SimServer, startSimServer } from '@dvt/sim-server'
+import { chromiumFlags } from '@dvt/reports'
+import { type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-]
-
 /** A config pointing at a simulation server started on free ports, data in `dir`. */
 function configFor(sim: SimServer, dir: string): DvtConfig {
-  const port = (name: string) => sim.instruments.find((i) => i.name === name)!.port
-  return configSchema.parse({
-    instruments: {
-      simulator: {
-        control_port: port('control'),
-        chamber_port: port('chamber'),
-        supply_port: port('supply'),
-        dmm_port: port('dmm'),
-        load_port: port('load'),
-        telemetry_port: sim.telemetryPort,
-      },
-    },
-    data: { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') },
-  })
+  const data = { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') }
+  return withBoundPorts(configSchema.parse({ data }), sim)
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '')

@@ -1,6 +1,6 @@
 import type { DvtConfig } from '@dvt/config'
 import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
-import { type SimServer, startSimServer } from '@dvt/sim-server'
+import { type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
 import { EXIT } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger } from '../logger'
@@ -45,17 +45,6 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   console.log(formatBanner(config, sim, dashboard))
   await stopped
   return EXIT.ok
-}
-
-/** The config with the ports the bench actually bound (port 0 in the config means "any free port"). */
-function withBoundPorts(config: DvtConfig, sim: SimServer): DvtConfig {
-  const port = (name: string) => sim.instruments.find((i) => i.name === name)?.port
-  const simulator = { ...config.instruments.simulator }
-  for (const name of ['control', 'chamber', 'supply', 'dmm', 'load'] as const) {
-    simulator[`${name}_port`] = port(name) ?? simulator[`${name}_port`]
-  }
-  simulator.telemetry_port = sim.telemetryPort
-  return { ...config, instruments: { ...config.instruments, simulator } }
 }
 
 function formatBanner(config: DvtConfig, sim: SimServer, dashboard: RunningDashboard | null): string {
