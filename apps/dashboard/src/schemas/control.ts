@@ -1,7 +1,8 @@
+import { INSTRUMENT_LABELS, type InstrumentRole } from '@dvt/drivers'
 import { z } from 'zod'
 
-/** The instruments a browser may address (`sim` is the simulation control port). */
-export const instrumentNameSchema = z.enum(['chamber', 'supply', 'dmm', 'load', 'sim'])
+/** The instruments a browser may address (`sim` is the simulation control port): the drivers' roles. */
+export const instrumentNameSchema = z.enum(Object.keys(INSTRUMENT_LABELS) as [InstrumentRole, ...InstrumentRole[]])
 export type InstrumentName = z.infer<typeof instrumentNameSchema>
 
 /** `POST /api/control`: every field optional; only the given ones are sent. */
