@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['@dvt/source'] },
   ssr: { resolve: { conditions: ['@dvt/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/*/src/**/*.test.ts'],
+    include: ['packages/*/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/*/src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

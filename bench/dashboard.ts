@@ -39,9 +39,9 @@ const WebSocket = createRequire(join(root, 'apps/dashboard/package.json'))('ws')
 
 /** Child mode: the bench (sim server + dashboard) in its own process, so its CPU can be read alone. */
 async function child(): Promise<void> {
-  const { configSchema } = await import('../packages/config/src/index')
-  const { startSimServer, withBoundPorts } = await import('../apps/sim-server/src/index')
-  const { startDashboard } = await import('../apps/dashboard/src/index')
+  const { configSchema } = await import('@dvt/config')
+  const { startSimServer, withBoundPorts } = await import('@dvt/sim-server')
+  const { startDashboard } = await import('@dvt/dashboard')
   const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-dashboard-'))
   const data = { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') }
   const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }

@@ -11,7 +11,7 @@ import { loadConfig } from '@dvt/config'
 import { buildApp } from '@dvt/dashboard'
 import type { RunQuery } from '@dvt/storage'
 import { openStorage } from '@dvt/storage'
-import { seedFinishedRuns } from '../packages/storage/src/internal/seed-runs'
+import { seedFinishedRuns } from '@dvt/storage/testing'
 
 const DVT = join(import.meta.dirname, '../apps/cli/bin/dvt.mjs')
 

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { MeasurementRow } from '../packages/storage/src/index'
-import { openStorage } from '../packages/storage/src/index'
-import { writeWithParquetjsLite } from '../packages/storage/src/internal/parquetjs-lite-baseline'
+import type { MeasurementRow } from '@dvt/storage'
+import { openStorage } from '@dvt/storage'
+import { writeWithParquetjsLite } from './support/parquetjs-lite-baseline'
 
 const ROWS = Number(process.env.LOGGING_BENCH_ROWS ?? 500_000)
 const BATCH = Number(process.env.LOGGING_BENCH_BATCH ?? 1_000)

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { BenchModel } from '../packages/physics/src/index'
-import { createBenchModel, DEFAULT_DUT_PARAMS, DEFAULT_PHYSICS_PARAMS } from '../packages/physics/src/index'
+import type { BenchModel } from '@dvt/physics'
+import { createBenchModel, DEFAULT_DUT_PARAMS, DEFAULT_PHYSICS_PARAMS } from '@dvt/physics'
 
 const STEPS = Number(process.env.PHYSICS_BENCH_STEPS ?? 2_000_000)
 const RUNS = Number(process.env.PHYSICS_BENCH_RUNS ?? 6)

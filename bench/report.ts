@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createReportRenderer } from '../packages/reports/src/index'
-import { sampleTempcoData } from '../packages/reports/src/testing/sample-report-data'
+import { createReportRenderer } from '@dvt/reports'
+import { sampleTempcoData } from '@dvt/reports/testing'
 
 const WARM_RUNS = 5
 const COLD_TARGET_MS = 3000

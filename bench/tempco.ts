@@ -6,7 +6,7 @@
 // Last line: tempco_wall_s=<median> tempco_sim_min=<median>
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { createTcpTransport } from '../packages/transports/src/index'
+import { createTcpTransport } from '@dvt/transports'
 import { runDvt, startServe } from '../test/e2e/src/support/dvt-process'
 
 const RUNS = 5

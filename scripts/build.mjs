@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process'
 // Builds what is not run from TypeScript sources: the `dvt` bundle and the dashboard's web app.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
+import { workspacePackageDirs } from './workspace.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -17,13 +18,10 @@ const INLINED = new Set(['zod', 'yaml', 'commander'])
 /** Every npm dependency of the workspace: left to Node at run time (apps/cli declares each one). */
 function npmDependencies() {
   const names = new Set()
-  for (const group of ['packages', 'apps']) {
-    for (const dir of readdirSync(join(root, group))) {
-      const manifest = join(root, group, dir, 'package.json')
-      if (!existsSync(manifest)) continue
-      const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8'))
-      for (const name of Object.keys(dependencies)) if (!name.startsWith('@dvt/')) names.add(name)
-    }
+  for (const dir of workspacePackageDirs(root)) {
+    if (dir.startsWith('test/')) continue
+    const { dependencies = {} } = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
+    for (const name of Object.keys(dependencies)) if (!name.startsWith('@dvt/')) names.add(name)
   }
   return [...names]
 }

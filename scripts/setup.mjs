@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { workspacePackageDirs } from './workspace.mjs'
 
 const PNPM_VERSION = '12.4.2'
 const root = resolve(import.meta.dirname, '..')
@@ -102,9 +103,7 @@ function stamp(name, value) {
 
 function manifests() {
   const list = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml']
-  for (const group of ['packages', 'apps', 'test']) {
-    for (const name of readdirSync(join(root, group))) list.push(join(group, name, 'package.json'))
-  }
+  for (const dir of workspacePackageDirs(root)) list.push(join(dir, 'package.json'))
   return list
 }
 

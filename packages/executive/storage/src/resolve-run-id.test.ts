@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StorageError } from './storage-error'
-import { createTempStorage, newRun, type TempStorage } from './test-support/temp-storage'
+import { createTempStorage, newRun, type TempStorage } from './testing/temp-storage'
 
 let t: TempStorage
 const a = 'abcd1234-0000-4000-8000-000000000001'

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS, SCHEMA_VERSION } from './internal/schema'
 import { openStorage } from './open-storage'
 import { isStorageError } from './storage-error'
-import { createTempStorage, newRun, type TempStorage } from './test-support/temp-storage'
+import { createTempStorage, newRun, type TempStorage } from './testing/temp-storage'
 
 let t: TempStorage
 beforeEach(() => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { parquetMetadata, parquetReadObjects } from 'hyparquet'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { measurementsToArrowTable } from './measurements-arrow'
-import { createTempStorage, newRun, sampleRows, type TempStorage } from './test-support/temp-storage'
+import { createTempStorage, newRun, sampleRows, type TempStorage } from './testing/temp-storage'
 
 let t: TempStorage
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleRows } from '../test-support/temp-storage'
+import { sampleRows } from '../testing/temp-storage'
 import { columnsToRows, emptyColumns } from './measurement-columns'
 import { decodeBatches, decodeBatchInto, encodeBatch } from './staging-codec'
 

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTempStorage, newRun, sampleRows, type TempStorage } from './test-support/temp-storage'
+import { createTempStorage, newRun, sampleRows, type TempStorage } from './testing/temp-storage'
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
-const childScript = join(import.meta.dirname, 'test-support', 'crash-child.ts')
+const repoRoot = resolve(import.meta.dirname, '../../../..')
+const childScript = join(import.meta.dirname, 'testing', 'crash-child.ts')
 
 let t: TempStorage
 const children: ChildProcess[] = []

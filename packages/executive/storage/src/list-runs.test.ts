@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTempStorage, newRun, type TempStorage } from './test-support/temp-storage'
+import { createTempStorage, newRun, type TempStorage } from './testing/temp-storage'
 import type { RunStatus } from './types'
 
 let t: TempStorage

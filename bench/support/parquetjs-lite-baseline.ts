@@ -1,5 +1,5 @@
+import type { MeasurementRow } from '@dvt/storage'
 import parquet from 'parquetjs-lite'
-import type { MeasurementRow } from '../types'
 
 /**
  * Benchmark baseline only (bench/logging.ts): writes rows the way the original design did, with parquetjs-lite

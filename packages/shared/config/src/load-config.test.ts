@@ -6,7 +6,7 @@ import { ConfigError } from './config-error'
 import { loadConfig } from './load-config'
 import { configSchema } from './schema'
 
-const repoDefault = join(import.meta.dirname, '../../../config/default.yaml')
+const repoDefault = join(import.meta.dirname, '../../../../config/default.yaml')
 
 function writeYaml(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dvt-config-'))

@@ -1,0 +1,3 @@
+// `@dvt/reports/testing`: sample report data and the poppler checks the PDF tests use.
+export { pdfInfoPages, pdfText } from './pdf-tools'
+export { sampleEvents, sampleLoadRegulationData, sampleRun, sampleTempcoData } from './sample-report-data'
