@@ -1,2 +1,1 @@
 export { createProgram } from './program'
-export { version } from './version'

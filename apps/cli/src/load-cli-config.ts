@@ -1,16 +1,10 @@
 import { type DvtConfig, loadConfig } from '@dvt/config'
+import { parseSpeed } from '@dvt/protocol'
 
 export interface ConfigFlags {
   config?: string
   speed?: string
   host?: string
-}
-
-/** Parses `--speed k|max` into the config value (validated by the config schema). */
-export function parseSpeed(value: string): number | 'max' | string {
-  if (value.toLowerCase() === 'max') return 'max'
-  const n = Number(value)
-  return Number.isFinite(n) && value.trim() !== '' ? n : value
 }
 
 /** The effective configuration: file (`--config` or config/default.yaml) ← DVT__ environment ← flags. */

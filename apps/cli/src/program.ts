@@ -1,3 +1,4 @@
+import { DVT_VERSION as version } from '@dvt/config/version'
 import { Command } from 'commander'
 import { registerDashboard } from './commands/dashboard'
 import { registerExportReport } from './commands/export-report'
@@ -7,7 +8,6 @@ import { registerQuery } from './commands/query'
 import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
-import { version } from './version'
 
 /** Builds the `dvt` command tree. Each command lives in `./commands/`. */
 export function createProgram(): Command {

@@ -26,8 +26,6 @@ export interface DashboardAppOptions {
   host?: string
   /** Directory of the built web app; defaults to `apps/dashboard/dist/web`. */
   webRoot?: string
-  /** Stored with every run; defaults to this package's version. */
-  softwareVersion?: string
   /** The tests offered; defaults to the framework's library. */
   registry?: TestRegistry
   /** Fastify's logger (pino) on stdout; off by default. */
@@ -66,7 +64,6 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(websocketPlugin, {})
   await app.register(runServicePlugin, {
     config,
-    softwareVersion: options.softwareVersion ?? '0.1.0',
     ...(options.registry ? { registry: options.registry } : {}),
   })
   await app.register(reportRendererPlugin, { reporting: config.reporting, reportsDir: config.data.reports_dir })

@@ -1,4 +1,5 @@
-import type { FaultHooks, FaultTarget } from '@dvt/instruments'
+import type { FaultHooks } from '@dvt/instruments'
+import type { FaultTarget } from '@dvt/protocol'
 import type { ScpiTcpServer } from '@dvt/transports'
 
 /** The fault hooks of the control port, plus `poll()` for the host's timer. */

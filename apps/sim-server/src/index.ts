@@ -2,10 +2,8 @@ export { withBoundPorts } from './bound-config'
 export type { FaultInjector } from './fault-injector'
 export { createFaultInjector } from './fault-injector'
 export type { InstrumentTableInput } from './instrument-table'
-export { describeSpeed, formatInstrumentTable } from './instrument-table'
+export { formatInstrumentTable } from './instrument-table'
 export type {
-  SimInstrumentName,
-  SimPortName,
   SimServer,
   SimServerInstrument,
   SimServerOptions,

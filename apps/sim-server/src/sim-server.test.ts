@@ -170,10 +170,9 @@ describe('simulation server', () => {
     const server = await start()
     const table = formatInstrumentTable(server)
     for (const instrument of server.instruments) {
-      expect(table).toContain(`127.0.0.1:${instrument.port}`)
-      expect(table).toContain(instrument.idn)
+      expect(table).toMatch(new RegExp(`^\\s+${instrument.name}\\s+${instrument.port}\\s+${instrument.idn}$`, 'm'))
     }
-    expect(table).toContain(`127.0.0.1:${server.telemetryPort}`)
+    expect(table).toMatch(new RegExp(`^\\s+telemetry\\s+${server.telemetryPort}\\s`, 'm'))
     expect(table).toContain('NDJSON snapshots at 20 Hz')
     expect(table).toContain('simulation speed: max')
   })

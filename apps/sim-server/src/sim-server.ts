@@ -1,23 +1,19 @@
-import type { DvtConfig } from '@dvt/config'
-import {
-  createVirtualBench,
-  type FaultHooks,
-  type FaultTarget,
-  formatIdentity,
-  type VirtualBench,
-} from '@dvt/instruments'
+import { DVT_VERSION, type DvtConfig } from '@dvt/config'
+import { createVirtualBench, type FaultHooks, formatIdentity, type VirtualBench } from '@dvt/instruments'
 import { type BenchModel, createBenchModel, createSimClock, type SimClock } from '@dvt/physics'
+import {
+  type BenchPort,
+  FAULT_TARGETS,
+  type FaultTarget,
+  INSTRUMENT_ROLES,
+  INSTRUMENTS,
+  type InstrumentRole,
+  type SimSpeed,
+} from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer, TransportError } from '@dvt/transports'
-import manifest from '../package.json' with { type: 'json' }
 import { createFaultInjector, type FaultInjector } from './fault-injector'
 import { SimServerError } from './sim-server-error'
 import { createTelemetryServer, type TelemetryServer } from './telemetry-server'
-
-/** The ports `dvt serve` opens, by role. */
-export type SimPortName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load' | 'telemetry'
-
-/** The SCPI ports, in the order they are listed. */
-export type SimInstrumentName = Exclude<SimPortName, 'telemetry'>
 
 /** Options of {@link startSimServer}. */
 export interface SimServerOptions {
@@ -25,10 +21,10 @@ export interface SimServerOptions {
   /** Interface every listener binds; default `config.instruments.simulator.host`. */
   host?: string
   /** Overrides `config.simulation.speed`. */
-  speed?: number | 'max'
+  speed?: SimSpeed
   /** Overrides `config.instruments.simulator.*_port` (0 = any free port). */
-  ports?: Partial<Record<SimPortName, number>>
-  /** Firmware field of the control port's `*IDN?`; default this package's version. */
+  ports?: Partial<Record<BenchPort, number>>
+  /** Firmware field of the control port's `*IDN?`; default the DVT Bench release. */
   version?: string
   /** Wall interval of the one timer that drives the sim clock, ms (default 10). */
   tickMs?: number
@@ -36,7 +32,7 @@ export interface SimServerOptions {
 
 /** One SCPI port as it is listening. */
 export interface SimServerInstrument {
-  name: SimInstrumentName
+  name: InstrumentRole
   port: number
   idn: string
 }
@@ -55,19 +51,13 @@ export interface SimServer {
   close(): Promise<void>
 }
 
-const ORDER: readonly SimInstrumentName[] = ['control', 'chamber', 'supply', 'dmm', 'load']
-
-const LABEL: Readonly<Record<SimPortName, string>> = {
-  control: 'simulation control',
-  chamber: 'thermal chamber',
-  supply: 'power supply',
-  dmm: 'multimeter',
-  load: 'electronic load',
-  telemetry: 'telemetry stream',
+/** What a port is called in messages (`cannot open the thermal chamber port …`). */
+function portTitle(port: BenchPort): string {
+  return port === 'telemetry' ? 'telemetry stream' : INSTRUMENTS[port].title
 }
 
 /** Where a port comes from in the config, for the "port in use" sentence. */
-export function portConfigKey(name: SimPortName): string {
+export function portConfigKey(name: BenchPort): string {
   return `instruments.simulator.${name}_port`
 }
 
@@ -88,16 +78,17 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     clear: () => injector?.clear(),
     timeAdvanced: () => injector?.poll(),
   }
-  const bench = createVirtualBench({ model, clock, faults, version: options.version ?? manifest.version })
+  const bench = createVirtualBench({ model, clock, faults, version: options.version ?? DVT_VERSION })
   const { servers, telemetry } = await openPorts(options, host, bench, clock)
-  const [, chamber, supply, dmm, load] = servers as [ScpiTcpServer, ...ScpiTcpServer[]]
-  const targets = { chamber, supply, dmm, load } as Record<FaultTarget, ScpiTcpServer>
+  const targets = Object.fromEntries(
+    FAULT_TARGETS.map((target) => [target, servers[INSTRUMENT_ROLES.indexOf(target)]!]),
+  ) as Record<FaultTarget, ScpiTcpServer>
   injector = createFaultInjector(targets, () => model.time)
   const stopTimer = startClockTimer(clock, injector, options.tickMs ?? 10)
   let closing: Promise<void> | undefined
   return {
     host,
-    instruments: ORDER.map((name, i) => ({
+    instruments: INSTRUMENT_ROLES.map((name, i) => ({
       name,
       port: servers[i]?.port ?? 0,
       idn: formatIdentity(bench.identities[name]),
@@ -125,13 +116,13 @@ async function openPorts(
   clock: SimClock,
 ): Promise<{ servers: ScpiTcpServer[]; telemetry: TelemetryServer }> {
   const { config } = options
-  const portOf = (name: SimPortName) => options.ports?.[name] ?? config.instruments.simulator[`${name}_port`]
+  const portOf = (name: BenchPort) => options.ports?.[name] ?? config.instruments.simulator[`${name}_port`]
   const servers: ScpiTcpServer[] = []
   try {
-    for (const name of ORDER) {
+    for (const name of INSTRUMENT_ROLES) {
       const server = await listenOrExplain(name, portOf(name), () =>
         createScpiTcpServer({
-          name: LABEL[name],
+          name: portTitle(name),
           host,
           port: portOf(name),
           device: bench[name],
@@ -168,7 +159,7 @@ function startClockTimer(clock: SimClock, faults: FaultInjector, tickMs: number)
   return () => clearInterval(timer)
 }
 
-async function listenOrExplain<T>(name: SimPortName, port: number, listen: () => Promise<T>): Promise<T> {
+async function listenOrExplain<T>(name: BenchPort, port: number, listen: () => Promise<T>): Promise<T> {
   try {
     return await listen()
   } catch (error) {
@@ -180,7 +171,7 @@ async function listenOrExplain<T>(name: SimPortName, port: number, listen: () =>
       )
     }
     const reason = error instanceof Error ? error.message : String(error)
-    throw new SimServerError('SIM_SERVER_LISTEN_FAILED', `cannot open the ${LABEL[name]} port ${port}: ${reason}`, {
+    throw new SimServerError('SIM_SERVER_LISTEN_FAILED', `cannot open the ${portTitle(name)} port ${port}: ${reason}`, {
       cause: error,
     })
   }

@@ -52,7 +52,7 @@ function expectOneSentence(r: DvtResult, pattern: RegExp): void {
 const REFUSED_PORT = 1
 
 /**
- * Each other library test, once, on the default DUT (physics.md §4; expected values in docs/tests.md).
+ * Each other library test, once, on the default DUT (docs/physics.md#ldo-regulator; expected values in docs/tests.md).
  * The bounds are wide enough for instrument noise and narrow enough to catch a wrong model or analysis.
  */
 const LIBRARY_RUNS: { test: string; check(v: Record<string, number>): void }[] = [

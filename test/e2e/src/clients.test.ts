@@ -5,7 +5,7 @@ import { createTcpTransport, type Transport } from '@dvt/transports'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PortName, type ServeHandle, startServe } from './support/dvt-process'
 
-// Software written for real bench instruments, unmodified, against a real `dvt serve` (instruments.md, goal).
+// Software written for real bench instruments, unmodified, against a real `dvt serve` (docs/scpi.md#talking-to-the-bench).
 // The Debian python3 carries pyvisa, pyvisa-py and pymeasure 0.9; the python3 first on PATH may not.
 const PYTHON = '/usr/bin/python3'
 const CLIENTS = resolve(import.meta.dirname, 'clients')

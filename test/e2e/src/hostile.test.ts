@@ -3,12 +3,12 @@ import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PortName, type ServeHandle, startServe } from './support/dvt-process'
 
-// instruments.md §1 "No input ever crashes the server or disturbs another client" and quality.md's bad-input
+// docs/scpi.md#robustness: "No input crashes the server or disturbs another client", and its bad-input
 // list, against the real `dvt serve` process. An observer on its own connection checks answers throughout.
 
 const DMM_IDN = 'Keysight Technologies,34461A-SIM,0,1.0.0'
 const RSS_LIMIT_MB = 300
-/** The standard strings of instruments.md §3; a message may carry `;detail` after it (SCPI-99 §21.8). */
+/** The standard strings of docs/scpi.md#error-codes; a message may carry `;detail` after it (SCPI-99 §21.8). */
 const STANDARD: Record<number, string> = {
   [-100]: 'Command error',
   [-101]: 'Invalid character',

@@ -1,8 +1,8 @@
+import { DVT_VERSION as version } from '@dvt/config/version'
 import { startDashboard } from '@dvt/dashboard'
 import { EXIT } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
 import { onShutdown } from '../shutdown'
-import { version } from '../version'
 
 interface DashboardFlags {
   sim?: string
@@ -20,7 +20,7 @@ export async function dashboard(flags: DashboardFlags): Promise<number> {
     { dashboard: overrides },
   )
   const simHost = flags.sim ?? config.instruments.simulator.host
-  const running = await startDashboard({ config, simHost, softwareVersion: version })
+  const running = await startDashboard({ config, simHost })
   // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
   const stopped = onShutdown(() => running.close())
   console.log(

@@ -1,16 +1,17 @@
-import { exchangeRaw, INSTRUMENT_LABELS, type InstrumentRole, requireTarget } from '@dvt/drivers'
+import { exchangeRaw } from '@dvt/drivers'
+import { benchAddresses } from '@dvt/framework'
+import { INSTRUMENT_NAMES, resolveRole } from '@dvt/protocol'
 import { createTcpTransport } from '@dvt/transports'
 import { CliError } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
 
-const ROLES = Object.keys(INSTRUMENT_LABELS) as InstrumentRole[]
-
 export async function query(instrument: string, line: string, flags: { config?: string }): Promise<number> {
-  if (!ROLES.includes(instrument as InstrumentRole)) {
-    throw new CliError('CLI_USAGE', `unknown instrument "${instrument}" — use one of ${ROLES.join(', ')}`)
+  const role = resolveRole(instrument)
+  if (role === undefined) {
+    throw new CliError('CLI_USAGE', `unknown instrument "${instrument}" — use one of ${INSTRUMENT_NAMES.join(', ')}`)
   }
   if (line.trim() === '') throw new CliError('CLI_USAGE', 'the SCPI command is empty')
-  const transport = createTcpTransport(requireTarget(loadCliConfig(flags), instrument as InstrumentRole))
+  const transport = createTcpTransport(benchAddresses(loadCliConfig(flags)).require(role))
   try {
     const { reply, errors } = await exchangeRaw(transport, line)
     if (reply !== null) console.log(reply)

@@ -1,23 +1,20 @@
 import { hostname } from 'node:os'
 import type { DvtConfig } from '@dvt/config'
-import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
 import {
-  createRunner,
-  createSimulatedClock,
-  createWallClock,
   defaultRegistry,
+  openRunSession,
   parseParameterStrings,
   type RunEvent,
+  type RunSession,
   type RunState,
 } from '@dvt/framework'
-import type { SqliteStorage } from '@dvt/storage'
+import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { CliError, EXIT } from '../cli-error'
 import { RESULT_HEADER, resultRows, table } from '../format'
-import { loadCliConfig, parseSpeed } from '../load-cli-config'
+import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
-import { openCliStorage } from '../open-cli-storage'
+import { reportRecovered } from '../open-cli-storage'
 import { createProgressDisplay, formatSimTime } from '../progress-display'
-import { version } from '../version'
 
 interface RunTestFlags {
   set: string[]
@@ -51,70 +48,44 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
   const test = defaultRegistry.get(name)
   const params = parseParameterStrings(test, parseSets(flags.set))
   const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, config)
-  const storage = await openCliStorage(config)
-  const instruments = createInstrumentSet(config)
+  // The CLI probes once itself (below), so an unreachable bench records no run.
+  const session = await openRunSession(config, { probeEachRun: false })
+  reportRecovered(session.recovered)
   try {
-    await probeBench(instruments)
-    const previous = speed === undefined ? undefined : await swapSpeed(instruments, speed)
-    try {
-      return await execute(config, storage, instruments, name, params, flags)
-    } finally {
-      // The bench is shared (the dashboard may be watching it): give it back at the speed it had.
-      if (previous !== undefined) await instruments.sim?.setSpeed(previous).catch(() => undefined)
-    }
+    await probeBench(session)
+    if (speed !== undefined) await session.useSpeed(speed)
+    return await execute(session, name, params, flags)
   } finally {
-    await instruments.close()
-    storage.close()
+    await session.close()
   }
 }
 
 /** An unreachable bench is one sentence and exit 2, before any run is recorded. */
-async function probeBench(instruments: InstrumentSet): Promise<void> {
+async function probeBench(session: RunSession): Promise<void> {
   try {
-    await instruments.probe()
+    await session.probe()
   } catch (error) {
     throw new CliError('CLI_UNREACHABLE', (error as Error).message, EXIT.error, { cause: error })
   }
 }
 
-function parseSpeedFlag(text: string, config: DvtConfig): number | 'max' {
+function parseSpeedFlag(text: string, config: DvtConfig): SimSpeed {
   if (config.instruments.backend !== 'simulator') {
     throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
   }
   const value = parseSpeed(text)
-  if (value !== 'max' && !(typeof value === 'number' && value > 0)) {
-    throw new CliError('CLI_USAGE', `--speed must be a positive number or "max", got "${text}"`)
-  }
-  return value as number | 'max'
-}
-
-/** Sets the simulator's speed for this run; returns the speed it had. */
-async function swapSpeed(instruments: InstrumentSet, speed: number | 'max'): Promise<number | 'max' | undefined> {
-  if (!instruments.sim) return undefined
-  const previous = await instruments.sim.getSpeed()
-  await instruments.sim.setSpeed(speed)
-  return previous
+  const problem = speedProblem(value)
+  if (problem !== null) throw new CliError('CLI_USAGE', `--speed ${problem}, got "${text}"`)
+  return value as SimSpeed
 }
 
 async function execute(
-  config: DvtConfig,
-  storage: SqliteStorage,
-  instruments: InstrumentSet,
+  session: RunSession,
   name: string,
   params: Record<string, unknown>,
   flags: RunTestFlags,
 ): Promise<number> {
-  const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
-  const runner = createRunner({
-    instruments,
-    storage,
-    clock,
-    registry: defaultRegistry,
-    station: config.station.name,
-    softwareVersion: version,
-    config,
-    probe: false,
-  })
+  const { runner, storage, config } = session
   const display = flags.json ? null : createProgressDisplay()
   if (display) runner.subscribe((event, state) => display.observe(event, state))
   const log = createLogger(config.logging, 'run-test')
@@ -131,7 +102,7 @@ async function execute(
     stop()
     display?.close()
   }
-  const run = storage.getRun(state.id)
+  const run = storage?.getRun(state.id)
   if (flags.json) {
     console.log(
       JSON.stringify(jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)),

@@ -1,11 +1,10 @@
-import type { DvtConfig } from '@dvt/config'
+import { DVT_VERSION as version } from '@dvt/config/version'
 import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
-import { type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
+import { formatInstrumentTable, type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
 import { EXIT } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger } from '../logger'
 import { onShutdown } from '../shutdown'
-import { version } from '../version'
 
 interface ServeFlags {
   host?: string
@@ -29,7 +28,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   let dashboard: RunningDashboard | null = null
   try {
     if (flags.dashboard && config.dashboard.enabled)
-      dashboard = await startDashboard({ config: withBoundPorts(config, sim), softwareVersion: version })
+      dashboard = await startDashboard({ config: withBoundPorts(config, sim) })
   } catch (error) {
     await sim.close()
     throw error
@@ -42,21 +41,17 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(config, sim, dashboard))
+  console.log(formatBanner(sim, dashboard))
   await stopped
   return EXIT.ok
 }
 
-function formatBanner(config: DvtConfig, sim: SimServer, dashboard: RunningDashboard | null): string {
+function formatBanner(sim: SimServer, dashboard: RunningDashboard | null): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
-  const rows = sim.instruments.map((i) => [i.name, String(i.port), i.idn])
-  rows.push(['telemetry', String(sim.telemetryPort), `NDJSON snapshots at ${config.simulation.telemetry_hz} Hz`])
-  const width = Math.max('instrument'.length, ...rows.map((r) => r[0]!.length))
   const lines = [
     `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}`,
     '',
-    `  ${'instrument'.padEnd(width)}  port   *IDN?`,
-    ...rows.map(([name, port, idn]) => `  ${name!.padEnd(width)}  ${port!.padEnd(5)}  ${idn}`),
+    formatInstrumentTable(sim),
     '',
     dashboard ? `Dashboard: ${dashboard.url}` : 'Dashboard: off (--no-dashboard)',
     'Press Ctrl-C to stop.',

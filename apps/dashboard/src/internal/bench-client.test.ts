@@ -21,15 +21,15 @@ describe('controlCommands', () => {
       { instrument: 'supply', command: 'OUTP ON,(@1)' },
       { instrument: 'load', command: 'CURR 0.1' },
       { instrument: 'load', command: 'INP OFF' },
-      { instrument: 'sim', command: 'SIM:SPE MAX' },
-      { instrument: 'sim', command: 'SIM:RES' },
+      { instrument: 'control', command: 'SIM:SPE MAX' },
+      { instrument: 'control', command: 'SIM:RESUME' },
     ])
   })
 
   it('sends only the given fields', () => {
     expect(controlCommands({ speed: 600, paused: true })).toEqual([
-      { instrument: 'sim', command: 'SIM:SPE 600' },
-      { instrument: 'sim', command: 'SIM:PAUS' },
+      { instrument: 'control', command: 'SIM:SPE 600' },
+      { instrument: 'control', command: 'SIM:PAUS' },
     ])
     expect(controlCommands({})).toEqual([])
   })

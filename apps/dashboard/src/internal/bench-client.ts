@@ -1,7 +1,8 @@
-import { exchangeRaw, INSTRUMENT_LABELS, readErrorQueue, type TransportTarget } from '@dvt/drivers'
+import { exchangeRaw, instrumentLabel, readErrorQueue, type TransportTarget } from '@dvt/drivers'
+import type { InstrumentRole } from '@dvt/protocol'
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { DashboardError } from '../errors'
-import type { ControlRequest, InstrumentName } from '../schemas/control'
+import type { ControlRequest } from '../schemas/control'
 
 /** An error the instrument queued, as data (`SYST:ERR?`). `code` is null for a transport-level problem. */
 export interface ScpiErrorEntry {
@@ -17,34 +18,34 @@ export interface ScpiExchange {
 
 export interface ControlResult {
   /** The SCPI lines sent, per instrument, in order. */
-  sent: Array<{ instrument: InstrumentName; command: string }>
-  errors: Array<ScpiErrorEntry & { instrument: InstrumentName }>
+  sent: Array<{ instrument: InstrumentRole; command: string }>
+  errors: Array<ScpiErrorEntry & { instrument: InstrumentRole }>
 }
 
 /** Talks to the bench through its instrument and control ports, as any remote client would. */
 export interface BenchClient {
-  exchange(instrument: InstrumentName, command: string): Promise<ScpiExchange>
+  exchange(instrument: InstrumentRole, command: string): Promise<ScpiExchange>
   apply(control: ControlRequest): Promise<ControlResult>
   close(): Promise<void>
 }
 
 export interface BenchClientOptions {
-  /** From `instrumentTargets(config)`; a missing instrument (e.g. `sim` with real hardware) is refused with a sentence. */
-  targets: Partial<Record<InstrumentName, TransportTarget>>
+  /** From `benchAddresses(config).targets`; a missing instrument (simulation control on real hardware) is refused. */
+  targets: Partial<Record<InstrumentRole, TransportTarget>>
 }
 
 /** The SCPI lines a control request becomes, in the order they are sent. */
-export function controlCommands(control: ControlRequest): Array<{ instrument: InstrumentName; command: string }> {
-  const out: Array<{ instrument: InstrumentName; command: string }> = []
-  const add = (instrument: InstrumentName, command: string) => out.push({ instrument, command })
+export function controlCommands(control: ControlRequest): Array<{ instrument: InstrumentRole; command: string }> {
+  const out: Array<{ instrument: InstrumentRole; command: string }> = []
+  const add = (instrument: InstrumentRole, command: string) => out.push({ instrument, command })
   if (control.ramp_c_per_min !== undefined) add('chamber', `RAMP ${control.ramp_c_per_min}`)
   if (control.setpoint_c !== undefined) add('chamber', `SETP ${control.setpoint_c}`)
   if (control.supply_v !== undefined) add('supply', `VOLT ${control.supply_v},(@1)`)
   if (control.supply_on !== undefined) add('supply', `OUTP ${control.supply_on ? 'ON' : 'OFF'},(@1)`)
   if (control.load_a !== undefined) add('load', `CURR ${control.load_a}`)
   if (control.load_on !== undefined) add('load', `INP ${control.load_on ? 'ON' : 'OFF'}`)
-  if (control.speed !== undefined) add('sim', `SIM:SPE ${control.speed === 'max' ? 'MAX' : control.speed}`)
-  if (control.paused !== undefined) add('sim', control.paused ? 'SIM:PAUS' : 'SIM:RES')
+  if (control.speed !== undefined) add('control', `SIM:SPE ${control.speed === 'max' ? 'MAX' : control.speed}`)
+  if (control.paused !== undefined) add('control', control.paused ? 'SIM:PAUS' : 'SIM:RESUME')
   return out
 }
 
@@ -52,18 +53,18 @@ function isTimeout(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'TRANSPORT_TIMEOUT'
 }
 
-function unreachable(instrument: InstrumentName, error: unknown): DashboardError {
+function unreachable(instrument: InstrumentRole, error: unknown): DashboardError {
   const detail = error instanceof Error ? error.message : String(error)
-  return new DashboardError('DASHBOARD_INSTRUMENT', `the ${INSTRUMENT_LABELS[instrument]} did not respond: ${detail}`, {
+  return new DashboardError('DASHBOARD_INSTRUMENT', `the ${instrumentLabel(instrument)} did not respond: ${detail}`, {
     cause: error,
   })
 }
 
-type TransportOf = (instrument: InstrumentName) => Transport
+type TransportOf = (instrument: InstrumentRole) => Transport
 
 /** One lazily opened transport per instrument; an instrument without an address is refused with a sentence. */
 function createTransportPool(options: BenchClientOptions) {
-  const transports = new Map<InstrumentName, Transport>()
+  const transports = new Map<InstrumentRole, Transport>()
   const get: TransportOf = (instrument) => {
     const open = transports.get(instrument)
     if (open) return open
@@ -71,9 +72,9 @@ function createTransportPool(options: BenchClientOptions) {
     if (!target) {
       throw new DashboardError(
         'DASHBOARD_BAD_REQUEST',
-        instrument === 'sim'
+        instrument === 'control'
           ? 'there is no simulation control with instruments.backend: visa — only the simulator has it'
-          : `the ${INSTRUMENT_LABELS[instrument]} has no address — set its resource string in instruments.visa`,
+          : `the ${instrumentLabel(instrument)} has no address — set its resource string in instruments.visa`,
       )
     }
     const t = createTcpTransport(target)
@@ -88,7 +89,7 @@ function createTransportPool(options: BenchClientOptions) {
 }
 
 /** Reads the instrument's error queue until `+0,"No error"`. */
-async function drainErrors(transport: TransportOf, instrument: InstrumentName): Promise<ScpiErrorEntry[]> {
+async function drainErrors(transport: TransportOf, instrument: InstrumentRole): Promise<ScpiErrorEntry[]> {
   try {
     return await readErrorQueue(transport(instrument))
   } catch (error) {
@@ -97,7 +98,7 @@ async function drainErrors(transport: TransportOf, instrument: InstrumentName): 
 }
 
 /** One console line: its reply and every error it queued (a timeout becomes an entry, not a failure). */
-async function exchange(transport: TransportOf, instrument: InstrumentName, command: string): Promise<ScpiExchange> {
+async function exchange(transport: TransportOf, instrument: InstrumentRole, command: string): Promise<ScpiExchange> {
   try {
     return await exchangeRaw(transport(instrument), command)
   } catch (error) {

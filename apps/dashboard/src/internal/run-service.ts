@@ -1,14 +1,5 @@
 import type { DvtConfig } from '@dvt/config'
-import { createInstrumentSet } from '@dvt/drivers'
-import {
-  createRunner,
-  createSimulatedClock,
-  createWallClock,
-  describeParameters,
-  type RunEvent,
-  type TestRegistry,
-  validateParameters,
-} from '@dvt/framework'
+import { describeParameters, openRunSession, type RunEvent, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
 import type { StartRunRequest } from '../schemas/runs'
@@ -38,7 +29,6 @@ export interface RunServiceOptions {
   config: DvtConfig
   storage: StorageBackend
   registry: TestRegistry
-  softwareVersion: string
   /** Receives every event of every run (the WebSocket fan-out). */
   onEvent(event: RunEvent): void
   onError(error: unknown): void
@@ -64,40 +54,33 @@ function launchRun(
   test: string,
   onEnd: (run: ActiveRun) => void,
 ): Promise<ActiveRun> {
-  const { config } = options
   return new Promise<ActiveRun>((resolveStart, rejectStart) => {
-    const instruments = createInstrumentSet(config)
-    const clock = instruments.sim ? createSimulatedClock(instruments.sim) : createWallClock()
-    const runner = createRunner({
-      instruments,
-      storage: options.storage,
-      clock,
-      registry: options.registry,
-      station: config.station.name,
-      softwareVersion: options.softwareVersion,
-      config,
-    })
-    const run: ActiveRun = { id: '', test, events: [], abort: () => runner.abort(), done: Promise.resolve() }
-    runner.subscribe((event: RunEvent) => {
-      if (event.type === 'run-started') {
-        run.id = event.runId
-        resolveStart(run)
-      }
-      if (run.events.length < maxReplayEvents) run.events.push(event)
-      options.onEvent(event)
-    })
-    const meta = { serial: request.serial ?? null, operator: request.operator ?? null }
-    run.done = runner
-      .run(test, request.parameters, { ...meta, description: request.description ?? null })
-      .catch((error: unknown) => {
-        if (run.id) options.onError(error)
-        else rejectStart(error)
+    const opening = openRunSession(options.config, { storage: options.storage, registry: options.registry })
+    opening.catch(rejectStart)
+    void opening.then((session) => {
+      const { runner } = session
+      const run: ActiveRun = { id: '', test, events: [], abort: () => runner.abort(), done: Promise.resolve() }
+      runner.subscribe((event: RunEvent) => {
+        if (event.type === 'run-started') {
+          run.id = event.runId
+          resolveStart(run)
+        }
+        if (run.events.length < maxReplayEvents) run.events.push(event)
+        options.onEvent(event)
       })
-      .finally(async () => {
-        rejectStart(new Error(`the ${test} run ended before it started`))
-        onEnd(run)
-        await instruments.close()
-      })
+      const meta = { serial: request.serial ?? null, operator: request.operator ?? null }
+      run.done = runner
+        .run(test, request.parameters, { ...meta, description: request.description ?? null })
+        .catch((error: unknown) => {
+          if (run.id) options.onError(error)
+          else rejectStart(error)
+        })
+        .finally(async () => {
+          rejectStart(new Error(`the ${test} run ended before it started`))
+          onEnd(run)
+          await session.close()
+        })
+    })
   })
 }
 
@@ -112,7 +95,6 @@ export function createRunService(options: RunServiceOptions): RunService {
       registry.list().map((t) => ({ name: t.name, description: t.description, parameters: describeParameters(t) })),
     async start(request) {
       const test = registry.get(request.test)
-      validateParameters(test, request.parameters)
       if (current || starting) {
         const which = current ? `run ${current.id.slice(0, 8)} (${current.test})` : 'another run'
         throw new DashboardError(

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net'
 
-/** One line of the simulator's telemetry stream (keys in instruments.md; more may come). */
+/** One line of the simulator's telemetry stream (keys in docs/scpi.md#telemetry; more may come). */
 export type TelemetrySnapshot = Record<string, unknown> & { t_s?: number }
 
 /** A reconnecting reader of the telemetry stream (NDJSON over TCP). */

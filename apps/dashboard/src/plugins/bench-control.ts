@@ -1,5 +1,5 @@
 import type { DvtConfig } from '@dvt/config'
-import { instrumentTargets } from '@dvt/drivers'
+import { benchAddresses } from '@dvt/framework'
 import { type BenchClient, createBenchClient } from '../internal/bench-client'
 import { definePlugin } from '../internal/define-plugin'
 
@@ -18,7 +18,7 @@ export interface BenchControlPluginOptions extends Record<string, unknown> {
 /** The SCPI console and the controls form go through this client. */
 export const benchControlPlugin = definePlugin<BenchControlPluginOptions>(
   async (app, { config }) => {
-    const client = createBenchClient({ targets: instrumentTargets(config) })
+    const client = createBenchClient({ targets: benchAddresses(config).targets })
     app.decorate('bench', client)
     app.addHook('onClose', async () => client.close())
   },

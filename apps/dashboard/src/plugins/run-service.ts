@@ -12,18 +12,16 @@ declare module 'fastify' {
 
 export interface RunServicePluginOptions extends Record<string, unknown> {
   config: DvtConfig
-  softwareVersion: string
   registry?: TestRegistry
 }
 
 /** Test runs through the framework runner; every run event goes to the browsers as `{type:'run', event}`. */
 export const runServicePlugin = definePlugin<RunServicePluginOptions>(
-  async (app, { config, softwareVersion, registry }) => {
+  async (app, { config, registry }) => {
     const service = createRunService({
       config,
       storage: app.storage,
       registry: registry ?? defaultRegistry,
-      softwareVersion,
       onEvent: (event) => app.hub.broadcast({ type: 'run', event }),
       onError: (error) => app.log.error({ err: error }, 'a test run failed outside the runner'),
     })

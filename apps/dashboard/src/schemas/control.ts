@@ -1,9 +1,15 @@
-import { INSTRUMENT_LABELS, type InstrumentRole } from '@dvt/drivers'
+import {
+  INSTRUMENT_NAMES,
+  type InstrumentRole,
+  isSimSpeed,
+  resolveRole,
+  type SimSpeed,
+  speedProblem,
+} from '@dvt/protocol'
 import { z } from 'zod'
 
-/** The instruments a browser may address (`sim` is the simulation control port): the drivers' roles. */
-export const instrumentNameSchema = z.enum(Object.keys(INSTRUMENT_LABELS) as [InstrumentRole, ...InstrumentRole[]])
-export type InstrumentName = z.infer<typeof instrumentNameSchema>
+/** The instruments a browser may address, by role or alias (`sim` is the simulation control port). */
+export const instrumentNameSchema = z.enum(INSTRUMENT_NAMES).transform((name) => resolveRole(name) as InstrumentRole)
 
 /** `POST /api/control`: every field optional; only the given ones are sent. */
 export const controlRequestSchema = z
@@ -14,7 +20,9 @@ export const controlRequestSchema = z
     supply_on: z.boolean().optional(),
     load_a: z.number().min(0).max(10).optional(),
     load_on: z.boolean().optional(),
-    speed: z.union([z.number().positive().max(100_000), z.literal('max')]).optional(),
+    speed: z
+      .custom<SimSpeed>(isSimSpeed, { error: (issue) => speedProblem(issue.input) ?? 'must be a speed' })
+      .optional(),
     paused: z.boolean().optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatLakeShore } from './chamber'
-import { createTestBench, num } from './internal/test-support'
+import { createTestBench, num } from './testing/test-bench'
 
 function setup() {
   const t = createTestBench()

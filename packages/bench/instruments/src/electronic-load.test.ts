@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num } from './internal/test-support'
+import { createTestBench, num } from './testing/test-bench'
 
 async function setup(options: { noise?: boolean } = {}) {
   const t = createTestBench(options)

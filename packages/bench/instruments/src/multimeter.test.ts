@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num, numbers } from './internal/test-support'
+import { createTestBench, num, numbers } from './testing/test-bench'
 
 /** A powered DUT: 5 V in, 0.1 A load. */
 async function setup(options: { noise?: boolean } = {}) {

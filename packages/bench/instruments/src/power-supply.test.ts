@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num, numbers } from './internal/test-support'
+import { createTestBench, num, numbers } from './testing/test-bench'
 
 function setup(options: { noise?: boolean } = {}) {
   const t = createTestBench(options)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num, numbers } from './internal/test-support'
+import { createTestBench, num, numbers } from './testing/test-bench'
 
 // The exact strings PyMeasure 0.9 sends (pymeasure/instruments/{hp,agilent,lakeshore}), so its drivers work
 // unmodified against the virtual bench.

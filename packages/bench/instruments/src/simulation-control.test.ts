@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num } from './internal/test-support'
+import { createTestBench, num } from './testing/test-bench'
 
 function setup(options: { speed?: 'max' | number; noise?: boolean; seed?: number } = {}) {
   const t = createTestBench(options)

@@ -1,9 +1,7 @@
 import type { BenchModel, SimClock } from '@dvt/physics'
+import { FAULT_TARGETS, type FaultTarget, faultTargetOf, INSTRUMENTS, SPEED_LIMITS } from '@dvt/protocol'
 import { type CommandTable, defineCommands, formatNR1, formatNR3, formatString, p, ScpiExecutionError } from '@dvt/scpi'
 import { guard } from './internal/guard'
-
-/** An instrument port the control port can disconnect. */
-export type FaultTarget = 'chamber' | 'supply' | 'dmm' | 'load'
 
 /** What the host (the simulation server) does for `SIM:FAULT:*`. */
 export interface FaultHooks {
@@ -25,10 +23,8 @@ export interface ControlContext {
 
 /** Longest single `SIM:WAIT`, s (about four months of simulated time). */
 export const MAX_WAIT_S = 1e7
-/** Speed limits of `SIM:SPEED` (k × wall time). */
-export const SPEED_LIMITS = Object.freeze({ min: 1e-3, max: 1e6 })
-
-const TARGETS: Readonly<Record<string, FaultTarget>> = { CHAM: 'chamber', SUPP: 'supply', DMM: 'dmm', LOAD: 'load' }
+/** The words `SIM:FAULT:DISConnect` takes, one per fault target. */
+const FAULT_WORDS = FAULT_TARGETS.map((target) => INSTRUMENTS[target].faultWord)
 
 function requireFaults(ctx: ControlContext): FaultHooks {
   if (ctx.faults === undefined) throw new ScpiExecutionError(-200, 'fault injection needs the simulation server')
@@ -46,7 +42,7 @@ function reset(ctx: ControlContext): void {
   ctx.faults?.clear()
 }
 
-/** The simulator's own port (instruments.md §4 "Simulation control"). */
+/** The simulator's own port (docs/scpi.md#simulation-control). */
 export const controlCommands: CommandTable<ControlContext> = defineCommands<ControlContext>({
   'SIMulation:TIME?': { run: (ctx: ControlContext) => formatNR3(ctx.model.time) },
   'SIMulation:SPEed': {
@@ -97,11 +93,11 @@ export const controlCommands: CommandTable<ControlContext> = defineCommands<Cont
         .join(','),
   },
   'SIMulation:FAULt:DISConnect': {
-    params: [p.word(['CHAMber', 'SUPPly', 'DMM', 'LOAD']), p.numeric({ min: 0, max: MAX_WAIT_S, units: 'S' })],
-    run: (ctx: ControlContext, target: string, seconds: number) => {
+    params: [p.word(FAULT_WORDS), p.numeric({ min: 0, max: MAX_WAIT_S, units: 'S' })],
+    run: (ctx: ControlContext, word: string, seconds: number) => {
       const hooks = requireFaults(ctx)
-      const name = TARGETS[target]
-      if (name !== undefined) hooks.disconnect(name, seconds)
+      const target = faultTargetOf(word)
+      if (target !== undefined) hooks.disconnect(target, seconds)
     },
   },
   'SIMulation:FAULt:CLEar': { run: (ctx: ControlContext) => requireFaults(ctx).clear() },

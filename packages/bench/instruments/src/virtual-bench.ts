@@ -1,4 +1,5 @@
 import type { BenchModel, SimClock } from '@dvt/physics'
+import type { InstrumentRole } from '@dvt/protocol'
 import { createScpiInstrument, type ScpiInstrument } from '@dvt/scpi'
 import { type ChamberContext, chamberCommands, chamberDefaults, resetChamber } from './chamber'
 import { type LoadContext, loadCommands, resetLoad } from './electronic-load'
@@ -16,9 +17,6 @@ import { multimeterCommands, resetMultimeter, triggerMultimeter } from './multim
 import { resetSupply, type SupplyContext, supplyCommands } from './power-supply'
 import { type ControlContext, controlCommands, type FaultHooks } from './simulation-control'
 
-/** The five SCPI ports of the bench, by role. */
-export type BenchInstrumentName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load'
-
 /** Options of {@link createVirtualBench}. */
 export interface VirtualBenchOptions {
   model: BenchModel
@@ -30,8 +28,8 @@ export interface VirtualBenchOptions {
 }
 
 /** The five virtual instruments over one model; each is a `LineDevice` a TCP host can serve. */
-export interface VirtualBench extends Readonly<Record<BenchInstrumentName, ScpiInstrument>> {
-  readonly identities: Readonly<Record<BenchInstrumentName, InstrumentIdentity>>
+export interface VirtualBench extends Readonly<Record<InstrumentRole, ScpiInstrument>> {
+  readonly identities: Readonly<Record<InstrumentRole, InstrumentIdentity>>
   /** `*RST` of every instrument's settings (error queues untouched). */
   resetAll(): void
 }

@@ -1,6 +1,7 @@
-import type { DutModel, DutState, LoadMode } from './dut-model'
+import type { DutState, LoadMode, SupplyMode } from '@dvt/protocol'
+import type { DutModel } from './dut-model'
 
-/** Thermal chamber (physics.md §2). Setters validate and throw `PhysicsError`; on error nothing changes. */
+/** Thermal chamber (docs/physics.md#thermal-chamber). Setters validate and throw `PhysicsError`; on error nothing changes. */
 export interface ChamberControl {
   /** Setpoint S, °C; outside [lowerLimit, upperLimit] → `PHYSICS_OUT_OF_RANGE`. A new value restarts `stable`. */
   setpoint: number
@@ -25,9 +26,6 @@ export interface ChamberControl {
   readonly stableFor: number
 }
 
-/** Power-supply output mode, as in telemetry and ISUMmary. */
-export type SupplyMode = 'CV' | 'CC' | 'OFF'
-
 /** One power-supply channel. Setpoints are rounded to 1 mV / 1 mA. */
 export interface SupplyChannel {
   readonly index: 1 | 2 | 3
@@ -50,7 +48,7 @@ export interface SupplyControl {
   channel(index: number): SupplyChannel
 }
 
-/** Electronic load (physics.md §5). */
+/** Electronic load (docs/physics.md#electronic-load). */
 export interface LoadControl {
   mode: LoadMode
   /** CC setpoint, A (≥ 0). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createBenchModel } from './bench-model'
 import type { DutInput, DutModel, DutOperatingPoint } from './dut-model'
-import { poweredModel, testModel, testParams } from './internal/testing'
 import { PhysicsError } from './physics-error'
+import { poweredModel, testModel, testParams } from './testing/test-model'
 
 const TELEMETRY_KEYS = [
   't_s',

@@ -1,12 +1,6 @@
-import type {
-  ChamberControl,
-  DutControl,
-  LoadControl,
-  SupplyControl,
-  SupplyMode,
-  ThermistorControl,
-} from './bench-controls'
-import type { DutModel, DutState } from './dut-model'
+import type { BenchState } from '@dvt/protocol'
+import type { ChamberControl, DutControl, LoadControl, SupplyControl, ThermistorControl } from './bench-controls'
+import type { DutModel } from './dut-model'
 import type { InstrumentNoise } from './instrument-noise'
 import { createInstrumentNoise } from './instrument-noise'
 import { createChamberControl, createDutControl, createLoadControl, createSupplyControl } from './internal/controls'
@@ -20,32 +14,8 @@ import { createPrng } from './prng'
 /** Quantities whose running integral over simulated time the model keeps (for multimeter averaging). */
 export type IntegralName = 'vout' | 'iout' | 'thermistor'
 
-/** The telemetry object of instruments.md "Telemetry" (without the clock's `speed`/`paused`); true values. */
-export interface BenchSnapshot {
-  t_s: number
-  setpoint_c: number
-  ramp_c_per_min: number
-  ramp_target_c: number
-  chamber_c: number
-  chamber_on: boolean
-  stable: boolean
-  case_c: number
-  junction_c: number
-  thermistor_ohm: number
-  vin_v: number
-  vout_v: number
-  iout_a: number
-  iq_a: number
-  pdiss_w: number
-  supply_mode: SupplyMode
-  supply_v_set: number
-  supply_i_limit: number
-  load_mode: 'CC' | 'CR'
-  load_on: boolean
-  load_current_set_a: number
-  load_resistance_ohm: number
-  dut_state: DutState
-}
+/** The whole model at one instant (true values): the bench part of a telemetry line. */
+export type BenchSnapshot = BenchState
 
 /** Input of `createBenchModel`: the `physics` and `dut` config sections (LDO parameters may be partial). */
 export interface CreateBenchModelParams {

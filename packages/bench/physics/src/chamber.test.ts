@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { poweredModel, testModel } from './internal/testing'
 import { PhysicsError } from './physics-error'
+import { poweredModel, testModel } from './testing/test-model'
 
 /**
  * First-order lag (τ) driven by a target that ramps at `s` °C/s from T0 (= the start temperature)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BenchModel } from './bench-model'
-import { poweredModel } from './internal/testing'
+import { poweredModel } from './testing/test-model'
 
 /** A fixed script of settings, waits and readings of every kind; returns every reading and the end state. */
 function script(model: BenchModel): { readings: number[]; state: string } {

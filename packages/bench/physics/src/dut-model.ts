@@ -1,8 +1,4 @@
-/** Operating state of a DUT as reported in telemetry. */
-export type DutState = 'on' | 'off' | 'shutdown' | 'current_limit'
-
-/** Electronic load mode: constant current or constant resistance. */
-export type LoadMode = 'CC' | 'CR'
+import type { DutState, LoadMode } from '@dvt/protocol'
 
 /** What the bench imposes on the DUT during one solve. Owned and mutated by the engine. */
 export interface DutInput {

@@ -4,12 +4,11 @@ export type {
   LoadControl,
   SupplyChannel,
   SupplyControl,
-  SupplyMode,
   ThermistorControl,
 } from './bench-controls'
 export type { BenchModel, BenchSnapshot, CreateBenchModelParams, IntegralName } from './bench-model'
 export { createBenchModel } from './bench-model'
-export type { DutInput, DutModel, DutOperatingPoint, DutState, LoadMode } from './dut-model'
+export type { DutInput, DutModel, DutOperatingPoint } from './dut-model'
 export type { DmmFunction, DmmReading, DmmReadingOptions, InstrumentNoise, ReadbackQuantity } from './instrument-noise'
 export {
   autoRange,
@@ -29,5 +28,5 @@ export type { PhysicsErrorCode } from './physics-error'
 export { PhysicsError } from './physics-error'
 export type { Prng } from './prng'
 export { createPrng } from './prng'
-export type { ClockSnapshot, SimClock, SimClockOptions, SimSpeed } from './sim-clock'
+export type { ClockSnapshot, SimClock, SimClockOptions } from './sim-clock'
 export { createSimClock } from './sim-clock'

@@ -15,10 +15,10 @@ export const DMM_RANGES: Readonly<Record<DmmFunction, readonly number[]>> = Obje
 export const DMM_OVERLOAD = 9.9e37
 /** Usable span of a range: the 34461A reads up to 120 % of the range; autorange keeps readings within it. */
 export const DMM_OVERRANGE = 1.2
-/** Multimeter noise: σ = 1.5 ppm of range / √NPLC (physics.md §6). */
+/** Multimeter noise: σ = 1.5 ppm of range / √NPLC (docs/physics.md#multimeter). */
 export const DMM_NOISE_PPM_OF_RANGE = 1.5
 
-/** Readback and display non-idealities of the supply, load and chamber (physics.md §2, §6). */
+/** Readback and display non-idealities of the supply, load and chamber (docs/physics.md#supply-and-load-readback). */
 export const INSTRUMENT_NOISE = Object.freeze({
   supplyVoltageSigma: 0.5e-3,
   supplyCurrentSigma: 0.1e-3,

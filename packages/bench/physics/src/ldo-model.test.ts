@@ -11,7 +11,7 @@ function solveAt(tj: number, input: Partial<DutInput>, ldo = createLdoModel()): 
 }
 
 describe('LDO regulator', () => {
-  it('regulates with tempco, line and load regulation (physics.md §4)', () => {
+  it('regulates with tempco, line and load regulation (docs/physics.md#regulation-equations)', () => {
     const at25 = solveAt(25, {})
     expect(at25.state).toBe('on')
     expect(at25.vout).toBeCloseTo(3.3 - 0.05 * 0.1, 14)

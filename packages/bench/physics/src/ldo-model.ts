@@ -3,7 +3,7 @@ import type { LdoParameters } from './params'
 import { DEFAULT_LDO_PARAMETERS } from './params'
 import { PhysicsError } from './physics-error'
 
-/** Minimum output voltage for the electronic load to draw its CC setpoint (physics.md §5). */
+/** Minimum output voltage for the electronic load to draw its CC setpoint (docs/physics.md#electronic-load). */
 export const LOAD_MIN_VOLTAGE = 0.2
 
 type LdoKey = keyof LdoParameters
@@ -36,7 +36,7 @@ function checkValue(key: LdoKey, value: number): void {
   }
 }
 
-/** The LDO regulator of physics.md §4. Derived constants are cached so `solve` is a few flops. */
+/** The LDO regulator of docs/physics.md#ldo-regulator. Derived constants are cached so `solve` is a few flops. */
 class LdoModel implements DutModel {
   readonly kind = 'ldo'
   private readonly configured: LdoParameters
@@ -167,7 +167,7 @@ class LdoModel implements DutModel {
     return false
   }
 
-  /** Demand above the limit: the output folds to 0 V while the limit current flows (physics.md §4). */
+  /** Demand above the limit: the output folds to 0 V while the limit current flows (docs/physics.md#current-limit). */
   private collapse(vin: number, iq: number, out: DutOperatingPoint): void {
     const ilim = this.currentLimit
     out.state = 'current_limit'
@@ -208,7 +208,7 @@ function off(out: DutOperatingPoint, state: 'off' | 'shutdown'): void {
   out.pdiss = 0
 }
 
-/** Create the LDO DUT model; missing parameters take the physics.md §4 defaults. */
+/** Create the LDO DUT model; missing parameters take the docs/physics.md#dut-section defaults. */
 export function createLdoModel(parameters: Partial<LdoParameters> = {}): DutModel {
   return new LdoModel(parameters)
 }

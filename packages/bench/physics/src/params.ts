@@ -28,7 +28,7 @@ export interface PhysicsParams {
   thermistor: { r25_ohm: number; beta_k: number }
 }
 
-/** LDO regulator parameters (the `dut.parameters` section when `dut.model` is `ldo`); physics.md §4. */
+/** LDO regulator parameters (the `dut.parameters` section when `dut.model` is `ldo`); docs/physics.md#ldo-regulator. */
 export interface LdoParameters {
   nominal_output_voltage: number
   tempco_ppm_per_c: number
@@ -58,7 +58,7 @@ export interface BenchModelParams {
   dut: DutParams
 }
 
-/** Defaults of physics.md §1–3 (the same as config/default.yaml). */
+/** Defaults of docs/physics.md#physics-section (the same as config/default.yaml). */
 export const DEFAULT_PHYSICS_PARAMS: PhysicsParams = Object.freeze({
   update_rate_hz: 100,
   seed: 1,
@@ -75,7 +75,7 @@ export const DEFAULT_PHYSICS_PARAMS: PhysicsParams = Object.freeze({
   thermistor: Object.freeze({ r25_ohm: 10_000, beta_k: 3950 }),
 })
 
-/** Defaults of physics.md §4. */
+/** Defaults of docs/physics.md#dut-section. */
 export const DEFAULT_LDO_PARAMETERS: LdoParameters = Object.freeze({
   nominal_output_voltage: 3.3,
   tempco_ppm_per_c: 50,

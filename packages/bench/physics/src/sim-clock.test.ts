@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { testModel } from './internal/testing'
 import { PhysicsError } from './physics-error'
 import { createSimClock } from './sim-clock'
+import { testModel } from './testing/test-model'
 
 /** Let resolved promise callbacks run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve))

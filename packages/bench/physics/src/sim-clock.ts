@@ -1,8 +1,6 @@
-import type { BenchModel, BenchSnapshot } from './bench-model'
+import { isSimSpeed, type SimSpeed, speedProblem, type TelemetrySnapshot } from '@dvt/protocol'
+import type { BenchModel } from './bench-model'
 import { PhysicsError } from './physics-error'
-
-/** Clock speed: simulated seconds per wall second, or `'max'` (lockstep: time moves only when waited for). */
-export type SimSpeed = number | 'max'
 
 export interface SimClockOptions {
   speed: SimSpeed
@@ -10,16 +8,13 @@ export interface SimClockOptions {
   paused?: boolean
 }
 
-/** A model snapshot plus the clock's state: the telemetry line of instruments.md. */
-export interface ClockSnapshot extends BenchSnapshot {
-  speed: SimSpeed
-  paused: boolean
-}
+/** A model snapshot plus the clock's state: one telemetry line (docs/scpi.md#telemetry). */
+export type ClockSnapshot = TelemetrySnapshot
 
 /** Drives a `BenchModel` in simulated time. Pure: the host's timer calls `tick`. */
 export interface SimClock {
   readonly model: BenchModel
-  /** k > 0 or `'max'`; anything else → `PHYSICS_OUT_OF_RANGE`. Switching to `'max'` completes pending waits. */
+  /** A speed by the protocol's rule (`isSimSpeed`); anything else → `PHYSICS_OUT_OF_RANGE`. Switching to `'max'` completes pending waits. */
   speed: SimSpeed
   readonly paused: boolean
   /** Simulated time, s. */
@@ -55,8 +50,8 @@ interface Waiter {
 }
 
 function checkSpeed(speed: SimSpeed): void {
-  if (speed !== 'max' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
-    throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `speed must be a positive number or "max", got ${String(speed)}`)
+  if (!isSimSpeed(speed)) {
+    throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `speed ${speedProblem(speed)}, got ${String(speed)}`)
   }
 }
 

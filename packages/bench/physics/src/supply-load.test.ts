@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { poweredModel, testModel } from './internal/testing'
 import { PhysicsError } from './physics-error'
+import { poweredModel, testModel } from './testing/test-model'
 
 describe('power supply', () => {
   it('goes to CC and collapses the DUT input when the DUT draws more than the limit, until something changes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DutInput, DutOperatingPoint } from './dut-model'
-import { poweredModel } from './internal/testing'
 import { createLdoModel } from './ldo-model'
+import { poweredModel } from './testing/test-model'
 
 const THETA_JC = 15
 const THETA_CA = 5

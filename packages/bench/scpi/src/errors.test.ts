@@ -1,8 +1,8 @@
-// Conformance: every standard error of instruments.md §3 — the input that raises it, its queue entry, its ESR bit,
+// Conformance: every standard error of docs/scpi.md#error-codes — the input that raises it, its queue entry, its ESR bit,
 // and that it never appears in the data stream.
 import { describe, expect, it } from 'vitest'
-import { createTestBench, type TestBench } from './internal/test-instrument'
 import { SCPI_ERRORS } from './scpi-errors'
+import { createTestBench, type TestBench } from './testing/test-instrument'
 
 const CME = 32
 const EXE = 16

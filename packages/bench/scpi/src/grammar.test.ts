@@ -1,10 +1,10 @@
-// Conformance: one block per grammar rule of instruments.md §2 (SCPI-1999 / IEEE 488.2).
+// Conformance: one block per grammar rule of docs/scpi.md#grammar (SCPI-1999 / IEEE 488.2).
 import { describe, expect, it } from 'vitest'
 import { type CommandTable, defineCommands } from './define-commands'
 import { formatNR1 } from './format'
-import { createTestBench } from './internal/test-instrument'
 import { p, type ScpiParam } from './params'
 import { createScpiInstrument } from './scpi-instrument'
+import { createTestBench } from './testing/test-instrument'
 
 const identity = { manufacturer: 'DVT', model: 'T', serial: '0', firmware: '1' }
 

@@ -1,6 +1,6 @@
-// Conformance: IEEE 488.2 common commands, the SCPI status model and overlapped operations (instruments.md §3).
+// Conformance: IEEE 488.2 common commands, the SCPI status model and overlapped operations (docs/scpi.md#status-model).
 import { describe, expect, it } from 'vitest'
-import { createTestBench } from './internal/test-instrument'
+import { createTestBench } from './testing/test-instrument'
 
 describe('common commands', () => {
   it('*IDN? answers manufacturer,model,serial,firmware', () => {

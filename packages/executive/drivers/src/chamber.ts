@@ -16,7 +16,7 @@ export interface ChamberReading {
   stable: boolean
 }
 
-/** A temperature chamber speaking the Temptronic ThermoStream dialect (instruments.md §4). */
+/** A temperature chamber speaking the Temptronic ThermoStream dialect (docs/scpi.md#thermal-chamber). */
 export interface Chamber extends Instrument {
   /** `SETP <t>`, °C. */
   setSetpoint(celsius: number): Promise<void>

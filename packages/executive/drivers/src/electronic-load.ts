@@ -14,7 +14,7 @@ export interface LoadSettings {
   input?: boolean
 }
 
-/** A Keysight EL34143A-style electronic load (instruments.md §4). */
+/** A Keysight EL34143A-style electronic load (docs/scpi.md#electronic-load). */
 export interface ElectronicLoad extends Instrument {
   /** `FUNC CURR|RES` */
   setFunction(fn: LoadFunction): Promise<void>

@@ -6,8 +6,6 @@ export type InstrumentErrorCode =
   | 'DRIVER_BAD_RESPONSE'
   /** `probe()` found an instrument that does not answer. */
   | 'DRIVER_UNREACHABLE'
-  /** The instrument configuration cannot be used (e.g. a missing resource string). */
-  | 'DRIVER_BAD_CONFIG'
 
 export interface InstrumentErrorDetails {
   /** Which instrument: `chamber`, `supply`, `multimeter`, `load` or `simulation`. */

@@ -1,10 +1,8 @@
-import type { DvtConfig } from '@dvt/config'
+import { INSTRUMENTS, type InstrumentRole } from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InstrumentError } from './instrument-error'
-import { createInstrumentSet, type InstrumentSet } from './instrument-set'
-
-type InstrumentsConfig = DvtConfig['instruments']
+import { type BenchAddresses, createInstrumentSet, type InstrumentSet, type TransportTarget } from './instrument-set'
 
 const servers: ScpiTcpServer[] = []
 let set: InstrumentSet | undefined
@@ -40,20 +38,24 @@ async function identityServer(idn: string): Promise<ScpiTcpServer> {
  */
 const REFUSED_PORT = 1
 
-function simulatorConfig(ports: Record<'control' | 'chamber' | 'supply' | 'dmm' | 'load', number>): InstrumentsConfig {
+/** Addresses on 127.0.0.1, as `benchAddresses` in @dvt/framework makes them from a config. */
+function bench(backend: 'simulator' | 'visa', ports: Partial<Record<InstrumentRole, number | string>>): BenchAddresses {
+  const targets: Partial<Record<InstrumentRole, TransportTarget>> = {}
+  for (const [role, at] of Object.entries(ports) as [InstrumentRole, number | string][]) {
+    const [host, port] = typeof at === 'number' ? ['127.0.0.1', at] : [at.split('::')[1]!, Number(at.split('::')[2])]
+    targets[role] = { name: INSTRUMENTS[role].label, host, port, timeoutMs: 1000 }
+  }
+  const key =
+    backend === 'simulator' ? `simulator@127.0.0.1:${ports.control}` : `visa@${Object.values(ports).join(',')}`
   return {
-    backend: 'simulator',
-    timeout_ms: 1000,
-    simulator: {
-      host: '127.0.0.1',
-      control_port: ports.control,
-      chamber_port: ports.chamber,
-      supply_port: ports.supply,
-      dmm_port: ports.dmm,
-      load_port: ports.load,
-      telemetry_port: 0,
+    backend,
+    key,
+    targets,
+    require(role) {
+      const found = targets[role]
+      if (!found) throw new Error(`no address for the ${role}`)
+      return found
     },
-    visa: { chamber: null, supply: null, dmm: null, load: null },
   }
 }
 
@@ -62,18 +64,18 @@ describe('createInstrumentSet', () => {
     const [control, chamber, supply, dmm, load] = await Promise.all(
       ['DVT-SIM', 'TEMPTRONIC', 'E36312A', '34461A', 'EL34143A'].map(identityServer),
     )
-    set = createInstrumentSet({
-      instruments: simulatorConfig({
+    set = createInstrumentSet(
+      bench('simulator', {
         control: control!.port,
         chamber: chamber!.port,
         supply: supply!.port,
         dmm: dmm!.port,
         load: load!.port,
       }),
-    })
+    )
     expect(set.backend).toBe('simulator')
     expect(set.benchKey).toBe(`simulator@127.0.0.1:${control!.port}`)
-    expect(set.sim).toBeDefined()
+    expect(set.control).toBeDefined()
     expect(await set.probe()).toEqual({
       'simulation control': 'DVT-SIM',
       chamber: 'TEMPTRONIC',
@@ -86,15 +88,15 @@ describe('createInstrumentSet', () => {
   it('names the unreachable instrument in one sentence', async () => {
     const [control, chamber, supply, load] = await Promise.all(['S', 'C', 'P', 'L'].map(identityServer))
     const dmmPort = REFUSED_PORT
-    set = createInstrumentSet({
-      instruments: simulatorConfig({
+    set = createInstrumentSet(
+      bench('simulator', {
         control: control!.port,
         chamber: chamber!.port,
         supply: supply!.port,
         dmm: dmmPort,
         load: load!.port,
       }),
-    })
+    )
     const error = await set.probe().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InstrumentError)
     expect(error).toMatchObject({ code: 'DRIVER_UNREACHABLE', instrument: 'multimeter' })
@@ -104,33 +106,19 @@ describe('createInstrumentSet', () => {
   })
 
   it('builds a visa bench from resource strings, without simulation control', () => {
-    const config = simulatorConfig({ control: 1, chamber: 1, supply: 1, dmm: 1, load: 1 })
-    set = createInstrumentSet({
-      instruments: {
-        ...config,
-        backend: 'visa',
-        visa: {
-          chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
-          supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
-          dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
-          load: 'TCPIP::10.0.0.5::5025::SOCKET',
-        },
-      },
-    })
+    set = createInstrumentSet(
+      bench('visa', {
+        chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
+        supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
+        dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
+        load: 'TCPIP::10.0.0.5::5025::SOCKET',
+      }),
+    )
     expect(set.backend).toBe('visa')
     expect(set.benchKey).toBe(
       'visa@TCPIP::10.0.0.2::5025::SOCKET,TCPIP0::10.0.0.3::5025::SOCKET,TCPIP::10.0.0.4::5025::SOCKET,TCPIP::10.0.0.5::5025::SOCKET',
     )
-    expect(set.sim).toBeUndefined()
+    expect(set.control).toBeUndefined()
     expect(set.dmm.resource).toMatch(/10\.0\.0\.4.*5025/)
-  })
-
-  it('refuses a visa bench with a missing resource string, naming the key', () => {
-    const config = simulatorConfig({ control: 1, chamber: 1, supply: 1, dmm: 1, load: 1 })
-    expect(() =>
-      createInstrumentSet({
-        instruments: { ...config, backend: 'visa', visa: { ...config.visa, chamber: 'TCPIP::10.0.0.2::5025::SOCKET' } },
-      }),
-    ).toThrow("instruments.visa.supply is not set — give the power supply's resource string")
   })
 })

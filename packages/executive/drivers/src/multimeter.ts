@@ -16,7 +16,7 @@ export interface VoltageDcSetup {
   samples?: number
 }
 
-/** A Keysight 34461A-style digital multimeter (instruments.md §4). */
+/** A Keysight 34461A-style digital multimeter (docs/scpi.md#multimeter). */
 export interface Multimeter extends Instrument {
   /** `CONF:VOLT:DC <range>` */
   configureVoltageDc(range: MultimeterRange): Promise<void>

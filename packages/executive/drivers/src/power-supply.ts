@@ -1,3 +1,4 @@
+import type { SupplyMode } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { createInstrumentBase, type Instrument } from './instrument'
 import { expectNumbers, queryNumber } from './internal/parse'
@@ -7,16 +8,13 @@ import { formatNumber } from './internal/scpi-format'
 /** Channels of the E36312A: 1 = P6V (feeds the DUT), 2 = P25V, 3 = N25V. */
 export type SupplyChannel = 1 | 2 | 3
 
-/** Regulation mode from `STAT:QUES:INST:ISUM<n>:COND?`. */
-export type SupplyMode = 'CV' | 'CC' | 'OFF'
-
 export interface SupplySettings {
   voltage?: number
   currentLimit?: number
   output?: boolean
 }
 
-/** A Keysight E36312A-style triple-output supply (instruments.md §4). */
+/** A Keysight E36312A-style triple-output supply (docs/scpi.md#power-supply). */
 export interface PowerSupply extends Instrument {
   /** `VOLT <v>,(@n)` */
   setVoltage(channel: SupplyChannel, volts: number): Promise<void>

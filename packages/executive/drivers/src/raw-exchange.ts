@@ -7,7 +7,7 @@ export interface RawExchange {
   errors: ScpiErrorEntry[]
 }
 
-/** The error queue holds at most 20 entries plus an overflow marker (instruments.md §3). */
+/** The error queue holds at most 20 entries plus an overflow marker (docs/scpi.md#error-queue). */
 const MAX_DRAIN = 22
 
 /**

@@ -1,43 +1,19 @@
+import { type FaultTarget, faultShortWord, type SimSpeed, type TelemetrySnapshot } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { createInstrumentBase, type Instrument } from './instrument'
 import { badResponse, expectNumber, queryNumber } from './internal/parse'
 import { createScpiChannel } from './internal/scpi-channel'
 import { formatNumber } from './internal/scpi-format'
 
-/** Simulation speed: k × wall time, or `max` (lockstep: time moves only when a client waits). */
-export type SimSpeed = number | 'max'
-
-/** Which instrument a fault disconnects. */
-export type FaultTarget = 'chamber' | 'supply' | 'dmm' | 'load'
-
 /** One snapshot of the whole bench model (`SIM:STAT?`, the same object as a telemetry line). */
-export interface SimSnapshot {
-  t_s: number
-  speed: number | 'max'
-  paused: boolean
-  setpoint_c: number
-  ramp_c_per_min: number
-  chamber_c: number
-  stable: boolean
-  case_c: number
-  junction_c: number
-  vin_v: number
-  vout_v: number
-  iout_a: number
-  iq_a: number
-  pdiss_w: number
-  supply_mode: 'CV' | 'CC' | 'OFF'
-  load_on: boolean
-  dut_state: 'on' | 'off' | 'shutdown' | 'current_limit'
-  [key: string]: unknown
-}
+export type SimSnapshot = TelemetrySnapshot
 
 export interface WaitOptions {
   /** Wall-clock limit for the wait; by default long enough for real time (speed 1) plus a margin. */
   timeoutMs?: number
 }
 
-/** The simulator's control port (port 5000, instruments.md §4). Only exists with the simulator backend. */
+/** The simulator's control port (port 5000, docs/scpi.md#simulation-control). Only exists with the simulator backend. */
 export interface SimulationControl extends Instrument {
   /** `SIM:TIME?`: simulated seconds since the model started. */
   time(): Promise<number>
@@ -69,7 +45,6 @@ export interface SimulationControl extends Instrument {
   clearFaults(): Promise<void>
 }
 
-const FAULT_TARGETS: Record<FaultTarget, string> = { chamber: 'CHAM', supply: 'SUPP', dmm: 'DMM', load: 'LOAD' }
 const WAIT_MARGIN_MS = 10_000
 
 export function createSimulationControl(transport: Transport, name = 'simulation'): SimulationControl {
@@ -103,7 +78,7 @@ export function createSimulationControl(transport: Transport, name = 'simulation
     },
     setDutParameter: (param, value) => channel.command(`SIM:DUT:PAR ${param},${formatNumber(value)}`),
     getDutParameter: (param) => queryNumber(channel, `SIM:DUT:PAR? ${param}`),
-    disconnect: (target, s) => channel.command(`SIM:FAUL:DISC ${FAULT_TARGETS[target]},${formatNumber(s)}`),
+    disconnect: (target, s) => channel.command(`SIM:FAUL:DISC ${faultShortWord(target)},${formatNumber(s)}`),
     clearFaults: () => channel.command('SIM:FAUL:CLE'),
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulatedClock, createWallClock } from './clock'
-import { startFakeBench } from './test-support/fake-bench'
+import { startFakeBench } from './testing/fake-bench'
 
 describe('wall clock', () => {
   it('waits on wall time and moves now() forward', async () => {
@@ -34,7 +34,7 @@ describe('simulated clock', () => {
     const bench = await startFakeBench()
     try {
       bench.holdWaits = true // as if the simulation were paused: SIM:WAIT never completes
-      const clock = createSimulatedClock(bench.instruments.sim!)
+      const clock = createSimulatedClock(bench.instruments.control!)
       const controller = new AbortController()
       const waiting = clock.wait(10, { signal: controller.signal })
       setImmediate(() => controller.abort('operator'))
@@ -47,11 +47,11 @@ describe('simulated clock', () => {
   it('waits with SIM:WAIT in chunks, tracks now() and syncs with SIM:TIME?', async () => {
     const bench = await startFakeBench()
     try {
-      const clock = createSimulatedClock(bench.instruments.sim!, { maxChunkS: 30, chunkWallS: 1e6 })
+      const clock = createSimulatedClock(bench.instruments.control!, { maxChunkS: 30, chunkWallS: 1e6 })
       expect(await clock.sync()).toBe(1000)
       await clock.wait(75)
       expect(clock.now()).toBe(1075)
-      expect(bench.log.sim.filter((l) => l.startsWith('SIM:WAIT'))).toEqual([
+      expect(bench.log.control.filter((l) => l.startsWith('SIM:WAIT'))).toEqual([
         'SIM:WAIT 30',
         'SIM:WAIT 30',
         'SIM:WAIT 15',

@@ -12,6 +12,8 @@ export type FrameworkErrorCode =
   | 'FRAMEWORK_ABORTED'
   /** A test measured something it did not declare, or defined itself wrongly. */
   | 'FRAMEWORK_BAD_TEST'
+  /** The configuration gives no address for an instrument (e.g. a missing VISA resource string). */
+  | 'FRAMEWORK_BAD_CONFIG'
 
 /** The framework's one error class. */
 export class FrameworkError extends Error {

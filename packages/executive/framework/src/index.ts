@@ -1,3 +1,5 @@
+export type { InstrumentsConfig } from './bench-addresses'
+export { benchAddresses } from './bench-addresses'
 export type { Clock, ClockWaitOptions, SimulatedClockOptions } from './clock'
 export { createSimulatedClock, createWallClock } from './clock'
 export { defaultRegistry, dvtTests } from './default-registry'
@@ -19,6 +21,8 @@ export type {
   StepFinishedEvent,
   StepStartedEvent,
 } from './run-events'
+export type { RunSession, RunSessionOptions } from './run-session'
+export { openRunSession } from './run-session'
 export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from './run-state'
 export { initialRunState, reduceRun } from './run-state'
 export type { Runner, RunnerOptions, RunOptions } from './runner'

@@ -10,7 +10,7 @@ import type { RunEvent } from './run-events'
 import { createRunner, type Runner } from './runner'
 import { defineTest } from './test-definition'
 import { createTestRegistry } from './test-registry'
-import { type FakeBench, startFakeBench } from './test-support/fake-bench'
+import { type FakeBench, startFakeBench } from './testing/fake-bench'
 
 const measureTest = defineTest({
   name: 'measure',
@@ -107,7 +107,7 @@ beforeEach(async () => {
   runner = createRunner({
     instruments: bench.instruments,
     storage,
-    clock: createSimulatedClock(bench.instruments.sim!),
+    clock: createSimulatedClock(bench.instruments.control!),
     registry,
     station: 'test-bench',
     softwareVersion: '0.0.0-test',

@@ -8,7 +8,7 @@ import { createSimulatedClock } from './clock'
 import { createRunner } from './runner'
 import { defineTest } from './test-definition'
 import { createTestRegistry } from './test-registry'
-import { type FakeBench, startFakeBench } from './test-support/fake-bench'
+import { type FakeBench, startFakeBench } from './testing/fake-bench'
 
 let bench: FakeBench
 let dir: string
@@ -59,7 +59,7 @@ describe('storage observer', () => {
     const runner = createRunner({
       instruments: bench.instruments,
       storage,
-      clock: createSimulatedClock(bench.instruments.sim!),
+      clock: createSimulatedClock(bench.instruments.control!),
       registry: createTestRegistry([burstTest]),
       softwareVersion: 'test',
     })
@@ -98,7 +98,7 @@ describe('storage observer durability', () => {
     const runner = createRunner({
       instruments: bench.instruments,
       storage,
-      clock: createSimulatedClock(bench.instruments.sim!),
+      clock: createSimulatedClock(bench.instruments.control!),
       registry: createTestRegistry([reportTest]),
       softwareVersion: 'test',
     })

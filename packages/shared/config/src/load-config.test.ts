@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ path: repoDefault, env: {} })).toEqual(configSchema.parse({}))
   })
 
-  it('holds every physics and DUT default of physics.md', () => {
+  it('holds every physics and DUT default of docs/physics.md#parameters', () => {
     const c = loadConfig({ path: repoDefault, env: {} })
     expect(c.physics).toMatchObject({ update_rate_hz: 100, seed: 1, noise: true })
     expect(c.physics.thermal).toEqual({

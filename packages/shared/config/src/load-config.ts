@@ -157,8 +157,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `must be a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    case 'invalid_union':
-      return 'must be a positive number or "max"'
     default:
       return issue.message
   }

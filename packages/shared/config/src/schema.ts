@@ -1,3 +1,4 @@
+import { DEFAULT_PORTS, isSimSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { z } from 'zod'
 
 const positive = () => z.number().positive()
@@ -20,12 +21,12 @@ export const instrumentsSchema = section({
   timeout_ms: z.number().int().positive().default(5000),
   simulator: section({
     host: z.string().min(1).default('127.0.0.1'),
-    control_port: port(5000),
-    chamber_port: port(5001),
-    supply_port: port(5002),
-    dmm_port: port(5003),
-    load_port: port(5004),
-    telemetry_port: port(5009),
+    control_port: port(DEFAULT_PORTS.control),
+    chamber_port: port(DEFAULT_PORTS.chamber),
+    supply_port: port(DEFAULT_PORTS.supply),
+    dmm_port: port(DEFAULT_PORTS.dmm),
+    load_port: port(DEFAULT_PORTS.load),
+    telemetry_port: port(DEFAULT_PORTS.telemetry),
   }),
   visa: section({
     chamber: resource,
@@ -81,8 +82,7 @@ export const dutSchema = section({
 
 export const simulationSchema = section({
   speed: z
-    .union([z.literal('max'), z.number()])
-    .refine((v) => v === 'max' || v > 0, 'must be a positive number or "max"')
+    .custom<SimSpeed>(isSimSpeed, { error: (issue) => speedProblem(issue.input) ?? 'must be a speed' })
     .default(60),
   telemetry_hz: positive().max(1000).default(20),
   max_clients_per_instrument: z.number().int().positive().default(32),

@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestDevice, openRawClient, type RawClient, until } from './internal/test-support'
 import { createScpiTcpServer, type ScpiTcpServer } from './scpi-tcp-server'
 import { createTcpTransport } from './tcp-transport'
+import { createTestDevice, openRawClient, type RawClient, until } from './testing/test-device'
 import type { Transport } from './transport'
 
 const cleanups: Array<() => unknown> = []

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestDevice, openRawClient, type RawClient, sleep, type TestDevice, until } from './internal/test-support'
 import { createScpiTcpServer, type ScpiTcpServer, type ScpiTcpServerOptions } from './scpi-tcp-server'
+import { createTestDevice, openRawClient, type RawClient, sleep, type TestDevice, until } from './testing/test-device'
 import { TransportError } from './transport-error'
 
 const servers: ScpiTcpServer[] = []

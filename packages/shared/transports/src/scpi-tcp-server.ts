@@ -22,7 +22,7 @@ export interface ScpiTcpServerOptions {
   onError?: (error: unknown) => void
 }
 
-/** A listening SCPI raw-socket port (see instruments.md §1 for the framing). */
+/** A listening SCPI raw-socket port (see docs/scpi.md#framing for the framing). */
 export interface ScpiTcpServer {
   readonly name: string
   readonly host: string

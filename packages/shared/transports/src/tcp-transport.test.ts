@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestDevice, sleep, type TestDevice, until } from './internal/test-support'
 import { openResource } from './open-resource'
 import { createScpiTcpServer, type ScpiTcpServer } from './scpi-tcp-server'
 import { createTcpTransport } from './tcp-transport'
+import { createTestDevice, sleep, type TestDevice, until } from './testing/test-device'
 import type { Transport } from './transport'
 import { TransportError } from './transport-error'
 

@@ -1,4 +1,4 @@
-/** A telemetry snapshot (keys in instruments.md; numbers in SI units and °C): the drivers' type, erased at build. */
+/** A telemetry snapshot (keys in docs/scpi.md#telemetry; numbers in SI units and °C): the drivers' type, erased at build. */
 import type { SimSnapshot as Telemetry } from '@dvt/drivers'
 
 export type { Telemetry }

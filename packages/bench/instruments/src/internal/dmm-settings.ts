@@ -5,7 +5,7 @@ export const DMM_FUNCTIONS: readonly DmmFunction[] = ['VOLT', 'CURR', 'RES', 'FR
 
 const OHM_RANGES = [100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]
 
-/** Ranges per function, smallest first (physics.md §6). */
+/** Ranges per function, smallest first (docs/physics.md#multimeter). */
 export const DMM_RANGES: Readonly<Record<DmmFunction, readonly number[]>> = {
   VOLT: [0.1, 1, 10, 100, 1000],
   CURR: [0.01, 0.1, 1, 3],

@@ -16,7 +16,7 @@ export interface ChannelSpec {
   iReset: number
 }
 
-/** E3631A outputs (instruments.md §4): 1 = P6V feeds the DUT, 2 = P25V, 3 = N25V (set as a negative voltage). */
+/** E3631A outputs (docs/scpi.md#power-supply): 1 = P6V feeds the DUT, 2 = P25V, 3 = N25V (set as a negative voltage). */
 export const SUPPLY_CHANNELS: Readonly<Record<SupplyChannelNumber, ChannelSpec>> = {
   1: { name: 'P6V', vMin: 0, vMax: 6.18, iMax: 5.15, ovpMax: 6.8, iReset: 5 },
   2: { name: 'P25V', vMin: 0, vMax: 25.75, iMax: 1.03, ovpMax: 28.3, iReset: 1 },

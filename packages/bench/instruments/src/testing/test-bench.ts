@@ -5,10 +5,10 @@ import {
   DEFAULT_DUT_PARAMS,
   DEFAULT_PHYSICS_PARAMS,
   type SimClock,
-  type SimSpeed,
 } from '@dvt/physics'
-import type { FaultHooks, FaultTarget } from '../simulation-control'
-import { type BenchInstrumentName, createVirtualBench, type VirtualBench } from '../virtual-bench'
+import type { FaultTarget, InstrumentRole, SimSpeed } from '@dvt/protocol'
+import type { FaultHooks } from '../simulation-control'
+import { createVirtualBench, type VirtualBench } from '../virtual-bench'
 
 /** One client of a test bench: send lines, drain the error queue. */
 export interface TestClient {
@@ -22,7 +22,7 @@ export interface TestBench {
   clock: SimClock
   bench: VirtualBench
   faultCalls: (readonly [FaultTarget, number] | 'clear' | 'advanced')[]
-  client(name: BenchInstrumentName): TestClient
+  client(name: InstrumentRole): TestClient
 }
 
 /** A bench on the default config (noise off unless asked), its clock in `max` mode by default. */

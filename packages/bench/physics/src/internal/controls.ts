@@ -1,12 +1,5 @@
-import type {
-  ChamberControl,
-  DutControl,
-  LoadControl,
-  SupplyChannel,
-  SupplyControl,
-  SupplyMode,
-} from '../bench-controls'
-import type { LoadMode } from '../dut-model'
+import type { LoadMode, SupplyMode } from '@dvt/protocol'
+import type { ChamberControl, DutControl, LoadControl, SupplyChannel, SupplyControl } from '../bench-controls'
 import { INSTRUMENT_NOISE, quantize } from '../instrument-noise'
 import type { PhysicsParams } from '../params'
 import { PhysicsError } from '../physics-error'

@@ -3,7 +3,7 @@ import type { PhysicsParams } from '../params'
 
 const KELVIN = 273.15
 const INV_T25 = 1 / (25 + KELVIN)
-/** Fixed-point convergence of the P ↔ T_j loop (physics.md §3). */
+/** Fixed-point convergence of the P ↔ T_j loop (docs/physics.md#self-heating-loop). */
 const P_TOLERANCE = 1e-9
 const MAX_ITERATIONS = 64
 /** Below this |Δ(β/T)| per step the thermistor is updated by a series for e^δ instead of `Math.exp`. */
@@ -200,7 +200,7 @@ export class Engine {
     input.vin = this.supplyOn && !this.ccLatched ? this.supplyVoltage : 0
     this.converge()
     if (input.vin > 0 && this.op.iout + this.op.iq > this.supplyLimit) {
-      // The DUT draws more than the channel's limit: CC, and its input collapses (physics.md §5).
+      // The DUT draws more than the channel's limit: CC, and its input collapses (docs/physics.md#supply-current-limit).
       this.ccLatched = true
       input.vin = 0
       this.converge()

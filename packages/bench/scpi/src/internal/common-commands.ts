@@ -31,7 +31,7 @@ function statusCommands(name: 'OPERation' | 'QUEStionable', reg: (ctx: BuiltinCo
   }
 }
 
-/** IEEE 488.2 common commands and the mandatory SCPI SYSTem/STATus subsystems (instruments.md §3). */
+/** IEEE 488.2 common commands and the mandatory SCPI SYSTem/STATus subsystems (docs/scpi.md#common-commands). */
 export const commonCommands: CommandTable<BuiltinContext> = defineCommands({
   '*IDN?': {
     run: ({ core: { identity: id } }) => `${id.manufacturer},${id.model},${id.serial},${id.firmware}`,

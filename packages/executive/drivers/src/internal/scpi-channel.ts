@@ -3,7 +3,7 @@ import { InstrumentError } from '../instrument-error'
 import { type ScpiErrorEntry, splitErrorReply } from './scpi-format'
 
 const ERROR_QUERY = ':SYST:ERR?'
-/** The error queue holds at most 20 entries (instruments.md §3). */
+/** The error queue holds at most 20 entries (docs/scpi.md#error-queue). */
 const MAX_DRAIN = 21
 
 export interface QueryOptions {

@@ -34,7 +34,7 @@ const TRAILING_ERROR = /(?:^|;)([+-]?\d+,"(?:[^"]|"")*")$/
 
 /**
  * Splits a compound response `<data>;<error entry>` into the data part and the error entry the
- * appended `:SYST:ERR?` produced. A failed query produces no data (instruments.md §2), so the line
+ * appended `:SYST:ERR?` produced. A failed query produces no data (docs/scpi.md#errors-never-in-the-data-stream), so the line
  * may hold only the error entry: then `data` is null.
  */
 export function splitErrorReply(line: string): { data: string | null; error: ScpiErrorEntry | null } {

@@ -7,7 +7,7 @@ import { createSimulatedClock } from '../clock'
 import { defaultRegistry } from '../default-registry'
 import type { RunState } from '../run-state'
 import { createRunner, type Runner } from '../runner'
-import { startVirtualBench, type VirtualBenchHost } from '../test-support/virtual-bench-host'
+import { startVirtualBench, type VirtualBenchHost } from '../testing/virtual-bench-host'
 
 let host: VirtualBenchHost
 let dir: string
@@ -21,7 +21,7 @@ beforeEach(async () => {
   runner = createRunner({
     instruments: host.instruments,
     storage,
-    clock: createSimulatedClock(host.instruments.sim!),
+    clock: createSimulatedClock(host.instruments.control!),
     registry: defaultRegistry,
     station: 'library-test',
     softwareVersion: '0.0.0-test',
@@ -38,13 +38,13 @@ afterEach(async () => {
 const result = (state: RunState, name: string) => state.results.find((r) => r.parameter === name)?.value
 
 async function benchIsSafe(): Promise<{ supply: string; loadOn: boolean }> {
-  const snapshot = await host.instruments.sim!.state()
+  const snapshot = await host.instruments.control!.state()
   return { supply: snapshot.supply_mode, loadOn: snapshot.load_on }
 }
 
 describe('tempco on the virtual bench (noise on)', () => {
   it.each([10, 50, 150])('recovers a configured tempco of %i ppm/°C within ±1 ppm/°C', async (tempco) => {
-    await host.instruments.sim!.setDutParameter('TEMPCO_PPM_PER_C', tempco)
+    await host.instruments.control!.setDutParameter('TEMPCO_PPM_PER_C', tempco)
     const state = await runner.run('tempco', { limit_ppm_per_c: 200 })
     expect(state.status).toBe('passed')
     expect(result(state, 'tempco_ppm_per_c')).toBeGreaterThan(tempco - 1)
@@ -57,7 +57,7 @@ describe('tempco on the virtual bench (noise on)', () => {
   })
 
   it('fails against the default ±100 ppm/°C limit, naming the result', async () => {
-    await host.instruments.sim!.setDutParameter('TEMPCO_PPM_PER_C', 150)
+    await host.instruments.control!.setDutParameter('TEMPCO_PPM_PER_C', 150)
     const state = await runner.run('tempco', { points_c: [0, 25, 50] })
     expect(state.status).toBe('failed')
     expect(state.statusReason).toMatch(/^tempco_ppm_per_c = 1\d\d\.\d+ ppm\/°C is above its upper limit 100/)
@@ -103,7 +103,7 @@ describe('the rest of the library on the virtual bench', () => {
   })
 
   it('iq_vs_temp: 50 µA at 25 °C rising 0.3 %/°C (noise off to check the arithmetic)', async () => {
-    await host.instruments.sim!.setNoise(false)
+    await host.instruments.control!.setNoise(false)
     const state = await runner.run('iq_vs_temp', { points_c: [-40, 25, 85], iq_samples: 10 })
     expect(state.status).toBe('passed')
     expect(result(state, 'iq_25c_ua')).toBeCloseTo(50, 0)
@@ -115,7 +115,7 @@ describe('reliability on the virtual bench', () => {
   it('a dropped multimeter connection ends the run in error, keeps the data and leaves the bench safe', async () => {
     runner.subscribe((e) => {
       if (e.type === 'progress' && e.point === 2 && e.message?.includes('settling')) {
-        void host.instruments.sim!.disconnect('dmm', 3600)
+        void host.instruments.control!.disconnect('dmm', 3600)
       }
     })
     const state = await runner.run('tempco', { points_c: [25, 50, 85] })

@@ -1,8 +1,10 @@
 import type { DvtConfig } from '@dvt/config'
 import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
+import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
+import { benchAddresses } from '../bench-addresses'
 
-export type BenchRole = 'chamber' | 'supply' | 'dmm' | 'load' | 'sim'
+type BenchRole = InstrumentRole
 
 /**
  * A minimal stand-in bench for runner tests, served over real TCP: it answers every query with a
@@ -30,7 +32,7 @@ const IDN: Record<BenchRole, string> = {
   supply: 'Keysight Technologies,E36312A-SIM,0,1.0.0',
   dmm: 'Keysight Technologies,34461A-SIM,0,1.0.0',
   load: 'Keysight Technologies,EL34143A-SIM,0,1.0.0',
-  sim: 'DVT-SIM,CONTROL,0,test',
+  control: 'DVT-SIM,CONTROL,0,test',
 }
 
 function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: string[]): string | null {
@@ -42,7 +44,7 @@ function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: str
     errors.push(`${failure.code},"${failure.message}"`)
     return null
   }
-  if (role === 'sim' && upper.startsWith('SIM:WAIT ')) {
+  if (role === 'control' && upper.startsWith('SIM:WAIT ')) {
     bench.time += Number(upper.slice(9))
     return null
   }
@@ -57,7 +59,7 @@ function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: str
 
 /** Starts the five fake instrument ports on 127.0.0.1, port 0. */
 export async function startFakeBench(): Promise<FakeBench> {
-  const roles: BenchRole[] = ['chamber', 'supply', 'dmm', 'load', 'sim']
+  const roles = INSTRUMENT_ROLES
   const bench = { log: {}, servers: {}, time: 1000 } as FakeBench
   for (const role of roles) {
     bench.log[role] = []
@@ -87,7 +89,7 @@ export async function startFakeBench(): Promise<FakeBench> {
       timeout_ms: 2000,
       simulator: {
         host: '127.0.0.1',
-        control_port: s.sim.port,
+        control_port: s.control.port,
         chamber_port: s.chamber.port,
         supply_port: s.supply.port,
         dmm_port: s.dmm.port,
@@ -97,7 +99,7 @@ export async function startFakeBench(): Promise<FakeBench> {
       visa: { chamber: null, supply: null, dmm: null, load: null },
     },
   }
-  bench.instruments = createInstrumentSet(bench.config)
+  bench.instruments = createInstrumentSet(benchAddresses(bench.config))
   bench.close = async () => {
     await bench.instruments.close()
     await Promise.all(roles.map((role) => s[role].close()))

@@ -1,8 +1,10 @@
 import { type DvtConfig, loadConfig } from '@dvt/config'
 import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
-import { createVirtualBench, type FaultTarget } from '@dvt/instruments'
+import { createVirtualBench } from '@dvt/instruments'
 import { createBenchModel, createSimClock } from '@dvt/physics'
+import { type FaultTarget, INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
+import { benchAddresses } from '../bench-addresses'
 
 /**
  * The real virtual instruments on the real physics model, served over real TCP at `max` speed, for
@@ -14,13 +16,11 @@ export interface VirtualBenchHost {
   close(): Promise<void>
 }
 
-const ROLES = ['control', 'chamber', 'supply', 'dmm', 'load'] as const
-
 export async function startVirtualBench(env: Record<string, string> = {}): Promise<VirtualBenchHost> {
   const config = loadConfig({ path: '/dev/null', env })
   const model = createBenchModel({ physics: config.physics, dut: config.dut })
   const clock = createSimClock(model, { speed: 'max' })
-  const servers = {} as Record<(typeof ROLES)[number], ScpiTcpServer>
+  const servers = {} as Record<InstrumentRole, ScpiTcpServer>
   const faultEnds = new Map<FaultTarget, number>()
   const endFaults = () => {
     for (const [target, end] of faultEnds) {
@@ -45,7 +45,7 @@ export async function startVirtualBench(env: Record<string, string> = {}): Promi
       timeAdvanced: endFaults,
     },
   })
-  for (const role of ROLES) {
+  for (const role of INSTRUMENT_ROLES) {
     servers[role] = await createScpiTcpServer({ name: role, port: 0, device: bench[role] })
   }
   const simulator = {
@@ -56,13 +56,13 @@ export async function startVirtualBench(env: Record<string, string> = {}): Promi
     dmm_port: servers.dmm.port,
     load_port: servers.load.port,
   }
-  const instruments = createInstrumentSet({ instruments: { ...config.instruments, simulator } })
+  const instruments = createInstrumentSet(benchAddresses({ instruments: { ...config.instruments, simulator } }))
   return {
     instruments,
     config,
     async close() {
       await instruments.close()
-      await Promise.all(ROLES.map((role) => servers[role].close()))
+      await Promise.all(INSTRUMENT_ROLES.map((role) => servers[role].close()))
     },
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { afterEach, expect, it } from 'vitest'
+import { createTestDevice, openRawClient } from '../testing/test-device'
 import { LineConnection } from './line-connection'
-import { createTestDevice, openRawClient } from './test-support'
 
 let server: Server | null = null
 const sockets: Socket[] = []

@@ -21,7 +21,7 @@ const SUSPECT_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFD]/
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/
 
 /**
- * The framing of instruments.md §1 on one client socket: LF-terminated lines (trailing CR stripped), idle flush
+ * The framing of docs/scpi.md#framing on one client socket: LF-terminated lines (trailing CR stripped), idle flush
  * of an unterminated line, −363 for overlong lines, −101 for bad bytes, and responses written in line order
  * with one socket write each, even when the session answers asynchronously.
  */

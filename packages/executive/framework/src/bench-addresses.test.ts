@@ -1,0 +1,40 @@
+import { configSchema } from '@dvt/config'
+import { describe, expect, it } from 'vitest'
+import { benchAddresses } from './bench-addresses'
+import { FrameworkError } from './framework-error'
+
+const visa = {
+  chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
+  supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
+  dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
+  load: 'TCPIP::10.0.0.5::5025::SOCKET',
+}
+
+describe('benchAddresses', () => {
+  it('puts every simulator port on the simulator host, control port included', () => {
+    const bench = benchAddresses(configSchema.parse({ instruments: { simulator: { dmm_port: 6003 } } }))
+    expect(bench.backend).toBe('simulator')
+    expect(bench.key).toBe('simulator@127.0.0.1:5000')
+    expect(bench.require('dmm')).toEqual({ name: 'multimeter', host: '127.0.0.1', port: 6003, timeoutMs: 5000 })
+    expect(bench.require('control')).toMatchObject({ name: 'simulation control', port: 5000 })
+  })
+
+  it('parses the VISA resources of real hardware, and has no simulation control there', () => {
+    const bench = benchAddresses(configSchema.parse({ instruments: { backend: 'visa', visa } }))
+    expect(bench.key).toBe(`visa@${Object.values(visa).join(',')}`)
+    expect(bench.require('supply')).toMatchObject({ name: 'power supply', host: '10.0.0.3', port: 5025 })
+    expect(bench.targets.control).toBeUndefined()
+    expect(() => bench.require('control')).toThrow(
+      'the simulation control port exists only with instruments.backend: simulator',
+    )
+  })
+
+  it('refuses a visa bench with a missing resource string, naming the key', () => {
+    const config = configSchema.parse({ instruments: { backend: 'visa', visa: { chamber: visa.chamber } } })
+    const bench = benchAddresses(config)
+    expect(() => bench.require('supply')).toThrow(FrameworkError)
+    expect(() => bench.require('supply')).toThrow(
+      "instruments.visa.supply is not set — give the power supply's resource string",
+    )
+  })
+})

@@ -1,0 +1,53 @@
+import type { DvtConfig } from '@dvt/config'
+import type { BenchAddresses, TransportTarget } from '@dvt/drivers'
+import { INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
+import { parseResource } from '@dvt/transports'
+import { FrameworkError } from './framework-error'
+
+/** The part of the configuration that says where the instruments are. */
+export type InstrumentsConfig = Pick<DvtConfig, 'instruments'>
+
+/**
+ * Where each instrument of the configured bench listens: the simulator's ports on one host, or the parsed
+ * `TCPIP::host::port::SOCKET` resources. An instrument without an address (no VISA resource set; simulation
+ * control on real hardware) is absent from `targets`, and `require` names the setting that would give it one.
+ */
+export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
+  const i = config.instruments
+  const target = (role: InstrumentRole, address: { host: string; port: number }): TransportTarget => ({
+    name: INSTRUMENTS[role].label,
+    ...address,
+    timeoutMs: i.timeout_ms,
+  })
+  const targets: Partial<Record<InstrumentRole, TransportTarget>> = {}
+  if (i.backend === 'simulator') {
+    const s = i.simulator
+    for (const role of Object.keys(INSTRUMENTS) as InstrumentRole[]) {
+      targets[role] = target(role, { host: s.host, port: s[`${role}_port`] })
+    }
+  } else {
+    for (const role of MEASURING_ROLES) {
+      const resource = i.visa[role]
+      if (resource) targets[role] = target(role, parseResource(resource))
+    }
+  }
+  const key =
+    i.backend === 'simulator'
+      ? `simulator@${i.simulator.host}:${i.simulator.control_port}`
+      : `visa@${MEASURING_ROLES.map((role) => i.visa[role]).join(',')}`
+  return {
+    backend: i.backend,
+    key,
+    targets,
+    require(role) {
+      const found = targets[role]
+      if (found) return found
+      throw new FrameworkError('FRAMEWORK_BAD_CONFIG', missingAddress(role))
+    },
+  }
+}
+
+function missingAddress(role: InstrumentRole): string {
+  if (role === 'control') return 'the simulation control port exists only with instruments.backend: simulator'
+  return `instruments.visa.${role} is not set — give the ${INSTRUMENTS[role].label}'s resource string, e.g. TCPIP::192.168.1.10::5025::SOCKET`
+}

@@ -1,0 +1,20 @@
+// @dvt/protocol: what a bench and the executive say to each other — instrument roles and ports, fault targets,
+// the speed rule, and the telemetry snapshot. Pure and browser-safe: no I/O, no dependencies.
+export type { FaultTarget, InstrumentRole, MeasuringRole } from './instruments'
+export {
+  FAULT_TARGETS,
+  faultShortWord,
+  faultTargetOf,
+  INSTRUMENT_NAMES,
+  INSTRUMENT_ROLES,
+  INSTRUMENTS,
+  MEASURING_ROLES,
+  ROLE_ALIASES,
+  resolveRole,
+} from './instruments'
+export type { BenchPort } from './ports'
+export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, TELEMETRY_PORT_OFFSET } from './ports'
+export type { SimSpeed } from './speed'
+export { describeSpeed, isSimSpeed, parseSpeed, SPEED_LIMITS, speedProblem } from './speed'
+export type { BenchState, DutState, LoadMode, SupplyMode, TelemetrySnapshot } from './telemetry'
+export { DUT_STATES, LOAD_MODES, SUPPLY_MODES } from './telemetry'

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import {
+  benchPorts,
+  DEFAULT_PORTS,
+  FAULT_TARGETS,
+  faultShortWord,
+  faultTargetOf,
+  INSTRUMENT_ROLES,
+  isSimSpeed,
+  parseSpeed,
+  resolveRole,
+  speedProblem,
+} from './index'
+
+describe('instrument roles', () => {
+  it('lists the five ports in order and resolves the sim alias to the control port', () => {
+    expect(INSTRUMENT_ROLES).toEqual(['control', 'chamber', 'supply', 'dmm', 'load'])
+    expect(resolveRole('sim')).toBe('control')
+    expect(resolveRole(' DMM ')).toBe('dmm')
+    expect(resolveRole('scope')).toBeUndefined()
+    expect(resolveRole('constructor')).toBeUndefined()
+  })
+
+  it('names fault targets by their SCPI words, both ways', () => {
+    expect(FAULT_TARGETS).toEqual(['chamber', 'supply', 'dmm', 'load'])
+    expect(FAULT_TARGETS.map(faultShortWord)).toEqual(['CHAM', 'SUPP', 'DMM', 'LOAD'])
+    for (const target of FAULT_TARGETS) expect(faultTargetOf(faultShortWord(target))).toBe(target)
+    expect(faultTargetOf('CTRL')).toBeUndefined()
+  })
+})
+
+describe('ports', () => {
+  it('puts every listener at its offset from the base', () => {
+    expect(DEFAULT_PORTS).toEqual({
+      control: 5000,
+      chamber: 5001,
+      supply: 5002,
+      dmm: 5003,
+      load: 5004,
+      telemetry: 5009,
+    })
+    expect(benchPorts(6000)).toMatchObject({ control: 6000, load: 6004, telemetry: 6009 })
+  })
+})
+
+describe('the speed rule', () => {
+  it('accepts max and 0.001 … 1e6, nothing else', () => {
+    for (const ok of ['max', 0.001, 1, 60, 1e6]) expect(isSimSpeed(ok)).toBe(true)
+    for (const bad of ['MAX', 0, -1, 1e-4, 1e7, Number.NaN, Number.POSITIVE_INFINITY, '60', null]) {
+      expect(isSimSpeed(bad)).toBe(false)
+    }
+  })
+
+  it('says why in the words every layer uses', () => {
+    expect(speedProblem(60)).toBeNull()
+    expect(speedProblem(-1)).toBe('must be a positive number or "max"')
+    expect(speedProblem('fast')).toBe('must be a positive number or "max"')
+    expect(speedProblem(1e7)).toBe('must be from 0.001 to 1000000 (× real time) or "max"')
+  })
+
+  it('reads what a person types', () => {
+    expect(parseSpeed('MAX')).toBe('max')
+    expect(parseSpeed(' 60 ')).toBe(60)
+    expect(parseSpeed('fast')).toBe('fast')
+    expect(parseSpeed('')).toBe('')
+  })
+})

@@ -1,0 +1,49 @@
+import type { SimSpeed } from './speed'
+
+/** Power-supply output mode, as `SIM:STATe?`, telemetry and `STAT:QUES:INST:ISUM<n>:COND?` report it. */
+export const SUPPLY_MODES = Object.freeze(['CV', 'CC', 'OFF'] as const)
+export type SupplyMode = (typeof SUPPLY_MODES)[number]
+
+/** Operating state of a DUT. docs/physics.md#ldo-regulator */
+export const DUT_STATES = Object.freeze(['on', 'off', 'shutdown', 'current_limit'] as const)
+export type DutState = (typeof DUT_STATES)[number]
+
+/** Electronic-load mode: constant current or constant resistance. */
+export const LOAD_MODES = Object.freeze(['CC', 'CR'] as const)
+export type LoadMode = (typeof LOAD_MODES)[number]
+
+/** The whole bench model at one instant: true values in SI units and °C. */
+export interface BenchState {
+  t_s: number
+  setpoint_c: number
+  ramp_c_per_min: number
+  ramp_target_c: number
+  chamber_c: number
+  chamber_on: boolean
+  stable: boolean
+  case_c: number
+  junction_c: number
+  thermistor_ohm: number
+  vin_v: number
+  vout_v: number
+  iout_a: number
+  iq_a: number
+  pdiss_w: number
+  supply_mode: SupplyMode
+  supply_v_set: number
+  supply_i_limit: number
+  load_mode: LoadMode
+  load_on: boolean
+  load_current_set_a: number
+  load_resistance_ohm: number
+  dut_state: DutState
+}
+
+/**
+ * One line of the telemetry stream and the answer to `SIM:STATe?`: the bench state plus the clock's.
+ * docs/scpi.md#telemetry
+ */
+export interface TelemetrySnapshot extends BenchState {
+  speed: SimSpeed
+  paused: boolean
+}
