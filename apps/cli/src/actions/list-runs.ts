@@ -1,6 +1,5 @@
-import type { RunStatus } from '@dvt/storage'
+import { isRunStatus, RUN_STATUSES } from '@dvt/storage/records'
 import { CliError } from '../cli-error'
-import { STATUSES } from '../commands/list-runs'
 import { formatDuration, formatTime, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
@@ -18,14 +17,15 @@ export async function listRuns(flags: ListRunsFlags): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
     throw new CliError('CLI_USAGE', `--limit must be a whole number from 1 to 10000, got "${flags.limit}"`)
   }
-  if (flags.status !== undefined && !(STATUSES as readonly string[]).includes(flags.status)) {
-    throw new CliError('CLI_USAGE', `--status must be one of ${STATUSES.join(', ')}, got "${flags.status}"`)
+  if (flags.status !== undefined && !isRunStatus(flags.status)) {
+    throw new CliError('CLI_USAGE', `--status must be one of ${RUN_STATUSES.join(', ')}, got "${flags.status}"`)
   }
+  const status = flags.status
   const storage = await openCliStorage(loadCliConfig(flags))
   try {
     const page = storage.listRuns({
       limit,
-      ...(flags.status ? { status: flags.status as RunStatus } : {}),
+      ...(status ? { status } : {}),
       ...(flags.test ? { test: flags.test } : {}),
     })
     if (flags.json) {

@@ -1,6 +1,5 @@
+import { RUN_STATUSES } from '@dvt/storage/records'
 import { z } from 'zod'
-
-const runStatuses = ['pending', 'running', 'passed', 'failed', 'error', 'aborted'] as const
 
 /** A full UUID or an 8-hex prefix (at least 8 hex characters). */
 export const runIdSchema = z
@@ -22,7 +21,7 @@ export const runListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(20),
     offset: z.coerce.number().int().min(0).default(0),
-    status: z.enum(runStatuses).optional(),
+    status: z.enum(RUN_STATUSES).optional(),
     test: z.string().min(1).max(100).optional(),
     search: z.string().max(200).optional(),
     from: isoDate.optional(),

@@ -1,4 +1,4 @@
-import type { EventLevel, MeasurementRow, ResultRecord, RunStatus } from '@dvt/storage'
+import type { EventLevel, FinalRunStatus, MeasurementRow, ResultRecord } from '@dvt/storage/records'
 import type { Limits, StepControl, StepOutcome } from './test-definition'
 
 /** Fields every run event carries. `time` is ISO-8601 wall time; `simTime` seconds since the run started. */
@@ -78,7 +78,7 @@ export interface LogEvent extends EventBase {
 
 export interface RunFinishedEvent extends EventBase {
   type: 'run-finished'
-  status: Exclude<RunStatus, 'pending' | 'running'>
+  status: FinalRunStatus
   /** Why the run ended in error or aborted (one sentence); null otherwise. */
   reason: string | null
 }

@@ -1,6 +1,23 @@
-import type { EventLevel, MeasurementRow, ResultRecord, RunStatus } from '@dvt/storage'
+// `@dvt/framework/run-state`: the run model — every run event, the state they fold into, and the one reducer.
+// Pure and browser-safe (type-only imports): the runner, the CLI's progress display and the web app all use it.
+import type { EventLevel, MeasurementRow, ResultRecord, RunStatus } from '@dvt/storage/records'
 import type { MeasurementInfo, RunEvent } from './run-events'
 import type { StepOutcome } from './test-definition'
+
+export type {
+  LogEvent,
+  MeasurementEvent,
+  MeasurementInfo,
+  ProgressEvent,
+  ResultEvent,
+  RunEvent,
+  RunEventType,
+  RunFinishedEvent,
+  RunStartedEvent,
+  StepFinishedEvent,
+  StepStartedEvent,
+} from './run-events'
+export type { StepOutcome } from './test-definition'
 
 export interface StepState {
   name: string

@@ -1,14 +1,12 @@
 // Arrow helpers for measurement series live at '@dvt/storage/arrow' (apache-arrow loads only where it is used).
 export type { StorageOptions } from './open-storage'
 export { openStorage } from './open-storage'
-export { SqliteStorage } from './sqlite-storage'
-export type { StorageErrorCode } from './storage-error'
-export { isStorageError, StorageError } from './storage-error'
 export type {
   BenchLock,
   CompletedRun,
   EventLevel,
   EventRecord,
+  FinalRunStatus,
   MeasurementRow,
   NewRun,
   ResultRecord,
@@ -16,5 +14,9 @@ export type {
   RunQuery,
   RunRecord,
   RunStatus,
-  StorageBackend,
-} from './types'
+} from './records'
+export { EVENT_LEVELS, FINAL_RUN_STATUSES, isFinalRunStatus, isRunStatus, RUN_STATUSES } from './records'
+export { SqliteStorage } from './sqlite-storage'
+export type { StorageBackend } from './storage-backend'
+export type { StorageErrorCode } from './storage-error'
+export { isStorageError, StorageError } from './storage-error'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunStatus } from './records'
 import { createTempStorage, newRun, type TempStorage } from './testing/temp-storage'
-import type { RunStatus } from './types'
 
 let t: TempStorage
 const ids: string[] = []

@@ -14,7 +14,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow'
 import { type MeasurementColumns, rowsToColumns } from './internal/measurement-columns'
-import type { MeasurementRow } from './types'
+import type { MeasurementRow } from './records'
 
 /**
  * The Arrow schema of a measurement series: snake_case columns as in `measurements.parquet` (without `run_id`),

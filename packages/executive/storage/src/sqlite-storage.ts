@@ -19,7 +19,6 @@ import {
 import { type StagedBatch, stagedChunks } from './internal/staged-chunks'
 import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import { prepareStatements, type Statements } from './internal/statements'
-import { StorageError } from './storage-error'
 import type {
   BenchLock,
   CompletedRun,
@@ -30,10 +29,10 @@ import type {
   RunPage,
   RunQuery,
   RunRecord,
-  StorageBackend,
-} from './types'
-
-const FINAL_STATUSES = ['passed', 'failed', 'error', 'aborted'] as const
+} from './records'
+import { isFinalRunStatus } from './records'
+import type { StorageBackend } from './storage-backend'
+import { StorageError } from './storage-error'
 
 /** The SQLite implementation of StorageBackend; make one with `openStorage`. */
 export class SqliteStorage implements StorageBackend {
@@ -87,7 +86,7 @@ export class SqliteStorage implements StorageBackend {
   async completeRun(id: string, end: CompletedRun): Promise<RunRecord> {
     const run = this.#requireRun(id)
     if (run.status !== 'pending' && run.status !== 'running') throw this.#notOpen(id)
-    if (!FINAL_STATUSES.includes(end.status)) {
+    if (!isFinalRunStatus(end.status)) {
       throw new StorageError(
         'STORAGE_INVALID_INPUT',
         `a run cannot end as "${end.status}" — use passed, failed, error or aborted`,

@@ -1,4 +1,4 @@
-import type { RunStatus } from '@dvt/storage'
+import type { RunStatus } from '@dvt/storage/records'
 import { FrameworkError } from '../framework-error'
 import { describeFailure } from '../limits'
 import type { MeasurementInfo } from '../run-events'

@@ -1,4 +1,4 @@
-import type { BenchLock } from '../types'
+import type { BenchLock } from '../records'
 import { isOwnerAlive } from './process-alive'
 import type { Statements } from './statements'
 

@@ -1,4 +1,4 @@
-import type { MeasurementRow } from '../types'
+import type { MeasurementRow } from '../records'
 
 /** Measurements held column by column (what the staging codec, Parquet and Arrow all want). */
 export interface MeasurementColumns {

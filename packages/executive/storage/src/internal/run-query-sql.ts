@@ -1,9 +1,8 @@
+import { isRunStatus, RUN_STATUSES, type RunQuery } from '../records'
 import { StorageError } from '../storage-error'
-import type { RunQuery, RunStatus } from '../types'
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
-const STATUSES: readonly RunStatus[] = ['pending', 'running', 'passed', 'failed', 'error', 'aborted']
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
 export interface RunQuerySql {
@@ -18,8 +17,8 @@ export function runQuerySql(query: RunQuery): RunQuerySql {
   const clauses: string[] = []
   const params: (string | number)[] = []
   if (query.status !== undefined) {
-    if (!STATUSES.includes(query.status)) {
-      throw invalid(`unknown run status "${query.status}" — use one of ${STATUSES.join(', ')}`)
+    if (!isRunStatus(query.status)) {
+      throw invalid(`unknown run status "${query.status}" — use one of ${RUN_STATUSES.join(', ')}`)
     }
     clauses.push('status = ?')
     params.push(query.status)

@@ -1,4 +1,4 @@
-import type { EventLevel, EventRecord, ResultRecord, RunRecord, RunStatus } from '../types'
+import type { EventLevel, EventRecord, ResultRecord, RunRecord, RunStatus } from '../records'
 
 /** A `runs` row as better-sqlite3 returns it. */
 export interface RunRow {

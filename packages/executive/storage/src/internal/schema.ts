@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { EVENT_LEVELS, RUN_STATUSES } from '../records'
 import { StorageError } from '../storage-error'
 
 /** One step of the schema; `user_version` records how many have run. Append only, never edit a shipped step. */
@@ -8,7 +9,13 @@ export interface Migration {
   sql: string
 }
 
-const RUN_STATUSES = "'pending', 'running', 'passed', 'failed', 'error', 'aborted'"
+/** `'a', 'b', …`: a SQL list of string literals (the values are our own constants, never input). */
+export function sqlList(values: readonly string[]): string {
+  return values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')
+}
+
+// The CHECK constraints are built from the one status and level lists. SQLite cannot alter a CHECK: a new status
+// needs a migration that rebuilds the table (and this step keeps the list it shipped with, which is the list today).
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -18,7 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE runs (
         id TEXT PRIMARY KEY,
         test TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${RUN_STATUSES})),
+        status TEXT NOT NULL CHECK (status IN (${sqlList(RUN_STATUSES)})),
         started_at TEXT NOT NULL,
         completed_at TEXT,
         operator TEXT,
@@ -56,7 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
         run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
         time TEXT NOT NULL,
         sim_time REAL,
-        level TEXT NOT NULL CHECK (level IN ('debug', 'info', 'warn', 'error')),
+        level TEXT NOT NULL CHECK (level IN (${sqlList(EVENT_LEVELS)})),
         message TEXT NOT NULL
       );
       CREATE INDEX events_run_id ON events (run_id, id);

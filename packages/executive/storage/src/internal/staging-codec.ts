@@ -1,4 +1,4 @@
-import type { MeasurementRow } from '../types'
+import type { MeasurementRow } from '../records'
 import { emptyColumns, type MeasurementColumns } from './measurement-columns'
 
 /*

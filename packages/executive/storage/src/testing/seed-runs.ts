@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
-import type { RunStatus } from '../types'
+import type { RunStatus } from '../records'
 
 const TESTS = ['tempco', 'line_regulation', 'load_regulation', 'dropout', 'psrr', 'quiescent_current']
 // Seven statuses against six tests, so every combination occurs.

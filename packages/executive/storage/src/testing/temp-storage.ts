@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStorage } from '../open-storage'
+import type { MeasurementRow, NewRun } from '../records'
 import type { SqliteStorage } from '../sqlite-storage'
-import type { MeasurementRow, NewRun } from '../types'
 
 export interface TempStorage {
   dir: string

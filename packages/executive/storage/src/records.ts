@@ -1,5 +1,21 @@
-/** Lifecycle of a test run. `pending` → `running` → one of the four ends. */
-export type RunStatus = 'pending' | 'running' | 'passed' | 'failed' | 'error' | 'aborted'
+// What storage keeps, as plain data. Pure and browser-safe (`@dvt/storage/records`): the web app, the CLI and the
+// framework import the status list and the record types from here.
+
+/** Lifecycle of a test run: `pending` → `running` → one of the four ends. The one list every layer uses. */
+export const RUN_STATUSES = Object.freeze(['pending', 'running', 'passed', 'failed', 'error', 'aborted'] as const)
+export type RunStatus = (typeof RUN_STATUSES)[number]
+
+/** The statuses a run can end in. */
+export const FINAL_RUN_STATUSES = Object.freeze(['passed', 'failed', 'error', 'aborted'] as const)
+export type FinalRunStatus = (typeof FINAL_RUN_STATUSES)[number]
+
+export function isRunStatus(value: unknown): value is RunStatus {
+  return (RUN_STATUSES as readonly unknown[]).includes(value)
+}
+
+export function isFinalRunStatus(value: unknown): value is FinalRunStatus {
+  return (FINAL_RUN_STATUSES as readonly unknown[]).includes(value)
+}
 
 /** One stored test run (a row of `runs`). Times are ISO-8601 strings in UTC. */
 export interface RunRecord {
@@ -54,7 +70,9 @@ export interface ResultRecord {
   passed: boolean | null
 }
 
-export type EventLevel = 'debug' | 'info' | 'warn' | 'error'
+/** Severity of a timeline entry, least first. */
+export const EVENT_LEVELS = Object.freeze(['debug', 'info', 'warn', 'error'] as const)
+export type EventLevel = (typeof EVENT_LEVELS)[number]
 
 /** A timeline entry of a run. */
 export interface EventRecord {
@@ -97,7 +115,7 @@ export interface RunPage {
 }
 
 export interface CompletedRun {
-  status: Exclude<RunStatus, 'pending' | 'running'>
+  status: FinalRunStatus
   completedAt: string
   statusReason?: string | null
 }
@@ -109,43 +127,4 @@ export interface BenchLock {
   pid: number
   hostname: string
   since: string
-}
-
-/**
- * Where runs live. SQLite (better-sqlite3) implements it; a PostgreSQL backend for a shared lab
- * database can implement the same interface.
- */
-export interface StorageBackend {
-  /** Stores a new run as `pending`, owned by this process. `run.id` must be a UUID; a duplicate is refused. */
-  createRun(run: NewRun): RunRecord
-  /** Marks the run `running` and records the owning process. */
-  startRun(id: string): void
-  /**
-   * Compacts the staged measurements into `run_<id>/measurements.parquet` (always written: a run without
-   * measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
-   */
-  completeRun(id: string, end: CompletedRun): Promise<RunRecord>
-  getRun(id: string): RunRecord | null
-  /** Resolves a full ID or a unique prefix of at least 8 hex characters. Throws StorageError otherwise. */
-  resolveRunId(idOrPrefix: string): string
-  listRuns(query?: RunQuery): RunPage
-  addResults(runId: string, results: readonly ResultRecord[]): void
-  getResults(runId: string): ResultRecord[]
-  addEvent(runId: string, event: EventRecord): void
-  getEvents(runId: string): EventRecord[]
-  /** Durable on return (staging table, WAL). */
-  appendMeasurements(runId: string, rows: readonly MeasurementRow[]): void
-  /** Rows of a run: staged ones while running, the Parquet file after compaction. */
-  readMeasurements(runId: string): Promise<MeasurementRow[]>
-  /** A run's measurements as an Arrow IPC stream (the web app's wire form). */
-  readMeasurementsArrow(runId: string): Promise<Uint8Array>
-  /** Takes the bench for a run, or returns who holds it (a live process). */
-  acquireBench(bench: string, runId: string): BenchLock | null
-  releaseBench(bench: string, runId: string): void
-  /**
-   * Runs left `pending` or `running` by a dead process on this host become `error` ("interrupted", with an
-   * event) and are compacted. Runs of live processes, and of other hosts, are left alone.
-   */
-  recoverInterruptedRuns(): Promise<RunRecord[]>
-  close(): void
 }

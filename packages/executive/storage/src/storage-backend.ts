@@ -1,0 +1,50 @@
+import type {
+  BenchLock,
+  CompletedRun,
+  EventRecord,
+  MeasurementRow,
+  NewRun,
+  ResultRecord,
+  RunPage,
+  RunQuery,
+  RunRecord,
+} from './records'
+
+/**
+ * Where runs live. SQLite (better-sqlite3) implements it; a PostgreSQL backend for a shared lab
+ * database can implement the same interface.
+ */
+export interface StorageBackend {
+  /** Stores a new run as `pending`, owned by this process. `run.id` must be a UUID; a duplicate is refused. */
+  createRun(run: NewRun): RunRecord
+  /** Marks the run `running` and records the owning process. */
+  startRun(id: string): void
+  /**
+   * Compacts the staged measurements into `run_<id>/measurements.parquet` (always written: a run without
+   * measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
+   */
+  completeRun(id: string, end: CompletedRun): Promise<RunRecord>
+  getRun(id: string): RunRecord | null
+  /** Resolves a full ID or a unique prefix of at least 8 hex characters. Throws StorageError otherwise. */
+  resolveRunId(idOrPrefix: string): string
+  listRuns(query?: RunQuery): RunPage
+  addResults(runId: string, results: readonly ResultRecord[]): void
+  getResults(runId: string): ResultRecord[]
+  addEvent(runId: string, event: EventRecord): void
+  getEvents(runId: string): EventRecord[]
+  /** Durable on return (staging table, WAL). */
+  appendMeasurements(runId: string, rows: readonly MeasurementRow[]): void
+  /** Rows of a run: staged ones while running, the Parquet file after compaction. */
+  readMeasurements(runId: string): Promise<MeasurementRow[]>
+  /** A run's measurements as an Arrow IPC stream (the web app's wire form). */
+  readMeasurementsArrow(runId: string): Promise<Uint8Array>
+  /** Takes the bench for a run, or returns who holds it (a live process). */
+  acquireBench(bench: string, runId: string): BenchLock | null
+  releaseBench(bench: string, runId: string): void
+  /**
+   * Runs left `pending` or `running` by a dead process on this host become `error` ("interrupted", with an
+   * event) and are compacted. Runs of live processes, and of other hosts, are left alone.
+   */
+  recoverInterruptedRuns(): Promise<RunRecord[]>
+  close(): void
+}
