@@ -1,26 +1,19 @@
-import { exchangeRaw, instrumentLabel, readErrorQueue, type TransportTarget } from '@dvt/drivers'
+import {
+  chamberCommands,
+  commandLine,
+  exchangeRaw,
+  instrumentLabel,
+  loadCommands,
+  readErrorQueue,
+  simulationCommands,
+  supplyCommands,
+  type TransportTarget,
+} from '@dvt/drivers'
 import type { InstrumentRole } from '@dvt/protocol'
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { DashboardError } from '../errors'
+import type { ConsoleError, ControlResult, ScpiExchange } from '../schemas/bench-api'
 import type { ControlRequest } from '../schemas/control'
-
-/** An error the instrument queued, as data (`SYST:ERR?`). `code` is null for a transport-level problem. */
-export interface ScpiErrorEntry {
-  code: number | null
-  message: string
-}
-
-/** The answer to one console line. */
-export interface ScpiExchange {
-  reply: string | null
-  errors: ScpiErrorEntry[]
-}
-
-export interface ControlResult {
-  /** The SCPI lines sent, per instrument, in order. */
-  sent: Array<{ instrument: InstrumentRole; command: string }>
-  errors: Array<ScpiErrorEntry & { instrument: InstrumentRole }>
-}
 
 /** Talks to the bench through its instrument and control ports, as any remote client would. */
 export interface BenchClient {
@@ -34,18 +27,23 @@ export interface BenchClientOptions {
   targets: Partial<Record<InstrumentRole, TransportTarget>>
 }
 
-/** The SCPI lines a control request becomes, in the order they are sent. */
+/** The supply output that feeds the DUT (P6V). */
+const DUT_SUPPLY = 1
+
+/** The SCPI lines a control request becomes, in the order they are sent; each built from a driver's table. */
 export function controlCommands(control: ControlRequest): Array<{ instrument: InstrumentRole; command: string }> {
   const out: Array<{ instrument: InstrumentRole; command: string }> = []
   const add = (instrument: InstrumentRole, command: string) => out.push({ instrument, command })
-  if (control.ramp_c_per_min !== undefined) add('chamber', `RAMP ${control.ramp_c_per_min}`)
-  if (control.setpoint_c !== undefined) add('chamber', `SETP ${control.setpoint_c}`)
-  if (control.supply_v !== undefined) add('supply', `VOLT ${control.supply_v},(@1)`)
-  if (control.supply_on !== undefined) add('supply', `OUTP ${control.supply_on ? 'ON' : 'OFF'},(@1)`)
-  if (control.load_a !== undefined) add('load', `CURR ${control.load_a}`)
-  if (control.load_on !== undefined) add('load', `INP ${control.load_on ? 'ON' : 'OFF'}`)
-  if (control.speed !== undefined) add('control', `SIM:SPE ${control.speed === 'max' ? 'MAX' : control.speed}`)
-  if (control.paused !== undefined) add('control', control.paused ? 'SIM:PAUS' : 'SIM:RESUME')
+  const { ramp_c_per_min, setpoint_c, supply_v, supply_on, load_a, load_on, speed, paused } = control
+  // The ramp rate first, so that a new setpoint is approached at the new rate.
+  if (ramp_c_per_min !== undefined) add('chamber', commandLine(chamberCommands.setRampRate, ramp_c_per_min))
+  if (setpoint_c !== undefined) add('chamber', commandLine(chamberCommands.setSetpoint, setpoint_c))
+  if (supply_v !== undefined) add('supply', commandLine(supplyCommands.setVoltage, DUT_SUPPLY, supply_v))
+  if (supply_on !== undefined) add('supply', commandLine(supplyCommands.setOutput, DUT_SUPPLY, supply_on))
+  if (load_a !== undefined) add('load', commandLine(loadCommands.setCurrent, load_a))
+  if (load_on !== undefined) add('load', commandLine(loadCommands.setInput, load_on))
+  if (speed !== undefined) add('control', commandLine(simulationCommands.setSpeed, speed))
+  if (paused !== undefined) add('control', commandLine(paused ? simulationCommands.pause : simulationCommands.resume))
   return out
 }
 
@@ -89,7 +87,7 @@ function createTransportPool(options: BenchClientOptions) {
 }
 
 /** Reads the instrument's error queue until `+0,"No error"`. */
-async function drainErrors(transport: TransportOf, instrument: InstrumentRole): Promise<ScpiErrorEntry[]> {
+async function drainErrors(transport: TransportOf, instrument: InstrumentRole): Promise<ConsoleError[]> {
   try {
     return await readErrorQueue(transport(instrument))
   } catch (error) {

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createChamber } from './chamber'
 import { InstrumentError } from './instrument-error'
-import { expectProtocol } from './scripted-transport'
-
-const OK = '+0,"No error"'
+import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
 describe('chamber protocol (ThermoStream dialect)', () => {
   it('sets and reads the setpoint', async () => {
     await expectProtocol(
       createChamber,
       [
-        ['SETP -40;:SYST:ERR?', OK],
-        ['SETP?;:SYST:ERR?', '-40.0;' + OK],
+        ['SETP -40;:SYST:ERR?', NO_ERROR],
+        ['SETP?;:SYST:ERR?', '-40.0;' + NO_ERROR],
       ],
       async (chamber) => {
         await chamber.setSetpoint(-40)
@@ -21,7 +19,7 @@ describe('chamber protocol (ThermoStream dialect)', () => {
   })
 
   it('reads the air temperature', async () => {
-    await expectProtocol(createChamber, [['TEMP?;:SYST:ERR?', '85.03;' + OK]], async (chamber) => {
+    await expectProtocol(createChamber, [['TEMP?;:SYST:ERR?', '85.03;' + NO_ERROR]], async (chamber) => {
       expect(await chamber.readTemperature()).toBe(85.03)
     })
   })
@@ -30,11 +28,11 @@ describe('chamber protocol (ThermoStream dialect)', () => {
     await expectProtocol(
       createChamber,
       [
-        ['RAMP 10;:SYST:ERR?', OK],
-        ['WNDW 0.3;:SYST:ERR?', OK],
-        ['SOAK 30;:SYST:ERR?', OK],
-        ['FLOW 1;:SYST:ERR?', OK],
-        ['FLOW 0;:SYST:ERR?', OK],
+        ['RAMP 10;:SYST:ERR?', NO_ERROR],
+        ['WNDW 0.3;:SYST:ERR?', NO_ERROR],
+        ['SOAK 30;:SYST:ERR?', NO_ERROR],
+        ['FLOW 1;:SYST:ERR?', NO_ERROR],
+        ['FLOW 0;:SYST:ERR?', NO_ERROR],
       ],
       async (chamber) => {
         await chamber.setRampRate(10)
@@ -50,8 +48,8 @@ describe('chamber protocol (ThermoStream dialect)', () => {
     await expectProtocol(
       createChamber,
       [
-        ['TECR?;:SYST:ERR?', '1;' + OK],
-        ['TECR?;:SYST:ERR?', '2;' + OK],
+        ['TECR?;:SYST:ERR?', '1;' + NO_ERROR],
+        ['TECR?;:SYST:ERR?', '2;' + NO_ERROR],
       ],
       async (chamber) => {
         expect(await chamber.status()).toEqual({ raw: 1, stable: true })
@@ -61,8 +59,14 @@ describe('chamber protocol (ThermoStream dialect)', () => {
   })
 
   it('reads temperature and stability in one round trip', async () => {
-    await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;1;' + OK]], async (chamber) => {
+    await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;1;' + NO_ERROR]], async (chamber) => {
       expect(await chamber.read()).toEqual({ temperature: -19.98, stable: true })
+    })
+  })
+
+  it('refuses a reply with fewer answers than the line had queries', async () => {
+    await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;' + NO_ERROR]], async (chamber) => {
+      await expect(chamber.read()).rejects.toMatchObject({ code: 'DRIVER_BAD_RESPONSE', command: 'TEMP?;TECR?' })
     })
   })
 
@@ -71,7 +75,7 @@ describe('chamber protocol (ThermoStream dialect)', () => {
       createChamber,
       [
         ['SETP 500;:SYST:ERR?', '-222,"Data out of range"'],
-        [':SYST:ERR?', OK],
+        [':SYST:ERR?', NO_ERROR],
       ],
       async (chamber) => {
         const error = await chamber.setSetpoint(500).catch((e: unknown) => e)
@@ -106,9 +110,9 @@ describe('chamber protocol (ThermoStream dialect)', () => {
     await expectProtocol(
       createChamber,
       [
-        ['*IDN?;:SYST:ERR?', 'TEMPTRONIC,ATS-545-SIM,0,1.0.0;' + OK],
-        ['*RST;:SYST:ERR?', OK],
-        ['*CLS;:SYST:ERR?', OK],
+        ['*IDN?;:SYST:ERR?', 'TEMPTRONIC,ATS-545-SIM,0,1.0.0;' + NO_ERROR],
+        ['*RST;:SYST:ERR?', NO_ERROR],
+        ['*CLS;:SYST:ERR?', NO_ERROR],
       ],
       async (chamber) => {
         expect(await chamber.identify()).toBe('TEMPTRONIC,ATS-545-SIM,0,1.0.0')

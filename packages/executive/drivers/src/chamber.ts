@@ -1,10 +1,11 @@
 import type { Transport } from '@dvt/transports'
-import { createInstrumentBase, type Instrument } from './instrument'
-import { expectNumbers, queryNumber } from './internal/parse'
-import { createScpiChannel } from './internal/scpi-channel'
-import { formatNumber } from './internal/scpi-format'
+import { type DriverMethods, defineDriverCommands } from './driver-table'
+import { createTableDriver, type Instrument } from './instrument'
+import { queryJoined, queryOf } from './internal/bind-commands'
+import { p } from './params'
+import { r } from './replies'
 
-/** `TECR?` decoded: bit 0 at temperature (stable), bit 1 not at temperature. */
+/** What {@link Chamber.status} reads: bit 0 of the register at temperature (stable), bit 1 not at temperature. */
 export interface ChamberStatus {
   stable: boolean
   raw: number
@@ -16,46 +17,45 @@ export interface ChamberReading {
   stable: boolean
 }
 
+const decodeStatus = (raw: number): ChamberStatus => ({ raw, stable: (raw & 1) === 1 })
+
+/** The Temptronic ThermoStream dialect (docs/scpi.md#thermal-chamber): one row per {@link Chamber} method. */
+export const chamberCommands = defineDriverCommands({
+  /** Sets the temperature the air is driven to. */
+  setSetpoint: { scpi: 'SETP {celsius}', params: [p.number('celsius')], unit: '°C' },
+  /** The setpoint. */
+  getSetpoint: { scpi: 'SETP?', reply: r.number(), unit: '°C' },
+  /** The air temperature. */
+  readTemperature: { scpi: 'TEMP?', reply: r.number(), unit: '°C' },
+  /** Sets the ramp rate limit. */
+  setRampRate: { scpi: 'RAMP {rate}', params: [p.number('rate')], unit: '°C/min' },
+  /** Sets the stability window (±). */
+  setWindow: { scpi: 'WNDW {celsius}', params: [p.number('celsius')], unit: '°C' },
+  /** Sets how long the air must stay in the window to count as stable. */
+  setSoakTime: { scpi: 'SOAK {seconds}', params: [p.number('seconds')], unit: 's' },
+  /** The stability register. */
+  status: { scpi: 'TECR?', reply: r.register(decodeStatus) },
+  /** Switches the chamber air on or off. */
+  setFlow: { scpi: 'FLOW {on}', params: [p.bit('on')] },
+})
+
 /** A temperature chamber speaking the Temptronic ThermoStream dialect (docs/scpi.md#thermal-chamber). */
-export interface Chamber extends Instrument {
-  /** `SETP <t>`, °C. */
-  setSetpoint(celsius: number): Promise<void>
-  /** `SETP?` */
-  getSetpoint(): Promise<number>
-  /** `TEMP?`: the air temperature, °C. */
-  readTemperature(): Promise<number>
-  /** `RAMP <°C/min>` */
-  setRampRate(celsiusPerMinute: number): Promise<void>
-  /** `WNDW <°C>`: the stability window. */
-  setWindow(celsius: number): Promise<void>
-  /** `SOAK <s>`: how long the air must stay in the window to count as stable. */
-  setSoakTime(seconds: number): Promise<void>
-  /** `TECR?` */
-  status(): Promise<ChamberStatus>
-  /** `TEMP?;TECR?` in one round trip. */
+export interface Chamber extends Instrument, DriverMethods<typeof chamberCommands> {
+  /** The air temperature and {@link ChamberStatus.stable}, read in one line (one round trip). */
   read(): Promise<ChamberReading>
-  /** `FLOW 1|0`: chamber air on or off. */
-  setFlow(on: boolean): Promise<void>
 }
 
+/** The chamber's driver over `transport`; `name` is what messages call it. */
 export function createChamber(transport: Transport, name = 'chamber'): Chamber {
-  const channel = createScpiChannel(name, transport)
-  const num = (line: string) => queryNumber(channel, line)
-  const decode = (raw: number): ChamberStatus => ({ raw, stable: (raw & 1) === 1 })
+  const { channel, driver } = createTableDriver(transport, name, chamberCommands)
   return {
-    ...createInstrumentBase(channel, transport),
-    setSetpoint: (t) => channel.command(`SETP ${formatNumber(t)}`),
-    getSetpoint: () => num('SETP?'),
-    readTemperature: () => num('TEMP?'),
-    setRampRate: (r) => channel.command(`RAMP ${formatNumber(r)}`),
-    setWindow: (w) => channel.command(`WNDW ${formatNumber(w)}`),
-    setSoakTime: (s) => channel.command(`SOAK ${formatNumber(s)}`),
-    status: () => num('TECR?').then(decode),
+    ...driver,
     async read() {
-      const line = 'TEMP?;TECR?'
-      const [temperature = Number.NaN, raw = 0] = expectNumbers(channel, line, await channel.query(line), ';', 2)
-      return { temperature, stable: decode(raw).stable }
+      const [temperature, status] = await queryJoined(channel, [
+        queryOf(chamberCommands.readTemperature),
+        queryOf(chamberCommands.status),
+      ])
+      return { temperature, stable: status.stable }
     },
-    setFlow: (on) => channel.command(`FLOW ${on ? 1 : 0}`),
   }
 }

@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { createElectronicLoad } from './electronic-load'
-import { expectProtocol } from './scripted-transport'
-
-const OK = '+0,"No error"'
+import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
 describe('electronic load protocol (EL34143A)', () => {
   it('sets function, level and input', async () => {
     await expectProtocol(
       createElectronicLoad,
       [
-        ['FUNC CURR;:SYST:ERR?', OK],
-        ['CURR 0.1;:SYST:ERR?', OK],
-        ['FUNC RES;:SYST:ERR?', OK],
-        ['RES 33;:SYST:ERR?', OK],
-        ['INP ON;:SYST:ERR?', OK],
-        ['INP OFF;:SYST:ERR?', OK],
+        ['FUNC CURR;:SYST:ERR?', NO_ERROR],
+        ['CURR 0.1;:SYST:ERR?', NO_ERROR],
+        ['FUNC RES;:SYST:ERR?', NO_ERROR],
+        ['RES 33;:SYST:ERR?', NO_ERROR],
+        ['INP ON;:SYST:ERR?', NO_ERROR],
+        ['INP OFF;:SYST:ERR?', NO_ERROR],
       ],
       async (load) => {
         await load.setFunction('CURR')
@@ -28,7 +26,7 @@ describe('electronic load protocol (EL34143A)', () => {
   })
 
   it('configures in one round trip', async () => {
-    await expectProtocol(createElectronicLoad, [['FUNC CURR;:CURR 0.25;:INP ON;:SYST:ERR?', OK]], (load) =>
+    await expectProtocol(createElectronicLoad, [['FUNC CURR;:CURR 0.25;:INP ON;:SYST:ERR?', NO_ERROR]], (load) =>
       load.configure({ function: 'CURR', current: 0.25, input: true }),
     )
   })
@@ -37,9 +35,9 @@ describe('electronic load protocol (EL34143A)', () => {
     await expectProtocol(
       createElectronicLoad,
       [
-        ['MEAS:VOLT?;:SYST:ERR?', '+3.29500000E+00;' + OK],
-        ['MEAS:CURR?;:SYST:ERR?', '+1.00000000E-01;' + OK],
-        ['MEAS:POW?;:SYST:ERR?', '+3.29500000E-01;' + OK],
+        ['MEAS:VOLT?;:SYST:ERR?', '+3.29500000E+00;' + NO_ERROR],
+        ['MEAS:CURR?;:SYST:ERR?', '+1.00000000E-01;' + NO_ERROR],
+        ['MEAS:POW?;:SYST:ERR?', '+3.29500000E-01;' + NO_ERROR],
       ],
       async (load) => {
         expect(await load.measureVoltage()).toBe(3.295)

@@ -1,12 +1,14 @@
 import type { Transport } from '@dvt/transports'
-import { createInstrumentBase, type Instrument } from './instrument'
-import { queryNumber } from './internal/parse'
-import { createScpiChannel } from './internal/scpi-channel'
-import { formatNumber } from './internal/scpi-format'
+import { commandLine, type DriverMethods, defineDriverCommands } from './driver-table'
+import { createTableDriver, type Instrument } from './instrument'
+import { sendSettings } from './internal/bind-commands'
+import { p } from './params'
+import { r } from './replies'
 
 /** Constant current or constant resistance. */
 export type LoadFunction = 'CURR' | 'RES'
 
+/** What {@link ElectronicLoad.configure} sets; only the given fields are sent. */
 export interface LoadSettings {
   function?: LoadFunction
   current?: number
@@ -14,44 +16,41 @@ export interface LoadSettings {
   input?: boolean
 }
 
+/** The EL34143A (docs/scpi.md#electronic-load): one row per {@link ElectronicLoad} method. */
+export const loadCommands = defineDriverCommands({
+  /** Selects constant current or constant resistance. */
+  setFunction: { scpi: 'FUNC {function}', params: [p.word<LoadFunction>('function')] },
+  /** Sets the constant-current level. */
+  setCurrent: { scpi: 'CURR {amps}', params: [p.number('amps')], unit: 'A' },
+  /** Sets the constant-resistance level. */
+  setResistance: { scpi: 'RES {ohms}', params: [p.number('ohms')], unit: 'Ω' },
+  /** Switches the input on or off. */
+  setInput: { scpi: 'INP {on}', params: [p.onOff('on')] },
+  /** The terminal voltage. */
+  measureVoltage: { scpi: 'MEAS:VOLT?', reply: r.number(), unit: 'V' },
+  /** The current drawn. */
+  measureCurrent: { scpi: 'MEAS:CURR?', reply: r.number(), unit: 'A' },
+  /** The power drawn. */
+  measurePower: { scpi: 'MEAS:POW?', reply: r.number(), unit: 'W' },
+})
+
 /** A Keysight EL34143A-style electronic load (docs/scpi.md#electronic-load). */
-export interface ElectronicLoad extends Instrument {
-  /** `FUNC CURR|RES` */
-  setFunction(fn: LoadFunction): Promise<void>
-  /** `CURR <a>` */
-  setCurrent(amps: number): Promise<void>
-  /** `RES <ohm>` */
-  setResistance(ohms: number): Promise<void>
-  /** `INP ON|OFF` */
-  setInput(on: boolean): Promise<void>
-  /** Function, level and input in one line (one round trip). */
+export interface ElectronicLoad extends Instrument, DriverMethods<typeof loadCommands> {
+  /** Function, level and input in one line (one round trip); sends nothing for `{}`. */
   configure(settings: LoadSettings): Promise<void>
-  /** `MEAS:VOLT?` */
-  measureVoltage(): Promise<number>
-  /** `MEAS:CURR?` */
-  measureCurrent(): Promise<number>
-  /** `MEAS:POW?` */
-  measurePower(): Promise<number>
 }
 
+/** The load's driver over `transport`; `name` is what messages call it. */
 export function createElectronicLoad(transport: Transport, name = 'load'): ElectronicLoad {
-  const channel = createScpiChannel(name, transport)
+  const { channel, driver } = createTableDriver(transport, name, loadCommands)
   return {
-    ...createInstrumentBase(channel, transport),
-    setFunction: (fn) => channel.command(`FUNC ${fn}`),
-    setCurrent: (a) => channel.command(`CURR ${formatNumber(a)}`),
-    setResistance: (r) => channel.command(`RES ${formatNumber(r)}`),
-    setInput: (on) => channel.command(`INP ${on ? 'ON' : 'OFF'}`),
-    async configure(s) {
-      const parts: string[] = []
-      if (s.function !== undefined) parts.push(`FUNC ${s.function}`)
-      if (s.current !== undefined) parts.push(`CURR ${formatNumber(s.current)}`)
-      if (s.resistance !== undefined) parts.push(`RES ${formatNumber(s.resistance)}`)
-      if (s.input !== undefined) parts.push(`INP ${s.input ? 'ON' : 'OFF'}`)
-      if (parts.length > 0) await channel.command(parts.join(';:'))
-    },
-    measureVoltage: () => queryNumber(channel, 'MEAS:VOLT?'),
-    measureCurrent: () => queryNumber(channel, 'MEAS:CURR?'),
-    measurePower: () => queryNumber(channel, 'MEAS:POW?'),
+    ...driver,
+    configure: (settings) =>
+      sendSettings(channel, settings, {
+        function: (fn) => commandLine(loadCommands.setFunction, fn),
+        current: (amps) => commandLine(loadCommands.setCurrent, amps),
+        resistance: (ohms) => commandLine(loadCommands.setResistance, ohms),
+        input: (on) => commandLine(loadCommands.setInput, on),
+      }),
   }
 }

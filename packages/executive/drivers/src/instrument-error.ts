@@ -6,6 +6,8 @@ export type InstrumentErrorCode =
   | 'DRIVER_BAD_RESPONSE'
   /** `probe()` found an instrument that does not answer. */
   | 'DRIVER_UNREACHABLE'
+  /** A driver table whose `{placeholders}` and params do not match (a programming error, raised at load time). */
+  | 'DRIVER_INVALID_TABLE'
 
 export interface InstrumentErrorDetails {
   /** Which instrument: `chamber`, `supply`, `multimeter`, `load` or `simulation`. */

@@ -2,7 +2,7 @@ import { INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { type Chamber, createChamber } from './chamber'
 import { createElectronicLoad, type ElectronicLoad } from './electronic-load'
-import type { Instrument } from './instrument'
+import { commonCommands, type Instrument } from './instrument'
 import { InstrumentError } from './instrument-error'
 import { createMultimeter, type Multimeter } from './multimeter'
 import { createPowerSupply, type PowerSupply } from './power-supply'
@@ -120,7 +120,7 @@ async function probe(all: Array<[Instrument, TransportTarget]>, simulator: boole
     `cannot reach ${where} — ${hint}`,
     {
       instrument: unreachable[0]!.name,
-      command: '*IDN?',
+      command: commonCommands.identify.scpi,
     },
     { cause: causes.length === 1 ? causes[0] : new AggregateError(causes) },
   )

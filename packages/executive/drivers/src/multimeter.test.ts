@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { createMultimeter } from './multimeter'
-import { expectProtocol } from './scripted-transport'
-
-const OK = '+0,"No error"'
+import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
 describe('multimeter protocol (34461A)', () => {
   it('configures DC volts, NPLC and sample count one by one', async () => {
     await expectProtocol(
       createMultimeter,
       [
-        ['CONF:VOLT:DC 10;:SYST:ERR?', OK],
-        ['CONF:VOLT:DC AUTO;:SYST:ERR?', OK],
-        ['VOLT:DC:NPLC 10;:SYST:ERR?', OK],
-        ['SAMP:COUN 5;:SYST:ERR?', OK],
+        ['CONF:VOLT:DC 10;:SYST:ERR?', NO_ERROR],
+        ['CONF:VOLT:DC AUTO;:SYST:ERR?', NO_ERROR],
+        ['VOLT:DC:NPLC 10;:SYST:ERR?', NO_ERROR],
+        ['SAMP:COUN 5;:SYST:ERR?', NO_ERROR],
       ],
       async (dmm) => {
         await dmm.configureVoltageDc(10)
@@ -27,8 +25,8 @@ describe('multimeter protocol (34461A)', () => {
     await expectProtocol(
       createMultimeter,
       [
-        ['CONF:VOLT:DC 10;:VOLT:DC:NPLC 10;:SAMP:COUN 3;:SYST:ERR?', OK],
-        ['READ?;:SYST:ERR?', '+3.29501000E+00,+3.29502000E+00,+3.29500500E+00;' + OK],
+        ['CONF:VOLT:DC 10;:VOLT:DC:NPLC 10;:SAMP:COUN 3;:SYST:ERR?', NO_ERROR],
+        ['READ?;:SYST:ERR?', '+3.29501000E+00,+3.29502000E+00,+3.29500500E+00;' + NO_ERROR],
       ],
       async (dmm) => {
         await dmm.setupVoltageDc({ range: 10, nplc: 10, samples: 3 })
@@ -41,9 +39,9 @@ describe('multimeter protocol (34461A)', () => {
     await expectProtocol(
       createMultimeter,
       [
-        ['MEAS:VOLT:DC?;:SYST:ERR?', '+3.29500000E+00;' + OK],
-        ['MEAS:CURR:DC?;:SYST:ERR?', '+1.00000000E-01;' + OK],
-        ['MEAS:RES?;:SYST:ERR?', '+1.00000000E+04;' + OK],
+        ['MEAS:VOLT:DC?;:SYST:ERR?', '+3.29500000E+00;' + NO_ERROR],
+        ['MEAS:CURR:DC?;:SYST:ERR?', '+1.00000000E-01;' + NO_ERROR],
+        ['MEAS:RES?;:SYST:ERR?', '+1.00000000E+04;' + NO_ERROR],
       ],
       async (dmm) => {
         expect(await dmm.measureVoltageDc()).toBe(3.295)
@@ -54,13 +52,17 @@ describe('multimeter protocol (34461A)', () => {
   })
 
   it('passes the overload reading through as a number', async () => {
-    await expectProtocol(createMultimeter, [['MEAS:VOLT:DC?;:SYST:ERR?', '+9.90000000E+37;' + OK]], async (dmm) => {
-      expect(await dmm.measureVoltageDc()).toBe(9.9e37)
-    })
+    await expectProtocol(
+      createMultimeter,
+      [['MEAS:VOLT:DC?;:SYST:ERR?', '+9.90000000E+37;' + NO_ERROR]],
+      async (dmm) => {
+        expect(await dmm.measureVoltageDc()).toBe(9.9e37)
+      },
+    )
   })
 
   it('rejects a reply that is not a number list', async () => {
-    await expectProtocol(createMultimeter, [['READ?;:SYST:ERR?', '+3.2E+00,bogus;' + OK]], async (dmm) => {
+    await expectProtocol(createMultimeter, [['READ?;:SYST:ERR?', '+3.2E+00,bogus;' + NO_ERROR]], async (dmm) => {
       await expect(dmm.read()).rejects.toMatchObject({ code: 'DRIVER_BAD_RESPONSE', command: 'READ?' })
     })
   })

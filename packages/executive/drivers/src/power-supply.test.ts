@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { createPowerSupply } from './power-supply'
-import { expectProtocol } from './scripted-transport'
-
-const OK = '+0,"No error"'
+import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
 describe('power supply protocol (E36312A)', () => {
   it('sets voltage, current limit and output on a channel list', async () => {
     await expectProtocol(
       createPowerSupply,
       [
-        ['VOLT 5,(@1);:SYST:ERR?', OK],
-        ['CURR 1,(@1);:SYST:ERR?', OK],
-        ['OUTP ON,(@1);:SYST:ERR?', OK],
-        ['OUTP OFF,(@2);:SYST:ERR?', OK],
+        ['VOLT 5,(@1);:SYST:ERR?', NO_ERROR],
+        ['CURR 1,(@1);:SYST:ERR?', NO_ERROR],
+        ['OUTP ON,(@1);:SYST:ERR?', NO_ERROR],
+        ['OUTP OFF,(@2);:SYST:ERR?', NO_ERROR],
       ],
       async (psu) => {
         await psu.setVoltage(1, 5)
@@ -24,8 +22,10 @@ describe('power supply protocol (E36312A)', () => {
   })
 
   it('configures a channel in one round trip', async () => {
-    await expectProtocol(createPowerSupply, [['VOLT 4.2,(@1);:CURR 0.5,(@1);:OUTP ON,(@1);:SYST:ERR?', OK]], (psu) =>
-      psu.configure(1, { voltage: 4.2, currentLimit: 0.5, output: true }),
+    await expectProtocol(
+      createPowerSupply,
+      [['VOLT 4.2,(@1);:CURR 0.5,(@1);:OUTP ON,(@1);:SYST:ERR?', NO_ERROR]],
+      (psu) => psu.configure(1, { voltage: 4.2, currentLimit: 0.5, output: true }),
     )
   })
 
@@ -37,8 +37,8 @@ describe('power supply protocol (E36312A)', () => {
     await expectProtocol(
       createPowerSupply,
       [
-        ['MEAS:VOLT? (@1);:SYST:ERR?', '+5.00012000E+00;' + OK],
-        ['MEAS:CURR? (@1);:SYST:ERR?', '+1.00250000E-01;' + OK],
+        ['MEAS:VOLT? (@1);:SYST:ERR?', '+5.00012000E+00;' + NO_ERROR],
+        ['MEAS:CURR? (@1);:SYST:ERR?', '+1.00250000E-01;' + NO_ERROR],
       ],
       async (psu) => {
         expect(await psu.measureVoltage(1)).toBe(5.00012)
@@ -53,8 +53,8 @@ describe('power supply protocol (E36312A)', () => {
     await expectProtocol(
       createPowerSupply,
       [
-        [`${line(100)};:SYST:ERR?`, `${reply(100, '+5.0E-05')};${OK}`],
-        [`${line(20)};:SYST:ERR?`, `${reply(20, '+6.0E-05')};${OK}`],
+        [`${line(100)};:SYST:ERR?`, `${reply(100, '+5.0E-05')};${NO_ERROR}`],
+        [`${line(20)};:SYST:ERR?`, `${reply(20, '+6.0E-05')};${NO_ERROR}`],
       ],
       async (psu) => {
         const values = await psu.measureCurrentSamples(1, 120)
@@ -69,9 +69,9 @@ describe('power supply protocol (E36312A)', () => {
     await expectProtocol(
       createPowerSupply,
       [
-        ['STAT:QUES:INST:ISUM1:COND?;:SYST:ERR?', '2;' + OK],
-        ['STAT:QUES:INST:ISUM1:COND?;:SYST:ERR?', '1;' + OK],
-        ['STAT:QUES:INST:ISUM3:COND?;:SYST:ERR?', '0;' + OK],
+        ['STAT:QUES:INST:ISUM1:COND?;:SYST:ERR?', '2;' + NO_ERROR],
+        ['STAT:QUES:INST:ISUM1:COND?;:SYST:ERR?', '1;' + NO_ERROR],
+        ['STAT:QUES:INST:ISUM3:COND?;:SYST:ERR?', '0;' + NO_ERROR],
       ],
       async (psu) => {
         expect(await psu.mode(1)).toBe('CV')
@@ -87,7 +87,7 @@ describe('power supply protocol (E36312A)', () => {
       [
         ['MEAS:VOLT? (@1);:SYST:ERR?', '-113,"Undefined header"'],
         [':SYST:ERR?', '-350,"Queue overflow"'],
-        [':SYST:ERR?', OK],
+        [':SYST:ERR?', NO_ERROR],
       ],
       async (psu) => {
         await expect(psu.measureVoltage(1)).rejects.toMatchObject({ scpiCode: -113, instrument: 'supply' })

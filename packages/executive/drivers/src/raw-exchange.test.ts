@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exchangeRaw } from './raw-exchange'
-import { createScriptedTransport } from './scripted-transport'
+import { createScriptedTransport } from './testing/scripted-transport'
 
 describe('exchangeRaw', () => {
   it('returns a query’s response and an empty error list', async () => {

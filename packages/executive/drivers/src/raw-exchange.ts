@@ -1,5 +1,7 @@
+import type { ScpiErrorEntry } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
-import { parseErrorEntry, type ScpiErrorEntry } from './internal/scpi-format'
+import { ERROR_QUERY } from './internal/error-reply'
+import { parseErrorEntry } from './scpi-format'
 
 /** What one raw line got back: its response (null for a command or a failed query) and the errors it queued. */
 export interface RawExchange {
@@ -26,7 +28,7 @@ export async function exchangeRaw(transport: Transport, line: string): Promise<R
 export async function readErrorQueue(transport: Transport): Promise<ScpiErrorEntry[]> {
   const errors: ScpiErrorEntry[] = []
   for (let i = 0; i < MAX_DRAIN; i++) {
-    const entry = parseErrorEntry(await transport.query('SYST:ERR?'))
+    const entry = parseErrorEntry(await transport.query(ERROR_QUERY))
     if (!entry || entry.code === 0) break
     errors.push(entry)
   }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createScriptedTransport, expectProtocol } from './scripted-transport'
 import { createSimulationControl } from './simulation-control'
-
-const OK = '+0,"No error"'
+import { createScriptedTransport, expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
 describe('simulation control protocol', () => {
   it('reads the simulated time and waits in simulated time', async () => {
     await expectProtocol(
       createSimulationControl,
       [
-        ['SIM:TIME?;:SYST:ERR?', '1234.5;' + OK],
-        ['SIM:WAIT 30;*OPC?;:SYST:ERR?', '1;' + OK],
+        ['SIM:TIME?;:SYST:ERR?', '1234.5;' + NO_ERROR],
+        ['SIM:WAIT 30;*OPC?;:SYST:ERR?', '1;' + NO_ERROR],
       ],
       async (sim) => {
         expect(await sim.time()).toBe(1234.5)
@@ -20,7 +18,7 @@ describe('simulation control protocol', () => {
   })
 
   it('gives a wait a timeout long enough for real time', async () => {
-    const transport = createScriptedTransport([['SIM:WAIT 120;*OPC?;:SYST:ERR?', '1;' + OK]])
+    const transport = createScriptedTransport([['SIM:WAIT 120;*OPC?;:SYST:ERR?', '1;' + NO_ERROR]])
     const timeouts: Array<number | undefined> = []
     const query = transport.query.bind(transport)
     const sim = createSimulationControl({
@@ -38,10 +36,10 @@ describe('simulation control protocol', () => {
     await expectProtocol(
       createSimulationControl,
       [
-        ['SIM:SPE 60;:SYST:ERR?', OK],
-        ['SIM:SPE MAX;:SYST:ERR?', OK],
-        ['SIM:SPE?;:SYST:ERR?', 'MAX;' + OK],
-        ['SIM:SPE?;:SYST:ERR?', '+6.00000000E+01;' + OK],
+        ['SIM:SPE 60;:SYST:ERR?', NO_ERROR],
+        ['SIM:SPE MAX;:SYST:ERR?', NO_ERROR],
+        ['SIM:SPE?;:SYST:ERR?', 'MAX;' + NO_ERROR],
+        ['SIM:SPE?;:SYST:ERR?', '+6.00000000E+01;' + NO_ERROR],
       ],
       async (sim) => {
         await sim.setSpeed(60)
@@ -56,11 +54,11 @@ describe('simulation control protocol', () => {
     await expectProtocol(
       createSimulationControl,
       [
-        ['SIM:PAUS;:SYST:ERR?', OK],
-        ['SIM:RESUME;:SYST:ERR?', OK],
-        ['SIM:RESET;:SYST:ERR?', OK],
-        ['SIM:SEED 42;:SYST:ERR?', OK],
-        ['SIM:NOIS OFF;:SYST:ERR?', OK],
+        ['SIM:PAUS;:SYST:ERR?', NO_ERROR],
+        ['SIM:RESUME;:SYST:ERR?', NO_ERROR],
+        ['SIM:RESET;:SYST:ERR?', NO_ERROR],
+        ['SIM:SEED 42;:SYST:ERR?', NO_ERROR],
+        ['SIM:NOIS OFF;:SYST:ERR?', NO_ERROR],
       ],
       async (sim) => {
         await sim.pause()
@@ -76,9 +74,25 @@ describe('simulation control protocol', () => {
     const snapshot = { t_s: 12.5, chamber_c: 25.01, stable: true, supply_mode: 'CV' }
     await expectProtocol(
       createSimulationControl,
-      [['SIM:STAT?;:SYST:ERR?', JSON.stringify(snapshot) + ';' + OK]],
+      [['SIM:STAT?;:SYST:ERR?', JSON.stringify(snapshot) + ';' + NO_ERROR]],
       async (sim) => {
         expect(await sim.state()).toEqual(snapshot)
+      },
+    )
+  })
+
+  it('names the line of a reply it cannot use', async () => {
+    await expectProtocol(
+      createSimulationControl,
+      [
+        ['SIM:WAIT 30;*OPC?;:SYST:ERR?', '0;' + NO_ERROR],
+        ['SIM:STAT?;:SYST:ERR?', '{"t_s":;' + NO_ERROR],
+      ],
+      async (sim) => {
+        await expect(sim.wait(30)).rejects.toThrow('the simulation answered "0" to "SIM:WAIT 30;*OPC?"')
+        const error = await sim.state().catch((e: unknown) => e)
+        expect(error).toMatchObject({ code: 'DRIVER_BAD_RESPONSE', command: 'SIM:STAT?' })
+        expect((error as Error).cause).toBeInstanceOf(SyntaxError)
       },
     )
   })
@@ -87,8 +101,8 @@ describe('simulation control protocol', () => {
     await expectProtocol(
       createSimulationControl,
       [
-        ['SIM:DUT:PAR TEMPCO_PPM_PER_C,150;:SYST:ERR?', OK],
-        ['SIM:DUT:PAR? TEMPCO_PPM_PER_C;:SYST:ERR?', '+1.50000000E+02;' + OK],
+        ['SIM:DUT:PAR TEMPCO_PPM_PER_C,150;:SYST:ERR?', NO_ERROR],
+        ['SIM:DUT:PAR? TEMPCO_PPM_PER_C;:SYST:ERR?', '+1.50000000E+02;' + NO_ERROR],
       ],
       async (sim) => {
         await sim.setDutParameter('TEMPCO_PPM_PER_C', 150)
@@ -101,9 +115,9 @@ describe('simulation control protocol', () => {
     await expectProtocol(
       createSimulationControl,
       [
-        ['SIM:FAUL:DISC DMM,30;:SYST:ERR?', OK],
-        ['SIM:FAUL:DISC CHAM,5;:SYST:ERR?', OK],
-        ['SIM:FAUL:CLE;:SYST:ERR?', OK],
+        ['SIM:FAUL:DISC DMM,30;:SYST:ERR?', NO_ERROR],
+        ['SIM:FAUL:DISC CHAM,5;:SYST:ERR?', NO_ERROR],
+        ['SIM:FAUL:CLE;:SYST:ERR?', NO_ERROR],
       ],
       async (sim) => {
         await sim.disconnect('dmm', 30)

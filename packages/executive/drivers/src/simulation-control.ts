@@ -1,11 +1,12 @@
-import { type FaultTarget, faultShortWord, type SimSpeed, type TelemetrySnapshot } from '@dvt/protocol'
+import { type FaultTarget, faultShortWord, type TelemetrySnapshot } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
-import { createInstrumentBase, type Instrument } from './instrument'
-import { badResponse, expectNumber, queryNumber } from './internal/parse'
-import { createScpiChannel } from './internal/scpi-channel'
-import { formatNumber } from './internal/scpi-format'
+import { type DriverMethods, defineDriverCommands } from './driver-table'
+import { createTableDriver, type Instrument } from './instrument'
+import { runCommand } from './internal/bind-commands'
+import { p } from './params'
+import { r } from './replies'
 
-/** One snapshot of the whole bench model (`SIM:STAT?`, the same object as a telemetry line). */
+/** One snapshot of the whole bench model (the same object as a telemetry line, docs/scpi.md#telemetry). */
 export type SimSnapshot = TelemetrySnapshot
 
 export interface WaitOptions {
@@ -13,72 +14,63 @@ export interface WaitOptions {
   timeoutMs?: number
 }
 
+/** `max` is the word `MAX` (lockstep); any other speed a number. */
+const SPEED_WORDS = { max: 'MAX' } as const
+
+/** The simulator's control port (docs/scpi.md#simulation-control): one row per {@link SimulationControl} method. */
+export const simulationCommands = defineDriverCommands({
+  /** Simulated seconds since the model started. */
+  time: { scpi: 'SIM:TIME?', reply: r.number(), unit: 's' },
+  /**
+   * Resolves once simulated time has advanced by `seconds`: the wait is overlapped, and the query that ends the line
+   * answers when it is done (docs/scpi.md#overlapped-operations).
+   */
+  wait: { scpi: 'SIM:WAIT {seconds};*OPC?', params: [p.number('seconds')], reply: r.opc(), unit: 's' },
+  /** Sets the clock speed: k × wall time, or `max` (lockstep). */
+  setSpeed: { scpi: 'SIM:SPE {speed}', params: [p.number('speed', SPEED_WORDS)] },
+  /** The clock speed. */
+  getSpeed: { scpi: 'SIM:SPE?', reply: r.number(SPEED_WORDS) },
+  /** Freezes the clock. */
+  pause: { scpi: 'SIM:PAUS' },
+  /** Restarts the clock. The long form: the short form `RES` would also match RESet. */
+  resume: { scpi: 'SIM:RESUME' },
+  /** The model back to its initial state, every instrument to its `*RST` settings, faults cleared. */
+  resetModel: { scpi: 'SIM:RESET' },
+  /** Reseeds the one PRNG all noise comes from. */
+  setSeed: { scpi: 'SIM:SEED {seed}', params: [p.number('seed')] },
+  /** Switches instrument noise on or off. */
+  setNoise: { scpi: 'SIM:NOIS {on}', params: [p.onOff('on')] },
+  /** The whole model's state. */
+  state: { scpi: 'SIM:STAT?', reply: r.json<SimSnapshot>() },
+  /** Sets a DUT parameter by name (e.g. `TEMPCO_PPM_PER_C`). */
+  setDutParameter: { scpi: 'SIM:DUT:PAR {name},{value}', params: [p.word('name'), p.number('value')] },
+  /** A DUT parameter by name. */
+  getDutParameter: { scpi: 'SIM:DUT:PAR? {name}', params: [p.word('name')], reply: r.number() },
+  /** Drops and refuses one instrument's connections for `seconds` of simulated time. */
+  disconnect: {
+    scpi: 'SIM:FAUL:DISC {target},{seconds}',
+    params: [p.word<FaultTarget>('target', faultShortWord), p.number('seconds')],
+    unit: 's',
+  },
+  /** Ends every disconnect now. */
+  clearFaults: { scpi: 'SIM:FAUL:CLE' },
+})
+
 /** The simulator's control port (port 5000, docs/scpi.md#simulation-control). Only exists with the simulator backend. */
-export interface SimulationControl extends Instrument {
-  /** `SIM:TIME?`: simulated seconds since the model started. */
-  time(): Promise<number>
-  /** `SIM:WAIT <s>;*OPC?`: resolves once simulated time has advanced by `seconds`. */
+export interface SimulationControl extends Instrument, DriverMethods<typeof simulationCommands> {
   wait(seconds: number, options?: WaitOptions): Promise<void>
-  /** `SIM:SPE <k>|MAX` */
-  setSpeed(speed: SimSpeed): Promise<void>
-  /** `SIM:SPE?` */
-  getSpeed(): Promise<SimSpeed>
-  /** `SIM:PAUS` */
-  pause(): Promise<void>
-  /** `SIM:RESUME` (long form: `RES` would also match RESet) */
-  resume(): Promise<void>
-  /** `SIM:RESET`: the model back to its initial state. */
-  resetModel(): Promise<void>
-  /** `SIM:SEED <n>` */
-  setSeed(seed: number): Promise<void>
-  /** `SIM:NOIS ON|OFF` */
-  setNoise(on: boolean): Promise<void>
-  /** `SIM:STAT?` */
-  state(): Promise<SimSnapshot>
-  /** `SIM:DUT:PAR <name>,<v>` (e.g. `TEMPCO_PPM_PER_C`) */
-  setDutParameter(name: string, value: number): Promise<void>
-  /** `SIM:DUT:PAR? <name>` */
-  getDutParameter(name: string): Promise<number>
-  /** `SIM:FAUL:DISC <inst>,<s>`: drop and refuse that instrument's connections for `seconds` of sim time. */
-  disconnect(target: FaultTarget, seconds: number): Promise<void>
-  /** `SIM:FAUL:CLE` */
-  clearFaults(): Promise<void>
 }
 
 const WAIT_MARGIN_MS = 10_000
 
+/** The simulation control port's driver over `transport`; `name` is what messages call it. */
 export function createSimulationControl(transport: Transport, name = 'simulation'): SimulationControl {
-  const channel = createScpiChannel(name, transport)
+  const { channel, driver } = createTableDriver(transport, name, simulationCommands)
   return {
-    ...createInstrumentBase(channel, transport),
-    time: () => queryNumber(channel, 'SIM:TIME?'),
-    async wait(seconds, options) {
-      const line = `SIM:WAIT ${formatNumber(seconds)};*OPC?`
-      const timeoutMs = options?.timeoutMs ?? seconds * 1000 + WAIT_MARGIN_MS
-      const reply = await channel.query(line, { timeoutMs })
-      if (reply.trim() !== '1') throw badResponse(channel, line, reply)
-    },
-    setSpeed: (speed) => channel.command(`SIM:SPE ${speed === 'max' ? 'MAX' : formatNumber(speed)}`),
-    async getSpeed() {
-      const reply = await channel.query('SIM:SPE?')
-      return reply.trim().toUpperCase() === 'MAX' ? 'max' : expectNumber(channel, 'SIM:SPE?', reply)
-    },
-    pause: () => channel.command('SIM:PAUS'),
-    resume: () => channel.command('SIM:RESUME'),
-    resetModel: () => channel.command('SIM:RESET'),
-    setSeed: (seed) => channel.command(`SIM:SEED ${formatNumber(seed)}`),
-    setNoise: (on) => channel.command(`SIM:NOIS ${on ? 'ON' : 'OFF'}`),
-    async state() {
-      const reply = await channel.query('SIM:STAT?')
-      try {
-        return JSON.parse(reply) as SimSnapshot
-      } catch (cause) {
-        throw Object.assign(badResponse(channel, 'SIM:STAT?', reply), { cause })
-      }
-    },
-    setDutParameter: (param, value) => channel.command(`SIM:DUT:PAR ${param},${formatNumber(value)}`),
-    getDutParameter: (param) => queryNumber(channel, `SIM:DUT:PAR? ${param}`),
-    disconnect: (target, s) => channel.command(`SIM:FAUL:DISC ${faultShortWord(target)},${formatNumber(s)}`),
-    clearFaults: () => channel.command('SIM:FAUL:CLE'),
+    ...driver,
+    wait: (seconds, options) =>
+      runCommand(channel, simulationCommands.wait, [seconds], {
+        timeoutMs: options?.timeoutMs ?? seconds * 1000 + WAIT_MARGIN_MS,
+      }),
   }
 }

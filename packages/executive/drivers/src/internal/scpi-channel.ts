@@ -1,8 +1,10 @@
+import type { ScpiErrorEntry } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { InstrumentError } from '../instrument-error'
-import { type ScpiErrorEntry, splitErrorReply } from './scpi-format'
+import { ERROR_QUERY, splitErrorReply } from './error-reply'
 
-const ERROR_QUERY = ':SYST:ERR?'
+/** From the root, so that the line's header path does not apply (docs/scpi.md#compound-messages). */
+const ERROR_CHECK = `:${ERROR_QUERY}`
 /** The error queue holds at most 20 entries (docs/scpi.md#error-queue). */
 const MAX_DRAIN = 21
 
@@ -21,20 +23,18 @@ export interface ScpiChannel {
   command(line: string, options?: QueryOptions): Promise<void>
   /** Sends a query and returns its response, having checked the error queue. */
   query(line: string, options?: QueryOptions): Promise<string>
-  /** Sends a raw line with no error check (e.g. `*IDN?` for probing). */
-  raw(line: string, options?: QueryOptions): Promise<string>
+}
+
+/** `DRIVER_BAD_RESPONSE`: what the instrument did with `line` (`answered "x" to "<line>"`) is of no use. */
+export function badResponse(name: string, line: string, what: string, options?: ErrorOptions): InstrumentError {
+  return new InstrumentError('DRIVER_BAD_RESPONSE', `the ${name} ${what}`, { instrument: name, command: line }, options)
 }
 
 export function createScpiChannel(name: string, transport: Transport): ScpiChannel {
   async function checked(line: string, options: QueryOptions | undefined): Promise<string | null> {
-    const reply = await transport.query(`${line};${ERROR_QUERY}`, options)
+    const reply = await transport.query(`${line};${ERROR_CHECK}`, options)
     const { data, error } = splitErrorReply(reply)
-    if (!error) {
-      throw new InstrumentError('DRIVER_BAD_RESPONSE', `the ${name} answered "${reply}" to "${line}"`, {
-        instrument: name,
-        command: line,
-      })
-    }
+    if (!error) throw badResponse(name, line, `answered "${reply}" to "${line}"`)
     if (error.code !== 0) throw await instrumentError(line, error)
     return data
   }
@@ -51,7 +51,7 @@ export function createScpiChannel(name: string, transport: Transport): ScpiChann
   /** Empties the rest of the queue so a later command does not see this command's errors. */
   async function drain(): Promise<void> {
     for (let i = 0; i < MAX_DRAIN; i++) {
-      const entry = splitErrorReply(await transport.query(ERROR_QUERY)).error
+      const entry = splitErrorReply(await transport.query(ERROR_CHECK)).error
       if (!entry || entry.code === 0) return
     }
   }
@@ -61,23 +61,12 @@ export function createScpiChannel(name: string, transport: Transport): ScpiChann
     transport,
     async command(line, options) {
       const data = await checked(line, options)
-      if (data !== null) {
-        throw new InstrumentError('DRIVER_BAD_RESPONSE', `the ${name} answered "${data}" to the command "${line}"`, {
-          instrument: name,
-          command: line,
-        })
-      }
+      if (data !== null) throw badResponse(name, line, `answered "${data}" to the command "${line}"`)
     },
     async query(line, options) {
       const data = await checked(line, options)
-      if (data === null) {
-        throw new InstrumentError('DRIVER_BAD_RESPONSE', `the ${name} gave no answer to "${line}"`, {
-          instrument: name,
-          command: line,
-        })
-      }
+      if (data === null) throw badResponse(name, line, `gave no answer to "${line}"`)
       return data
     },
-    raw: (line, options) => transport.query(line, options),
   }
 }

@@ -1,5 +1,8 @@
 import type { Transport } from '@dvt/transports'
 
+/** The error-queue entry of an instrument with nothing to report: what `;:SYST:ERR?` appends to every good line. */
+export const NO_ERROR = '+0,"No error"'
+
 /** One expected exchange: the exact line sent, and the reply (null: a write with no reply). */
 export type ProtocolStep = readonly [sent: string, reply: string | null]
 
@@ -55,7 +58,7 @@ export function createScriptedTransport(
  * Runs `body` against a driver built on a scripted transport and checks the exchange matched the
  * script exactly and completely:
  * ```ts
- * await expectProtocol(createPowerSupply, [['VOLT 5,(@1);:SYST:ERR?', '+0,"No error"']],
+ * await expectProtocol(createPowerSupply, [['VOLT 5,(@1);:SYST:ERR?', NO_ERROR]],
  *   (psu) => psu.setVoltage(1, 5))
  * ```
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatNumber, parseErrorEntry, parseNumberList, splitErrorReply } from './scpi-format'
+import { formatChannelList, formatNumber, parseErrorEntry, parseNumberList } from './scpi-format'
 
 describe('formatNumber', () => {
   it('writes numbers compactly without float noise', () => {
@@ -17,6 +17,20 @@ describe('formatNumber', () => {
   })
 })
 
+describe('formatChannelList', () => {
+  it('writes channels and ranges', () => {
+    expect(formatChannelList(1)).toBe('(@1)')
+    expect(formatChannelList([1, 3])).toBe('(@1,3)')
+    expect(formatChannelList([[101, 108]])).toBe('(@101:108)')
+    expect(formatChannelList([[101, 104], 110])).toBe('(@101:104,110)')
+  })
+
+  it('refuses empty lists and channels that are not whole numbers', () => {
+    expect(() => formatChannelList([])).toThrow(/empty/)
+    expect(() => formatChannelList(1.5)).toThrow(/channel 1.5/)
+  })
+})
+
 describe('replies', () => {
   it('parses NR3 lists', () => {
     expect(parseNumberList('+1.00000000E+00,-2.5E-03')).toEqual([1, -0.0025])
@@ -27,16 +41,5 @@ describe('replies', () => {
     expect(parseErrorEntry('+0,"No error"')).toEqual({ code: 0, message: 'No error' })
     expect(parseErrorEntry('-224,"say ""hi"""')).toEqual({ code: -224, message: 'say "hi"' })
     expect(parseErrorEntry('3.3')).toBeNull()
-  })
-
-  it('splits data from the appended error entry', () => {
-    expect(splitErrorReply('+3.3E+00;+0,"No error"')).toEqual({
-      data: '+3.3E+00',
-      error: { code: 0, message: 'No error' },
-    })
-    expect(splitErrorReply('25.0;1;+0,"No error"')).toEqual({ data: '25.0;1', error: { code: 0, message: 'No error' } })
-    expect(splitErrorReply('+0,"No error"')).toEqual({ data: null, error: { code: 0, message: 'No error' } })
-    expect(splitErrorReply('"VOLT +1.0E+01,+3.0E-06";+0,"No error"').data).toBe('"VOLT +1.0E+01,+3.0E-06"')
-    expect(splitErrorReply('no error entry').error).toBeNull()
   })
 })

@@ -1,0 +1,51 @@
+import type { DriverReply } from './driver-table'
+import type { NumericWords } from './params'
+import { parseNumber, parseNumberList } from './scpi-format'
+
+function number(text: string): number {
+  const value = parseNumber(text)
+  if (Number.isNaN(value)) throw new RangeError(`"${text}" is not a number`)
+  return value
+}
+
+/**
+ * The reply types of a driver table (docs/scpi.md#response-formats). A reply that does not fit becomes a
+ * `DRIVER_BAD_RESPONSE` naming the instrument and the line.
+ */
+export const r = {
+  /** The response as it came. */
+  text(): DriverReply<string> {
+    return { parse: (text) => text }
+  },
+  /** An NR1/NR2/NR3 number, or one of `words` (any case) given back as its value: `r.number({ max: 'MAX' })`. */
+  number<const W extends NumericWords = Record<never, string>>(words?: W): DriverReply<number | keyof W> {
+    const byWord = new Map(Object.entries(words ?? {}).map(([value, word]) => [word.toUpperCase(), value]))
+    return { parse: (text) => (byWord.get(text.trim().toUpperCase()) as keyof W | undefined) ?? number(text) }
+  },
+  /** Comma-separated numbers (a multimeter's readings), every one a number. */
+  numbers(): DriverReply<number[]> {
+    return {
+      parse(text) {
+        const values = parseNumberList(text)
+        if (values.some(Number.isNaN)) throw new RangeError(`"${text}" is not a list of numbers`)
+        return values
+      },
+    }
+  },
+  /** A register value (NR1), decoded: `r.register((bits) => (bits & 1) === 1)`. */
+  register<T>(decode: (bits: number) => T): DriverReply<T> {
+    return { parse: (text) => decode(number(text)) }
+  },
+  /** One line of JSON. */
+  json<T>(): DriverReply<T> {
+    return { parse: (text) => JSON.parse(text) as T }
+  },
+  /** The `1` of `*OPC?`: the operation is complete (docs/scpi.md#overlapped-operations). */
+  opc(): DriverReply<void> {
+    return {
+      parse(text) {
+        if (text.trim() !== '1') throw new RangeError(`"${text}" is not the 1 of *OPC?`)
+      },
+    }
+  },
+}
