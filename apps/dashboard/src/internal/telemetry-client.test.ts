@@ -19,9 +19,10 @@ function listen(port = 0): Promise<{ server: Server; port: number; sockets: Set<
 
 function nextSnapshot(client: TelemetryClient) {
   return new Promise<Record<string, unknown>>((resolve) => {
+    // The stream's lines as they came (a test server sends partial snapshots).
     const off = client.onSnapshot((s) => {
       off()
-      resolve(s)
+      resolve(s as unknown as Record<string, unknown>)
     })
   })
 }

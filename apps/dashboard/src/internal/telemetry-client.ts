@@ -1,7 +1,5 @@
 import { connect, type Socket } from 'node:net'
-
-/** One line of the simulator's telemetry stream (keys in docs/scpi.md#telemetry; more may come). */
-export type TelemetrySnapshot = Record<string, unknown> & { t_s?: number }
+import type { TelemetrySnapshot } from '@dvt/protocol'
 
 /** A reconnecting reader of the telemetry stream (NDJSON over TCP). */
 export interface TelemetryClient {
@@ -27,7 +25,10 @@ export interface TelemetryClientOptions {
   maxLineBytes?: number
 }
 
-/** A snapshot from one NDJSON line, or null for anything that is not a JSON object. */
+/**
+ * A snapshot from one NDJSON line, or null for anything that is not a JSON object. The bench sends the
+ * protocol's snapshot (docs/scpi.md#telemetry); its keys are not re-checked here, the browser shows what came.
+ */
 export function parseSnapshot(line: string): TelemetrySnapshot | null {
   if (line.length === 0) return null
   try {

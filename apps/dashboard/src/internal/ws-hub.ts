@@ -1,9 +1,9 @@
 import type { WebSocket } from 'ws'
 
 /** The browsers connected over `/api/ws`; every message is serialised once for all of them. */
-export interface WsHub {
-  add(socket: WebSocket, greeting?: readonly object[]): void
-  broadcast(message: object): void
+export interface WsHub<M extends object = object> {
+  add(socket: WebSocket, greeting?: readonly M[]): void
+  broadcast(message: M): void
   count(): number
   close(): void
 }
@@ -14,7 +14,7 @@ export interface WsHubOptions {
 }
 
 /** Creates the fan-out of server messages to browser WebSockets. */
-export function createWsHub(options: WsHubOptions = {}): WsHub {
+export function createWsHub<M extends object = object>(options: WsHubOptions = {}): WsHub<M> {
   const { maxBufferedBytes = 1 << 20 } = options
   const clients = new Set<WebSocket>()
 

@@ -1,18 +1,27 @@
 import type { Duplex } from 'node:stream'
 import websocket from '@fastify/websocket'
+import type { FastifyInstance } from 'fastify'
 import { definePlugin } from '../internal/define-plugin'
 import { createWsHub, type WsHub } from '../internal/ws-hub'
+import type { ServerMessage, SimMessage, TelemetryMessage } from '../schemas/messages'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Fan-out of `{type:'telemetry'|'sim'|'run'}` messages to every browser. */
-    hub: WsHub
+    /** Fan-out of the `ServerMessage`s (schemas/messages.ts) to every browser. */
+    hub: WsHub<ServerMessage>
   }
 }
 
 export interface WebsocketPluginOptions extends Record<string, unknown> {
   /** Telemetry is forwarded at most this often (it arrives at `simulation.telemetry_hz`, 20 Hz). */
   maxRateHz?: number
+}
+
+/** The newest telemetry snapshot as a message, or null before the first. */
+export function latestTelemetry(app: FastifyInstance): TelemetryMessage | null {
+  const data = app.telemetry.latest()
+  if (!data) return null
+  return { type: 'telemetry', t: app.telemetry.latestAt(), data }
 }
 
 /**
@@ -23,7 +32,7 @@ export interface WebsocketPluginOptions extends Record<string, unknown> {
 export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
   async (app, { maxRateHz = 25 }) => {
     await app.register(websocket, { options: { maxPayload: 4096 } })
-    const hub = createWsHub()
+    const hub = createWsHub<ServerMessage>()
     app.decorate('hub', hub)
 
     const minIntervalMs = 1000 / maxRateHz
@@ -31,10 +40,10 @@ export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
     let trailing: NodeJS.Timeout | null = null
     const sendLatest = () => {
       trailing = null
-      const data = app.telemetry.latest()
-      if (!data) return
+      const message = latestTelemetry(app)
+      if (!message) return
       lastSent = Date.now()
-      hub.broadcast({ type: 'telemetry', t: app.telemetry.latestAt(), data })
+      hub.broadcast(message)
     }
     const offSnapshot = app.telemetry.onSnapshot(() => {
       if (trailing) return
@@ -42,7 +51,9 @@ export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
       if (wait <= 0) sendLatest()
       else trailing = setTimeout(sendLatest, wait)
     })
-    const offStatus = app.telemetry.onStatus((connected) => hub.broadcast({ type: 'sim', connected }))
+    const offStatus = app.telemetry.onStatus((connected) =>
+      hub.broadcast({ type: 'sim', connected } satisfies SimMessage),
+    )
 
     // A refused upgrade (401/403) leaves a raw socket Fastify does not track: end it once answered, and
     // destroy any still open at close so a client cannot hold the server open.

@@ -1,4 +1,10 @@
-import type { MeasurementPoint } from './types'
+import type { MeasurementRow } from '@dvt/storage/records'
+
+/** The columns of a measurement row that a chart needs (from Arrow, or from a live run's `measurement` events). */
+export type SeriesRow = Pick<
+  MeasurementRow,
+  'simTime' | 'parameter' | 'value' | 'unit' | 'temperature' | 'inputVoltage' | 'loadCurrent'
+>
 
 export interface Series {
   parameter: string
@@ -17,7 +23,7 @@ const axes: Array<{ key: XKey; label: string; unit: string }> = [
   { key: 'simTime', label: 'Sim time', unit: 's' },
 ]
 
-function varies(rows: MeasurementPoint[], key: XKey): boolean {
+function varies(rows: SeriesRow[], key: XKey): boolean {
   let min = Number.POSITIVE_INFINITY
   let max = Number.NEGATIVE_INFINITY
   for (const r of rows) {
@@ -40,8 +46,8 @@ function thin<T>(items: T[], max: number): T[] {
  * One chart series per measured parameter, plotted against its natural x: temperature if it varies, else input
  * voltage, else load current, else simulated time.
  */
-export function seriesByParameter(rows: MeasurementPoint[], maxPoints = 2000): Series[] {
-  const groups = new Map<string, MeasurementPoint[]>()
+export function seriesByParameter(rows: SeriesRow[], maxPoints = 2000): Series[] {
+  const groups = new Map<string, SeriesRow[]>()
   for (const row of rows) {
     const group = groups.get(row.parameter)
     if (group) group.push(row)

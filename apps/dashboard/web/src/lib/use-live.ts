@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { type LiveState, liveStore } from './ws-store'
+import { type LiveRun, type LiveState, liveStore } from './ws-store'
 
 function useLive<T>(select: (s: LiveState) => T): T {
   return useSyncExternalStore(liveStore.subscribe, () => select(liveStore.getSnapshot()))
@@ -22,7 +22,7 @@ export function useConnection() {
   return { connection, simConnected }
 }
 
-/** Events of the latest run the dashboard has seen. */
-export function useRunEvents() {
-  return useLive((s) => s.runEvents)
+/** The run `runId` as its events arrive (null until it is seen); with `runId` null, the latest run seen. */
+export function useRunState(runId: string | null): LiveRun | null {
+  return useLive((s) => (s.run && (runId === null || s.run.state.id === runId) ? s.run : null))
 }

@@ -1,5 +1,8 @@
+import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
+import type { TelemetrySnapshot } from '@dvt/protocol'
+import type { MeasurementRow } from '@dvt/storage/records'
+import type { ServerMessage } from '../../../src/schemas/messages'
 import { appendBounded } from './ring-buffer'
-import type { RunEvent, ServerMessage, Telemetry } from './types'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
 
@@ -16,23 +19,37 @@ export interface TelemetryPoint {
   pdiss_w: number
 }
 
+/** The latest run the dashboard has seen: its state, and its readings (RunState keeps only the last one). */
+export interface LiveRun {
+  state: RunState
+  rows: MeasurementRow[]
+}
+
 export interface LiveState {
   connection: ConnectionStatus
   simConnected: boolean
-  telemetry: Telemetry | null
+  telemetry: TelemetrySnapshot | null
   /** Wall time (epoch ms) the server received the latest snapshot. */
   telemetryAt: number
   history: TelemetryPoint[]
-  /** Events of the latest run seen (cleared when a new run starts). */
-  runEvents: RunEvent[]
+  /** Replaced when another run starts. */
+  run: LiveRun | null
 }
 
 const maxHistory = 300
-const maxRunEvents = 5000
+const maxRunRows = 5000
 
-function toPoint(d: Telemetry): TelemetryPoint {
+function toPoint(d: TelemetrySnapshot): TelemetryPoint {
   const { t_s, setpoint_c, chamber_c, case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w } = d
   return { t_s, setpoint_c, chamber_c, case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w }
+}
+
+/** Folds one run event into the latest run; `run-started` (also when replayed) or another run's event starts afresh. */
+export function reduceLiveRun(run: LiveRun | null, event: RunEvent): LiveRun {
+  const fresh = !run || run.state.id !== event.runId || event.type === 'run-started'
+  const current = fresh ? { state: initialRunState(event.runId), rows: [] } : run
+  const rows = event.type === 'measurement' ? appendBounded(current.rows, event.row, maxRunRows) : current.rows
+  return { state: reduceRun(current.state, event), rows }
 }
 
 /** Applies one server message to the state (pure, so it is easy to reason about). */
@@ -52,10 +69,8 @@ export function reduceLive(state: LiveState, message: ServerMessage): LiveState 
     }
     case 'sim':
       return { ...state, simConnected: message.connected }
-    case 'run': {
-      const events = message.event.type === 'run-started' ? [] : state.runEvents
-      return { ...state, runEvents: appendBounded(events, message.event, maxRunEvents) }
-    }
+    case 'run':
+      return { ...state, run: reduceLiveRun(state.run, message.event) }
     default:
       return state
   }
@@ -72,7 +87,7 @@ export function createLiveStore(url: () => string) {
     telemetry: null,
     telemetryAt: 0,
     history: [],
-    runEvents: [],
+    run: null,
   }
   const listeners = new Set<() => void>()
   let socket: WebSocket | null = null

@@ -15,6 +15,19 @@ export function Panel(props: { title?: ReactNode; actions?: ReactNode; children:
   )
 }
 
+/** Panels side by side (stacked on a narrow screen). */
+export function PanelRow(props: { panels: Array<{ title: string; body: ReactNode }> }) {
+  return (
+    <div className="two-col">
+      {props.panels.map((p) => (
+        <Panel key={p.title} title={p.title}>
+          {p.body}
+        </Panel>
+      ))}
+    </div>
+  )
+}
+
 /** A page title with an optional subtitle. */
 export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (

@@ -1,19 +1,8 @@
-import type { FormEvent, ReactNode } from 'react'
-import type { Telemetry } from '../../../lib/types'
+import type { TelemetrySnapshot } from '@dvt/protocol'
+import type { FormEvent } from 'react'
+import { Field } from '../../../lib/ui/field'
 import { ErrorNote } from '../../../lib/ui/panel'
 import { type ControlValues, useControlForm } from '../hooks/use-control-form'
-
-function Field(props: { id: string; label: string; error?: string | undefined; children: ReactNode }) {
-  return (
-    <div className={`field ${props.error ? 'field-invalid' : ''}`}>
-      <label className="field-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      {props.children}
-      {props.error && <span className="field-error">{props.error}</span>}
-    </div>
-  )
-}
 
 function Toggle(props: { label: string; checked: boolean; onChange: (v: boolean) => void; name: string }) {
   return (
@@ -30,7 +19,7 @@ function Toggle(props: { label: string; checked: boolean; onChange: (v: boolean)
 }
 
 /** Setpoint, ramp, supply, load, speed and pause, sent with "Apply". */
-export function ControlsForm(props: { telemetry: Telemetry | null }) {
+export function ControlsForm(props: { telemetry: TelemetrySnapshot | null }) {
   const form = useControlForm(props.telemetry)
   const v = form.values
   if (!v) return <p className="muted">Waiting for the first telemetry snapshot…</p>

@@ -1,4 +1,4 @@
-import { Panel } from '../../../lib/ui/panel'
+import { PanelRow } from '../../../lib/ui/panel'
 import { useTelemetry, useTelemetryHistory } from '../../../lib/use-live'
 import { ControlsForm } from './controls-form'
 import { ElectricalChart, TemperatureChart } from './live-charts'
@@ -12,22 +12,18 @@ export function LivePage() {
   return (
     <div className="page">
       <ValueCards telemetry={telemetry} />
-      <div className="two-col">
-        <Panel title="Temperatures">
-          <TemperatureChart data={history} />
-        </Panel>
-        <Panel title="Electrical">
-          <ElectricalChart data={history} />
-        </Panel>
-      </div>
-      <div className="two-col">
-        <Panel title="Controls">
-          <ControlsForm telemetry={telemetry} />
-        </Panel>
-        <Panel title="SCPI console">
-          <ScpiConsole />
-        </Panel>
-      </div>
+      <PanelRow
+        panels={[
+          { title: 'Temperatures', body: <TemperatureChart data={history} /> },
+          { title: 'Electrical', body: <ElectricalChart data={history} /> },
+        ]}
+      />
+      <PanelRow
+        panels={[
+          { title: 'Controls', body: <ControlsForm telemetry={telemetry} /> },
+          { title: 'SCPI console', body: <ScpiConsole /> },
+        ]}
+      />
     </div>
   )
 }

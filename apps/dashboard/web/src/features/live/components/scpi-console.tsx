@@ -1,14 +1,13 @@
+import { DEFAULT_PORTS, INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import type { InstrumentName } from '../api/bench'
 import { type ConsoleEntry, useScpiConsole } from '../hooks/use-scpi-console'
 
-const instruments: Array<{ value: InstrumentName; label: string }> = [
-  { value: 'chamber', label: 'Chamber (5001)' },
-  { value: 'supply', label: 'Power supply (5002)' },
-  { value: 'dmm', label: 'Multimeter (5003)' },
-  { value: 'load', label: 'Electronic load (5004)' },
-  { value: 'sim', label: 'Simulation control (5000)' },
-]
+// Every role, simulation control last, labelled with its default port: `Multimeter (5003)`.
+const roles: InstrumentRole[] = [...MEASURING_ROLES, 'control']
+const instruments = roles.map((role) => {
+  const { label } = INSTRUMENTS[role]
+  return { value: role, label: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${DEFAULT_PORTS[role]})` }
+})
 
 function Entry(props: { entry: ConsoleEntry }) {
   const { entry } = props
@@ -31,7 +30,7 @@ function Entry(props: { entry: ConsoleEntry }) {
 /** Raw SCPI to any instrument: reply and the errors drained from its queue. */
 export function ScpiConsole() {
   const { history, busy, send } = useScpiConsole()
-  const [instrument, setInstrument] = useState<InstrumentName>('dmm')
+  const [instrument, setInstrument] = useState<InstrumentRole>('dmm')
   const [command, setCommand] = useState('*IDN?')
   const log = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -53,7 +52,7 @@ export function ScpiConsole() {
         <select
           aria-label="Instrument"
           value={instrument}
-          onChange={(e) => setInstrument(e.target.value as InstrumentName)}
+          onChange={(e) => setInstrument(e.target.value as InstrumentRole)}
         >
           {instruments.map((i) => (
             <option key={i.value} value={i.value}>

@@ -1,16 +1,16 @@
+import type { DutState, TelemetrySnapshot } from '@dvt/protocol'
 import { duration, fixed } from '../../../lib/format'
-import type { Telemetry } from '../../../lib/types'
 import { StatCard } from '../../../lib/ui/stat-card'
 
-function speedLabel(t: Telemetry): string {
+function speedLabel(t: TelemetrySnapshot): string {
   if (t.paused) return 'paused'
   return t.speed === 'max' ? 'max' : `${fixed(Number(t.speed), 0)}×`
 }
 
-const dutTone: Record<string, string> = { on: 'good', off: 'muted', shutdown: 'bad', current_limit: 'bad' }
+const dutTone: Record<DutState, string> = { on: 'good', off: 'muted', shutdown: 'bad', current_limit: 'bad' }
 
 /** The live values as cards; a dash until the first snapshot. */
-export function ValueCards(props: { telemetry: Telemetry | null }) {
+export function ValueCards(props: { telemetry: TelemetrySnapshot | null }) {
   const t = props.telemetry
   return (
     <div className="card-grid">

@@ -1,6 +1,7 @@
+import type { TelemetrySnapshot } from '@dvt/protocol'
 import { useEffect, useState } from 'react'
-import type { Telemetry } from '../../../lib/types'
-import { applyControl, type ControlBody, type ControlResult } from '../api/bench'
+import type { ControlRequest } from '../../../../../src/schemas/control'
+import { applyControl, type ControlResult } from '../api/bench'
 
 export interface ControlValues {
   setpoint_c: string
@@ -38,7 +39,7 @@ export function validateControls(values: ControlValues): Partial<Record<Key, str
 const setting = (value: unknown, fallback: number): string =>
   String(typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(6)) : fallback)
 
-function fromTelemetry(t: Telemetry): ControlValues {
+function fromTelemetry(t: TelemetrySnapshot): ControlValues {
   return {
     setpoint_c: String(t.setpoint_c),
     ramp_c_per_min: String(t.ramp_c_per_min),
@@ -51,8 +52,8 @@ function fromTelemetry(t: Telemetry): ControlValues {
   }
 }
 
-function toBody(values: ControlValues, dirty: ReadonlySet<Key>): ControlBody {
-  const body: ControlBody = {}
+function toBody(values: ControlValues, dirty: ReadonlySet<Key>): ControlRequest {
+  const body: ControlRequest = {}
   for (const key of dirty) {
     if (key === 'supply_on' || key === 'load_on' || key === 'paused') body[key] = values[key]
     else if (key === 'speed') body.speed = values.speed.trim().toLowerCase() === 'max' ? 'max' : Number(values.speed)
@@ -62,7 +63,7 @@ function toBody(values: ControlValues, dirty: ReadonlySet<Key>): ControlBody {
 }
 
 /** State of the controls form: starts from the first snapshot, sends only the fields the user changed. */
-export function useControlForm(telemetry: Telemetry | null) {
+export function useControlForm(telemetry: TelemetrySnapshot | null) {
   const [values, setValues] = useState<ControlValues | null>(null)
   const [dirty, setDirty] = useState<Set<Key>>(new Set())
   const [busy, setBusy] = useState(false)

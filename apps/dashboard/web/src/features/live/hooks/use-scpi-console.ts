@@ -1,13 +1,14 @@
+import type { InstrumentRole } from '@dvt/protocol'
 import { useState } from 'react'
 import { appendBounded } from '../../../lib/ring-buffer'
-import { type InstrumentName, type ScpiErrorEntry, sendScpi } from '../api/bench'
+import { type ConsoleError, sendScpi } from '../api/bench'
 
 export interface ConsoleEntry {
   id: number
-  instrument: InstrumentName
+  instrument: InstrumentRole
   command: string
   reply: string | null
-  errors: ScpiErrorEntry[]
+  errors: ConsoleError[]
   failure: string | null
 }
 
@@ -17,7 +18,7 @@ let nextId = 1
 export function useScpiConsole() {
   const [history, setHistory] = useState<ConsoleEntry[]>([])
   const [busy, setBusy] = useState(false)
-  const send = async (instrument: InstrumentName, command: string) => {
+  const send = async (instrument: InstrumentRole, command: string) => {
     const base = { id: nextId++, instrument, command, reply: null, errors: [], failure: null }
     setBusy(true)
     try {

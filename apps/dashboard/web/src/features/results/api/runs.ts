@@ -1,14 +1,14 @@
-import type { EventRecord, ResultRecord, RunRecord } from '@dvt/storage'
+import type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
 import { tableFromIPC } from 'apache-arrow'
 import { apiFetch, getJson, toQuery } from '../../../lib/api-client'
-import type { MeasurementPoint } from '../../../lib/types'
+import type { SeriesRow } from '../../../lib/measurement-series'
 
-// The server sends storage's records as JSON: the web app reads them with the same types (erased at build).
-export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage'
+// The server sends storage's records as JSON: the web app reads them with the same types.
+export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
 
 export interface RunFilters {
   test?: string
-  status?: string
+  status?: RunStatus
   search?: string
   from?: string
   to?: string
@@ -33,13 +33,13 @@ function numberOrNull(v: unknown): number | null {
 }
 
 /** Fetches a run's measurements as an Arrow IPC stream and decodes it column by column. */
-export async function getMeasurements(id: string): Promise<MeasurementPoint[]> {
+export async function getMeasurements(id: string): Promise<SeriesRow[]> {
   const response = await apiFetch(`/api/runs/${encodeURIComponent(id)}/measurements`)
   const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()))
   const col = (name: string) => table.getChild(name)
   const [simTime, parameter, value, unit] = [col('sim_time'), col('parameter'), col('value'), col('unit')]
   const [temperature, inputVoltage, loadCurrent] = [col('temperature'), col('input_voltage'), col('load_current')]
-  const out: MeasurementPoint[] = []
+  const out: SeriesRow[] = []
   for (let i = 0; i < table.numRows; i++) {
     out.push({
       simTime: Number(simTime?.get(i) ?? 0),

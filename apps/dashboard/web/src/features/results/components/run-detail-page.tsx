@@ -2,7 +2,7 @@ import { shortId } from '../../../lib/format'
 import { linkHandler } from '../../../lib/router'
 import { StatusBadge } from '../../../lib/ui/badge'
 import { MeasurementChart } from '../../../lib/ui/measurement-chart'
-import { ErrorNote, PageHeader, Panel } from '../../../lib/ui/panel'
+import { ErrorNote, PageHeader, Panel, PanelRow } from '../../../lib/ui/panel'
 import { useRunDetail } from '../hooks/use-run-detail'
 import { ConfigurationBlock, EventsTimeline, ResultsTable, RunMetadata } from './run-sections'
 
@@ -30,14 +30,12 @@ export function RunDetailPage(props: { id: string }) {
       <ErrorNote message={detail.error ?? pdf.error} />
       {detail.data && (
         <>
-          <div className="two-col">
-            <Panel title="Run">
-              <RunMetadata run={detail.data.run} />
-            </Panel>
-            <Panel title="Results">
-              <ResultsTable results={detail.data.results} />
-            </Panel>
-          </div>
+          <PanelRow
+            panels={[
+              { title: 'Run', body: <RunMetadata run={detail.data.run} /> },
+              { title: 'Results', body: <ResultsTable results={detail.data.results} /> },
+            ]}
+          />
           <Panel title="Measurements">
             <ErrorNote message={measurements.error} />
             {measurements.loading && <p className="muted">Loading measurements…</p>}
@@ -48,14 +46,12 @@ export function RunDetailPage(props: { id: string }) {
               ))}
             </div>
           </Panel>
-          <div className="two-col">
-            <Panel title="Events">
-              <EventsTimeline events={detail.data.events} />
-            </Panel>
-            <Panel title="Configuration">
-              <ConfigurationBlock run={detail.data.run} />
-            </Panel>
-          </div>
+          <PanelRow
+            panels={[
+              { title: 'Events', body: <EventsTimeline events={detail.data.events} /> },
+              { title: 'Configuration', body: <ConfigurationBlock run={detail.data.run} /> },
+            ]}
+          />
         </>
       )}
     </div>

@@ -1,7 +1,54 @@
+import { RUN_STATUSES } from '@dvt/storage/records'
 import { useEffect, useState } from 'react'
+import { Field } from '../../../lib/ui/field'
 import type { RunFilters } from '../api/runs'
 
-const statuses = ['passed', 'failed', 'error', 'aborted', 'running', 'pending']
+const filterId = (label: string) => `filter-${label.toLowerCase()}`
+
+/** A select whose empty option means "no filter". */
+function SelectFilter<T extends string>(props: {
+  label: string
+  any: string
+  value: T | undefined
+  options: readonly T[]
+  onChange: (value: T | undefined) => void
+}) {
+  return (
+    <Field id={filterId(props.label)} label={props.label}>
+      <select
+        id={filterId(props.label)}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value === '' ? undefined : (e.target.value as T))}
+      >
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+/** A date bound: the ISO timestamp of the picked day at `time`. */
+function DateFilter(props: {
+  label: string
+  time: string
+  value: string | undefined
+  onChange: (iso: string | undefined) => void
+}) {
+  return (
+    <Field id={filterId(props.label)} label={props.label}>
+      <input
+        id={filterId(props.label)}
+        type="date"
+        value={props.value?.slice(0, 10) ?? ''}
+        onChange={(e) => props.onChange(e.target.value ? `${e.target.value}T${props.time}` : undefined)}
+      />
+    </Field>
+  )
+}
 
 /** Test, status, date range and free-text search above the runs table. */
 export function RunFiltersBar(props: {
@@ -19,53 +66,31 @@ export function RunFiltersBar(props: {
   }, [search, filters.search, onChange])
   return (
     <div className="filters">
-      <label className="field">
-        <span className="field-label">Search</span>
+      <Field id={filterId('Search')} label="Search">
         <input
+          id={filterId('Search')}
           type="search"
           placeholder="ID, serial, operator, description"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-      </label>
-      <label className="field">
-        <span className="field-label">Test</span>
-        <select value={filters.test ?? ''} onChange={(e) => onChange({ test: e.target.value || undefined })}>
-          <option value="">All tests</option>
-          {props.testNames.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Status</span>
-        <select value={filters.status ?? ''} onChange={(e) => onChange({ status: e.target.value || undefined })}>
-          <option value="">Any status</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">From</span>
-        <input
-          type="date"
-          value={filters.from?.slice(0, 10) ?? ''}
-          onChange={(e) => onChange({ from: e.target.value ? `${e.target.value}T00:00:00` : undefined })}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">To</span>
-        <input
-          type="date"
-          value={filters.to?.slice(0, 10) ?? ''}
-          onChange={(e) => onChange({ to: e.target.value ? `${e.target.value}T23:59:59.999` : undefined })}
-        />
-      </label>
+      </Field>
+      <SelectFilter
+        label="Test"
+        any="All tests"
+        value={filters.test}
+        options={props.testNames}
+        onChange={(test) => onChange({ test })}
+      />
+      <SelectFilter
+        label="Status"
+        any="Any status"
+        value={filters.status}
+        options={RUN_STATUSES}
+        onChange={(status) => onChange({ status })}
+      />
+      <DateFilter label="From" time="00:00:00" value={filters.from} onChange={(from) => onChange({ from })} />
+      <DateFilter label="To" time="23:59:59.999" value={filters.to} onChange={(to) => onChange({ to })} />
     </div>
   )
 }

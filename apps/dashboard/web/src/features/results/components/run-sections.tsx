@@ -1,6 +1,15 @@
 import { dateTime, duration, reading } from '../../../lib/format'
 import { PassBadge } from '../../../lib/ui/badge'
+import { type Column, Table } from '../../../lib/ui/table'
 import type { EventRecord, ResultRecord, RunRecord } from '../api/runs'
+
+const resultColumns: Column[] = [
+  { label: 'Parameter' },
+  { label: 'Value', numeric: true },
+  { label: 'Lower limit', numeric: true },
+  { label: 'Upper limit', numeric: true },
+  { label: 'Verdict' },
+]
 
 function limit(value: number | null, unit: string): string {
   return value === null ? '—' : reading(value, unit)
@@ -10,30 +19,19 @@ function limit(value: number | null, unit: string): string {
 export function ResultsTable(props: { results: ResultRecord[] }) {
   if (props.results.length === 0) return <p className="muted">No results recorded.</p>
   return (
-    <table className="table" data-testid="results-table">
-      <thead>
-        <tr>
-          <th>Parameter</th>
-          <th className="num">Value</th>
-          <th className="num">Lower limit</th>
-          <th className="num">Upper limit</th>
-          <th>Verdict</th>
+    <Table columns={resultColumns} testId="results-table">
+      {props.results.map((r) => (
+        <tr key={r.parameter}>
+          <td className="mono">{r.parameter}</td>
+          <td className="num">{reading(r.value, r.unit)}</td>
+          <td className="num">{limit(r.lowerLimit, r.unit)}</td>
+          <td className="num">{limit(r.upperLimit, r.unit)}</td>
+          <td>
+            <PassBadge passed={r.passed} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {props.results.map((r) => (
-          <tr key={r.parameter}>
-            <td className="mono">{r.parameter}</td>
-            <td className="num">{reading(r.value, r.unit)}</td>
-            <td className="num">{limit(r.lowerLimit, r.unit)}</td>
-            <td className="num">{limit(r.upperLimit, r.unit)}</td>
-            <td>
-              <PassBadge passed={r.passed} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   )
 }
 

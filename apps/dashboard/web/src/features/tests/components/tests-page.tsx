@@ -30,9 +30,9 @@ export function TestsPage() {
           ))}
         </nav>
         <div className="tests-main">
-          {run.runId && (
+          {run.live && (
             <Panel title="Progress">
-              <RunProgressPanel progress={run.progress} running={run.running} onAbort={run.abort} />
+              <RunProgressPanel run={run.live} running={run.running} onAbort={run.abort} />
             </Panel>
           )}
           {test && (
