@@ -22,9 +22,10 @@ export function formatTime(iso: string | null): string {
 export function formatDuration(run: Pick<RunRecord, 'startedAt' | 'completedAt'>): string {
   if (!run.completedAt) return '—'
   const s = (Date.parse(run.completedAt) - Date.parse(run.startedAt)) / 1000
-  if (s < 60) return `${s.toFixed(1)} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${Math.round(s - m * 60)} s`
+  // Rounded first, so 59.96 s is "1 min 0 s" rather than "60.0 s", and 119.5 s is "2 min 0 s", not "1 min 60 s".
+  if (Math.round(s * 10) < 600) return `${(Math.round(s * 10) / 10).toFixed(1)} s`
+  const whole = Math.round(s)
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`
 }
 
 /** Up to 7 significant digits, without exponent noise for everyday magnitudes. */

@@ -1,23 +1,33 @@
+/** Where shutdown signals come from and how a second one leaves: `process` itself outside tests. */
+export interface SignalHost {
+  on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown
+  off(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown
+  exit(code: number): void
+}
+
 /**
  * Resolves after the first SIGINT or SIGTERM, once `close` has finished. A second signal while closing exits at
  * once. Used by long-running commands (`serve`, `dashboard`).
  */
-export function onShutdown(close: () => Promise<void>): Promise<void> {
+export function onShutdown(close: () => Promise<void>, host: SignalHost = process): Promise<void> {
   return new Promise((resolve) => {
     let closing = false
     const handler = (signal: NodeJS.Signals) => {
-      if (closing) process.exit(signal === 'SIGINT' ? 130 : 143)
+      if (closing) {
+        host.exit(signal === 'SIGINT' ? 130 : 143)
+        return
+      }
       closing = true
       console.log('\nstopping…')
       close()
         .catch((error: unknown) => console.error(`dvt: error while stopping: ${String(error)}`))
         .finally(() => {
-          process.off('SIGINT', handler)
-          process.off('SIGTERM', handler)
+          host.off('SIGINT', handler)
+          host.off('SIGTERM', handler)
           resolve()
         })
     }
-    process.on('SIGINT', handler)
-    process.on('SIGTERM', handler)
+    host.on('SIGINT', handler)
+    host.on('SIGTERM', handler)
   })
 }

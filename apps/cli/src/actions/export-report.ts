@@ -31,6 +31,6 @@ export async function exportReport(idOrPrefix: string, flags: ExportFlags): Prom
       await renderer.close()
     }
   } finally {
-    storage.close()
+    await storage.close()
   }
 }

@@ -23,7 +23,7 @@ export async function listRuns(flags: ListRunsFlags): Promise<number> {
   const status = flags.status
   const storage = await openCliStorage(loadCliConfig(flags))
   try {
-    const page = storage.listRuns({
+    const page = await storage.listRuns({
       limit,
       ...(status ? { status } : {}),
       ...(flags.test ? { test: flags.test } : {}),
@@ -49,6 +49,6 @@ export async function listRuns(flags: ListRunsFlags): Promise<number> {
     console.log(`\n${page.runs.length} of ${page.total} run${page.total === 1 ? '' : 's'}`)
     return 0
   } finally {
-    storage.close()
+    await storage.close()
   }
 }

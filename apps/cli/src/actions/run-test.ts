@@ -9,7 +9,7 @@ import {
   type RunState,
 } from '@dvt/framework'
 import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
-import { CliError, EXIT } from '../cli-error'
+import { CliError, EXIT, exitCodeFor } from '../cli-error'
 import { RESULT_HEADER, resultRows, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
@@ -34,13 +34,6 @@ function parseSets(sets: readonly string[]): Record<string, string> {
     out[item.slice(0, eq).trim()] = item.slice(eq + 1).trim()
   }
   return out
-}
-
-const EXIT_BY_STATUS: Record<string, number> = {
-  passed: EXIT.ok,
-  failed: EXIT.failed,
-  error: EXIT.error,
-  aborted: EXIT.aborted,
 }
 
 export async function runTest(name: string, flags: RunTestFlags): Promise<number> {
@@ -102,7 +95,7 @@ async function execute(
     stop()
     display?.close()
   }
-  const run = storage?.getRun(state.id)
+  const run = await storage?.getRun(state.id)
   if (flags.json) {
     console.log(
       JSON.stringify(jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)),
@@ -110,7 +103,7 @@ async function execute(
   } else {
     printSummary(state, run?.parquetPath ?? null)
   }
-  return EXIT_BY_STATUS[state.status] ?? EXIT.error
+  return exitCodeFor(state.status)
 }
 
 /** The run's timeline in `logging.file`: what a person would look for after the fact. */

@@ -5,10 +5,9 @@ import { openCliStorage } from '../open-cli-storage'
 export async function showRun(idOrPrefix: string, flags: { json?: boolean; config?: string }): Promise<number> {
   const storage = await openCliStorage(loadCliConfig(flags))
   try {
-    const id = storage.resolveRunId(idOrPrefix)
-    const run = storage.getRun(id)!
-    const results = storage.getResults(id)
-    const events = storage.getEvents(id)
+    const id = await storage.resolveRunId(idOrPrefix)
+    const run = (await storage.getRun(id))!
+    const [results, events] = await Promise.all([storage.getResults(id), storage.getEvents(id)])
     if (flags.json) {
       console.log(JSON.stringify({ ...run, results, events }))
       return 0
@@ -40,6 +39,6 @@ export async function showRun(idOrPrefix: string, flags: { json?: boolean; confi
     console.log(`\nEvents\n${eventRows.length ? table(['time', 'sim time', 'level', 'message'], eventRows) : '(none)'}`)
     return 0
   } finally {
-    storage.close()
+    await storage.close()
   }
 }
