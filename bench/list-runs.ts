@@ -61,19 +61,19 @@ async function main(): Promise<void> {
   try {
     const databasePath = join(dir, 'dvt.db')
     const measurementsDir = join(dir, 'measurements')
-    openStorage({ databasePath, measurementsDir }).close()
+    await openStorage({ databasePath, measurementsDir }).close()
     const created = seedFinishedRuns(databasePath, RUNS)
 
     // A fresh connection, as `dvt list-runs` would open.
     const storage = openStorage({ databasePath, measurementsDir })
-    const time = (query: RunQuery) => {
+    const time = async (query: RunQuery) => {
       const first = performance.now()
-      const page = storage.listRuns(query)
+      const page = await storage.listRuns(query)
       const firstMs = performance.now() - first
       const samples: number[] = []
       for (let k = 0; k < REPEATS; k++) {
         const s = performance.now()
-        storage.listRuns(query)
+        await storage.listRuns(query)
         samples.push(performance.now() - s)
       }
       return { firstMs, ms: median(samples), total: page.total, rows: page.runs.length }
@@ -81,16 +81,16 @@ async function main(): Promise<void> {
     const open = performance.now()
     const reopen = openStorage({ databasePath, measurementsDir })
     const openMs = performance.now() - open
-    reopen.close()
-    const plain = time({ limit: 20 })
-    const filtered = time({ limit: 20, status: 'failed', test: 'tempco' })
-    const dated = time({ limit: 20, from: '2024-06-01', to: '2024-06-30' })
-    const search = time({ limit: 20, search: 'LDO-00042' })
-    storage.close()
+    await reopen.close()
+    const plain = await time({ limit: 20 })
+    const filtered = await time({ limit: 20, status: 'failed', test: 'tempco' })
+    const dated = await time({ limit: 20, from: '2024-06-01', to: '2024-06-30' })
+    const search = await time({ limit: 20, search: 'LDO-00042' })
+    await storage.close()
     const cliMs = timeCli(databasePath, measurementsDir)
     const apiMs = await timeApi(databasePath, measurementsDir)
 
-    const show = (name: string, r: ReturnType<typeof time>) =>
+    const show = (name: string, r: Awaited<ReturnType<typeof time>>) =>
       console.log(
         `${name}: median ${r.ms.toFixed(2)} ms (first call ${r.firstMs.toFixed(2)} ms), ${r.rows} rows of ${r.total}`,
       )

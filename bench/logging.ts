@@ -48,19 +48,19 @@ async function main(): Promise<void> {
     for (let k = 0; k < ROWS; k += BATCH) batches.push(makeBatch(k, Math.min(BATCH, ROWS - k)))
 
     // Warm-up run (JIT), not counted.
-    const warm = storage.createRun(newRun()).id
-    storage.startRun(warm)
-    for (const batch of batches.slice(0, 20)) storage.appendMeasurements(warm, batch)
+    const warm = (await storage.createRun(newRun())).id
+    await storage.startRun(warm)
+    for (const batch of batches.slice(0, 20)) await storage.appendMeasurements(warm, batch)
     await storage.completeRun(warm, { status: 'passed', completedAt: new Date().toISOString() })
 
-    const id = storage.createRun(newRun()).id
-    storage.startRun(id)
+    const id = (await storage.createRun(newRun())).id
+    await storage.startRun(id)
     const t0 = performance.now()
-    for (const batch of batches) storage.appendMeasurements(id, batch)
+    for (const batch of batches) await storage.appendMeasurements(id, batch)
     const t1 = performance.now()
     const run = await storage.completeRun(id, { status: 'passed', completedAt: new Date().toISOString() })
     const t2 = performance.now()
-    storage.close()
+    await storage.close()
     if (run.measurementCount !== ROWS) throw new Error(`expected ${ROWS} rows, stored ${run.measurementCount}`)
 
     const bytes = statSync(run.parquetPath!).size
@@ -100,18 +100,18 @@ async function writerOnly(_name: string, write: () => Promise<number>): Promise<
 async function writeWithStorage(dir: string, batches: MeasurementRow[][]): Promise<number> {
   const sub = mkdtempSync(join(dir, 'w-'))
   const storage = openStorage({ databasePath: join(sub, 'dvt.db'), measurementsDir: sub })
-  const id = storage.createRun(newRun()).id
-  storage.startRun(id)
+  const id = (await storage.createRun(newRun())).id
+  await storage.startRun(id)
   let n = 0
   for (const batch of batches) {
     if (n >= WRITER_ROWS) break
-    storage.appendMeasurements(id, batch)
+    await storage.appendMeasurements(id, batch)
     n += batch.length
   }
   const t0 = performance.now()
   await storage.completeRun(id, { status: 'passed', completedAt: new Date().toISOString() })
   const ms = performance.now() - t0
-  storage.close()
+  await storage.close()
   return rate(n, ms)
 }
 

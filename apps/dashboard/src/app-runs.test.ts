@@ -7,9 +7,9 @@ import { buildApp } from './app'
 import { testConfig, unreachableSimulator } from './testing/test-config'
 import { testRegistry } from './testing/test-registry'
 
-function seedRun(storage: StorageBackend, test: string, startedAt: string, serial: string) {
+async function seedRun(storage: StorageBackend, test: string, startedAt: string, serial: string) {
   const id = randomUUID()
-  storage.createRun({
+  await storage.createRun({
     id,
     test,
     startedAt,
@@ -18,7 +18,7 @@ function seedRun(storage: StorageBackend, test: string, startedAt: string, seria
     softwareVersion: '0.1.0',
     dutSerial: serial,
   })
-  storage.startRun(id)
+  await storage.startRun(id)
   return id
 }
 
@@ -33,15 +33,20 @@ describe('runs and tests API', () => {
     await app.ready()
     const s = app.storage
     ids = [
-      seedRun(s, 'tempco', '2026-01-01T10:00:00.000Z', 'SN-1'),
-      seedRun(s, 'dropout', '2026-01-02T10:00:00.000Z', 'SN-2'),
-      seedRun(s, 'tempco', '2026-01-03T10:00:00.000Z', 'SN-3'),
+      await seedRun(s, 'tempco', '2026-01-01T10:00:00.000Z', 'SN-1'),
+      await seedRun(s, 'dropout', '2026-01-02T10:00:00.000Z', 'SN-2'),
+      await seedRun(s, 'tempco', '2026-01-03T10:00:00.000Z', 'SN-3'),
     ]
-    s.addResults(ids[0]!, [
+    await s.addResults(ids[0]!, [
       { parameter: 'tempco_ppm_per_c', value: 50.2, unit: 'ppm/°C', lowerLimit: -100, upperLimit: 100, passed: true },
     ])
-    s.addEvent(ids[0]!, { time: '2026-01-01T10:00:01.000Z', simTime: 1, level: 'info', message: 'chamber stable' })
-    s.appendMeasurements(ids[0]!, [
+    await s.addEvent(ids[0]!, {
+      time: '2026-01-01T10:00:01.000Z',
+      simTime: 1,
+      level: 'info',
+      message: 'chamber stable',
+    })
+    await s.appendMeasurements(ids[0]!, [
       {
         timestamp: 1,
         simTime: 1,

@@ -147,7 +147,7 @@ describe('dvt CLI against a real dvt serve', () => {
       return JSON.parse(r.stdout) as ListedRun[]
     }
 
-    it('the fixture runs ended as intended (failed tempco, passed load regulation)', () => {
+    it('the fixture runs ended as intended (failed tempco, passed load regulation)', async () => {
       expect(failed).toMatchObject({ test: 'tempco', status: 'failed', measurements: 22 })
       expect(passed).toMatchObject({ test: 'load_regulation', status: 'passed', measurements: 22 })
     })
@@ -236,7 +236,7 @@ describe('dvt CLI without a server', () => {
       measurementsDir: join(dir, 'data/measurements'),
     })
     for (const id of ['abcd1234-0000-4000-8000-000000000001', 'abcd1234-1111-4000-8000-000000000002']) {
-      storage.createRun({
+      await storage.createRun({
         id,
         test: 'tempco',
         startedAt: '2026-01-01T00:00:00.000Z',
@@ -245,7 +245,7 @@ describe('dvt CLI without a server', () => {
         softwareVersion: '0.1.0',
       })
     }
-    storage.close()
+    await storage.close()
   })
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true })

@@ -187,7 +187,7 @@ describe('dashboard in Chromium against a real simulation server', () => {
     }
   })
 
-  it('raised no uncaught errors in the page', () => {
+  it('raised no uncaught errors in the page', async () => {
     expect(pageErrors).toEqual([])
   })
 })

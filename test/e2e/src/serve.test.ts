@@ -14,7 +14,7 @@ describe('dvt serve (real process, free ports)', () => {
     await serve?.stop()
   })
 
-  it('prints every instrument with its port and *IDN? string', () => {
+  it('prints every instrument with its port and *IDN? string', async () => {
     const out = serve.stdout()
     expect(out).toMatch(/chamber\s+\d+\s+TEMPTRONIC,ATS-545-SIM,0,1\.0\.0/)
     expect(out).toMatch(/supply\s+\d+\s+Keysight Technologies,E36312A-SIM/)

@@ -108,7 +108,7 @@ describe('dvt run-test tempco through the whole stack (noise on)', () => {
     await serve?.stop()
   })
 
-  it('runs with instrument noise switched on', () => {
+  it('runs with instrument noise switched on', async () => {
     expect(noise).toBe('1')
   })
 
@@ -128,7 +128,7 @@ describe('dvt run-test tempco through the whole stack (noise on)', () => {
     expect(result(run, 'vout_25c_v').value).toBeCloseTo(3.295, 2)
   })
 
-  it('names the failed limits of the 150 ppm/°C DUT: tempco and box tempco fail, V_out at 25 °C passes', () => {
+  it('names the failed limits of the 150 ppm/°C DUT: tempco and box tempco fail, V_out at 25 °C passes', async () => {
     const verdicts = Object.fromEntries(runOf(150).results.map((r) => [r.parameter, r.passed]))
     expect(verdicts).toEqual({
       tempco_ppm_per_c: false,

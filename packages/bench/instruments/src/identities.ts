@@ -1,49 +1,28 @@
-/** The four fields of an `*IDN?` answer. */
-export interface InstrumentIdentity {
-  manufacturer: string
-  model: string
-  serial: string
-  firmware: string
+import type { ScpiIdentity } from '@dvt/scpi'
+
+/** A simulated instrument's identity: serial 0, firmware 1.0.0. */
+function simulated(manufacturer: string, model: string): ScpiIdentity {
+  return Object.freeze({ manufacturer, model, serial: '0', firmware: '1.0.0' })
 }
 
 /** `*IDN?` → `TEMPTRONIC,ATS-545-SIM,0,1.0.0` */
-export const CHAMBER_IDENTITY: InstrumentIdentity = Object.freeze({
-  manufacturer: 'TEMPTRONIC',
-  model: 'ATS-545-SIM',
-  serial: '0',
-  firmware: '1.0.0',
-})
+export const CHAMBER_IDENTITY = simulated('TEMPTRONIC', 'ATS-545-SIM')
 
 /** `*IDN?` → `Keysight Technologies,E36312A-SIM,0,1.0.0` */
-export const SUPPLY_IDENTITY: InstrumentIdentity = Object.freeze({
-  manufacturer: 'Keysight Technologies',
-  model: 'E36312A-SIM',
-  serial: '0',
-  firmware: '1.0.0',
-})
+export const SUPPLY_IDENTITY = simulated('Keysight Technologies', 'E36312A-SIM')
 
 /** `*IDN?` → `Keysight Technologies,34461A-SIM,0,1.0.0` */
-export const DMM_IDENTITY: InstrumentIdentity = Object.freeze({
-  manufacturer: 'Keysight Technologies',
-  model: '34461A-SIM',
-  serial: '0',
-  firmware: '1.0.0',
-})
+export const DMM_IDENTITY = simulated('Keysight Technologies', '34461A-SIM')
 
 /** `*IDN?` → `Keysight Technologies,EL34143A-SIM,0,1.0.0` */
-export const LOAD_IDENTITY: InstrumentIdentity = Object.freeze({
-  manufacturer: 'Keysight Technologies',
-  model: 'EL34143A-SIM',
-  serial: '0',
-  firmware: '1.0.0',
-})
+export const LOAD_IDENTITY = simulated('Keysight Technologies', 'EL34143A-SIM')
 
 /** `*IDN?` of the simulation control port: `DVT-SIM,CONTROL,0,<version>`. */
-export function controlIdentity(version: string): InstrumentIdentity {
+export function controlIdentity(version: string): ScpiIdentity {
   return Object.freeze({ manufacturer: 'DVT-SIM', model: 'CONTROL', serial: '0', firmware: version })
 }
 
 /** The `*IDN?` line as an instrument answers it. */
-export function formatIdentity(identity: InstrumentIdentity): string {
+export function formatIdentity(identity: ScpiIdentity): string {
   return `${identity.manufacturer},${identity.model},${identity.serial},${identity.firmware}`
 }

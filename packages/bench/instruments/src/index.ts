@@ -2,7 +2,6 @@ export type { ChamberContext, ChamberDefaults } from './chamber'
 export { chamberCommands, chamberDefaults, formatLakeShore, resetChamber } from './chamber'
 export type { LoadContext } from './electronic-load'
 export { LOAD_LIMITS, LOAD_RESET, loadCommands, resetLoad } from './electronic-load'
-export type { InstrumentIdentity } from './identities'
 export {
   CHAMBER_IDENTITY,
   controlIdentity,

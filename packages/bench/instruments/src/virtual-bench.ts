@@ -1,16 +1,9 @@
 import type { BenchModel, SimClock } from '@dvt/physics'
 import type { InstrumentRole } from '@dvt/protocol'
-import { createScpiInstrument, type ScpiInstrument } from '@dvt/scpi'
+import { createScpiInstrument, type ScpiIdentity, type ScpiInstrument } from '@dvt/scpi'
 import { type ChamberContext, chamberCommands, chamberDefaults, resetChamber } from './chamber'
 import { type LoadContext, loadCommands, resetLoad } from './electronic-load'
-import {
-  CHAMBER_IDENTITY,
-  controlIdentity,
-  DMM_IDENTITY,
-  type InstrumentIdentity,
-  LOAD_IDENTITY,
-  SUPPLY_IDENTITY,
-} from './identities'
+import { CHAMBER_IDENTITY, controlIdentity, DMM_IDENTITY, LOAD_IDENTITY, SUPPLY_IDENTITY } from './identities'
 import type { DmmContext } from './internal/dmm-reading'
 import { defaultDmmSettings } from './internal/dmm-settings'
 import { multimeterCommands, resetMultimeter, triggerMultimeter } from './multimeter'
@@ -29,7 +22,7 @@ export interface VirtualBenchOptions {
 
 /** The five virtual instruments over one model; each is a `LineDevice` a TCP host can serve. */
 export interface VirtualBench extends Readonly<Record<InstrumentRole, ScpiInstrument>> {
-  readonly identities: Readonly<Record<InstrumentRole, InstrumentIdentity>>
+  readonly identities: Readonly<Record<InstrumentRole, ScpiIdentity>>
   /** `*RST` of every instrument's settings (error queues untouched). */
   resetAll(): void
 }

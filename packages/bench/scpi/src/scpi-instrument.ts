@@ -1,8 +1,10 @@
+import type { ScpiErrorEntry } from '@dvt/protocol'
 import type { CommandTable } from './define-commands'
 import { buildTree } from './internal/command-tree'
 import { commonCommands } from './internal/common-commands'
-import { InstrumentCore, type ScpiErrorEntry, type ScpiIdentity } from './internal/instrument-core'
+import { InstrumentCore } from './internal/instrument-core'
 import { Session } from './internal/session'
+import type { ScpiIdentity } from './scpi-identity'
 import type { ScpiStatusRegister } from './status-register'
 
 /** One client's view of an instrument (its own parser path); what a transport drives line by line. */

@@ -11,7 +11,7 @@ const visa = {
 }
 
 describe('benchAddresses', () => {
-  it('puts every simulator port on the simulator host, control port included', () => {
+  it('puts every simulator port on the simulator host, control port included', async () => {
     const bench = benchAddresses(configSchema.parse({ instruments: { simulator: { dmm_port: 6003 } } }))
     expect(bench.backend).toBe('simulator')
     expect(bench.key).toBe('simulator@127.0.0.1:5000')
@@ -19,7 +19,7 @@ describe('benchAddresses', () => {
     expect(bench.require('control')).toMatchObject({ name: 'simulation control', port: 5000 })
   })
 
-  it('parses the VISA resources of real hardware, and has no simulation control there', () => {
+  it('parses the VISA resources of real hardware, and has no simulation control there', async () => {
     const bench = benchAddresses(configSchema.parse({ instruments: { backend: 'visa', visa } }))
     expect(bench.key).toBe(`visa@${Object.values(visa).join(',')}`)
     expect(bench.require('supply')).toMatchObject({ name: 'power supply', host: '10.0.0.3', port: 5025 })
@@ -29,7 +29,7 @@ describe('benchAddresses', () => {
     )
   })
 
-  it('refuses a visa bench with a missing resource string, naming the key', () => {
+  it('refuses a visa bench with a missing resource string, naming the key', async () => {
     const config = configSchema.parse({ instruments: { backend: 'visa', visa: { chamber: visa.chamber } } })
     const bench = benchAddresses(config)
     expect(() => bench.require('supply')).toThrow(FrameworkError)

@@ -5,7 +5,6 @@ export { createSimulatedClock, createWallClock } from './clock'
 export { defaultRegistry, dvtTests } from './default-registry'
 export type { FrameworkErrorCode } from './framework-error'
 export { FrameworkError } from './framework-error'
-export type { RunObserver } from './internal/run-bus'
 export { describeFailure, judge } from './limits'
 export { describeParameters, parseParameterStrings, validateParameters } from './parameters'
 export type {
@@ -21,6 +20,7 @@ export type {
   StepFinishedEvent,
   StepStartedEvent,
 } from './run-events'
+export type { RunObserver } from './run-observer'
 export type { RunSession, RunSessionOptions } from './run-session'
 export { openRunSession } from './run-session'
 export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from './run-state'

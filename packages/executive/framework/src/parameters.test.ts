@@ -5,14 +5,14 @@ import { describeParameters, parseParameterStrings, validateParameters } from '.
 const tempco = defaultRegistry.get('tempco')
 
 describe('parameters', () => {
-  it('fills defaults', () => {
+  it('fills defaults', async () => {
     const params = validateParameters(tempco, {})
     expect(params.points_c).toEqual([-40, -20, 0, 25, 50, 85])
     expect(params.samples).toBe(10)
     expect(params.limit_ppm_per_c).toBe(100)
   })
 
-  it('parses --set strings by the schema', () => {
+  it('parses --set strings by the schema', async () => {
     expect(parseParameterStrings(tempco, { points_c: '-40, 25,85', samples: '20', limit_ppm_per_c: '150' })).toEqual({
       points_c: [-40, 25, 85],
       samples: 20,
@@ -21,7 +21,7 @@ describe('parameters', () => {
     expect(parseParameterStrings(tempco, { points_c: '[0,25]' })).toEqual({ points_c: [0, 25] })
   })
 
-  it('names the parameter in one sentence when a value is wrong', () => {
+  it('names the parameter in one sentence when a value is wrong', async () => {
     expect(() => validateParameters(tempco, parseParameterStrings(tempco, { samples: 'many' }))).toThrow(
       'parameter "samples" of tempco is invalid: expected number, received string',
     )
@@ -33,7 +33,7 @@ describe('parameters', () => {
     )
   })
 
-  it('describes every library test as JSON Schema with defaults and descriptions', () => {
+  it('describes every library test as JSON Schema with defaults and descriptions', async () => {
     for (const test of defaultRegistry.list()) {
       const schema = describeParameters(test)
       expect(schema.type).toBe('object')
@@ -44,7 +44,7 @@ describe('parameters', () => {
     }
   })
 
-  it('lists the library', () => {
+  it('lists the library', async () => {
     expect(defaultRegistry.list().map((t) => t.name)).toEqual([
       'tempco',
       'load_regulation',

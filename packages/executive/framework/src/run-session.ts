@@ -64,7 +64,7 @@ export async function openRunSession(config: DvtConfig, options: RunSessionOptio
   try {
     if (ownsStorage && storage) recovered = await storage.recoverInterruptedRuns()
   } catch (error) {
-    storage?.close()
+    await storage?.close()
     throw error
   }
   const clock = instruments.control ? createSimulatedClock(instruments.control) : createWallClock()
@@ -98,7 +98,7 @@ export async function openRunSession(config: DvtConfig, options: RunSessionOptio
     async close() {
       if (previousSpeed !== undefined) await instruments.control?.setSpeed(previousSpeed).catch(() => undefined)
       await instruments.close()
-      if (ownsStorage) storage?.close()
+      if (ownsStorage) await storage?.close()
     },
   }
 }

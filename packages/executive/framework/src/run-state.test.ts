@@ -25,7 +25,7 @@ const started: RunEvent = {
 const fold = (events: RunEvent[]) => events.reduce(reduceRun, initialRunState())
 
 describe('reduceRun', () => {
-  it('starts a run with pending steps', () => {
+  it('starts a run with pending steps', async () => {
     const state = fold([started])
     expect(state).toMatchObject({ id: 'r1', test: 'tempco', status: 'running', serial: 'SN1', startedAt: base.time })
     expect(state.steps).toEqual([
@@ -34,7 +34,7 @@ describe('reduceRun', () => {
     ])
   })
 
-  it('tracks step attempts, outcomes and the current step', () => {
+  it('tracks step attempts, outcomes and the current step', async () => {
     const running = fold([started, { ...base, type: 'step-started', simTime: 1, step: 'sweep', index: 1, attempt: 2 }])
     expect(running.currentStep).toBe('sweep')
     expect(running.steps[1]).toMatchObject({ status: 'running', attempts: 2 })
@@ -53,7 +53,7 @@ describe('reduceRun', () => {
     expect(done.simTime).toBe(2)
   })
 
-  it('counts measurements and keeps the last one without storing them all', () => {
+  it('counts measurements and keeps the last one without storing them all', async () => {
     const row = (value: number) => ({
       timestamp: 0,
       simTime: value,
@@ -70,7 +70,7 @@ describe('reduceRun', () => {
     expect(state.lastMeasurement?.value).toBe(3)
   })
 
-  it('replaces a result of the same parameter and recounts pass/fail', () => {
+  it('replaces a result of the same parameter and recounts pass/fail', async () => {
     const result = (value: number, passed: boolean): RunEvent => ({
       ...base,
       type: 'result',
@@ -84,7 +84,7 @@ describe('reduceRun', () => {
     expect(state.counts).toMatchObject({ results: 1, passed: 1, failed: 0 })
   })
 
-  it('keeps the log with warning and error counts, and the latest progress', () => {
+  it('keeps the log with warning and error counts, and the latest progress', async () => {
     const state = fold([
       started,
       { ...base, type: 'log', simTime: 1, level: 'warn', message: 'drifting' },
@@ -96,7 +96,7 @@ describe('reduceRun', () => {
     expect(state.progress).toEqual({ step: 'sweep', point: 2, of: 6, message: 'point 2 of 6' })
   })
 
-  it('finishes with status and reason, and never mutates the previous state', () => {
+  it('finishes with status and reason, and never mutates the previous state', async () => {
     const before = fold([started])
     const frozen = JSON.stringify(before)
     const after = reduceRun(before, { ...base, type: 'run-finished', simTime: 9, status: 'aborted', reason: 'Ctrl-C' })

@@ -121,7 +121,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await bench.close()
-  storage.close()
+  await storage.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -165,7 +165,7 @@ describe('runner errors and aborts', () => {
     expect(finished).toMatchObject({ step: 'explode', error: 'the DUT caught fire', control: null })
     expect(bench.log.supply).toContain('VOLT 5,(@1)')
     expect(safeStateSent()).toEqual({ supply: true, load: true })
-    const timeline = storage.getEvents(state.id).map((e) => `${e.level} ${e.message}`)
+    const timeline = (await storage.getEvents(state.id)).map((e) => `${e.level} ${e.message}`)
     expect(timeline).toContain('error step "explode" finished: error: the DUT caught fire')
   })
 
@@ -203,7 +203,7 @@ describe('runner errors and aborts', () => {
     expect(state.statusReason).toBe('operator pressed Abort')
     expect(state.steps[0]?.status).toBe('aborted')
     expect(safeStateSent()).toEqual({ supply: true, load: true })
-    expect(storage.getRun(state.id)?.status).toBe('aborted')
+    expect((await storage.getRun(state.id))?.status).toBe('aborted')
   })
 
   it('aborts through the signal given to run()', async () => {
@@ -232,7 +232,7 @@ describe('runner refusals (before any run exists)', () => {
     await expect(runner.run('measure', { valeu: 1 })).rejects.toThrow(
       'measure has no parameter "valeu" — it takes value, limit',
     )
-    expect(storage.listRuns().total).toBe(0)
+    expect((await storage.listRuns()).total).toBe(0)
   })
 
   it('lists the available tests for an unknown one', async () => {
@@ -244,7 +244,7 @@ describe('runner refusals (before any run exists)', () => {
 
   it('refuses a busy bench, naming the run that holds it', async () => {
     const other = await runner.run('measure')
-    expect(storage.acquireBench(bench.instruments.benchKey, other.id)).toBeNull()
+    expect(await storage.acquireBench(bench.instruments.benchKey, other.id)).toBeNull()
     const error = await runner.run('measure').catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'FRAMEWORK_BENCH_BUSY' })
     expect((error as Error).message).toMatch(
@@ -252,8 +252,8 @@ describe('runner refusals (before any run exists)', () => {
         `^the bench is busy: run ${other.id.slice(0, 8)} \\(measure\\) started by pid ${process.pid} at \\S+ holds it`,
       ),
     )
-    expect(storage.listRuns().total).toBe(1)
-    storage.releaseBench(bench.instruments.benchKey, other.id)
+    expect((await storage.listRuns()).total).toBe(1)
+    await storage.releaseBench(bench.instruments.benchKey, other.id)
     expect((await runner.run('measure')).status).toBe('passed')
   })
 })
@@ -282,7 +282,7 @@ describe('control flow is kept apart from outcome', () => {
 describe('storage observer', () => {
   it('persists the run, results, timeline and measurements', async () => {
     const state = await runner.run('measure', { value: 1.25 }, { serial: 'SN-1', operator: 'ada', description: 'd' })
-    const run = storage.getRun(state.id)
+    const run = await storage.getRun(state.id)
     expect(run).toMatchObject({
       test: 'measure',
       status: 'passed',
@@ -293,7 +293,7 @@ describe('storage observer', () => {
       parameters: { value: 1.25, limit: 2 },
       measurementCount: 1,
     })
-    expect(storage.getResults(state.id).map((r) => [r.parameter, r.passed])).toEqual([
+    expect((await storage.getResults(state.id)).map((r) => [r.parameter, r.passed])).toEqual([
       ['value_v', true],
       ['info', null],
     ])
@@ -308,7 +308,7 @@ describe('storage observer', () => {
         loadCurrent: 0.1,
       }),
     ])
-    const messages = storage.getEvents(state.id).map((e) => e.message)
+    const messages = (await storage.getEvents(state.id)).map((e) => e.message)
     expect(messages[0]).toBe('run started: measure on DUT SN-1')
     expect(messages.at(-1)).toBe('run finished: passed')
   })

@@ -4,9 +4,10 @@ import type { InstrumentSet } from '@dvt/drivers'
 import type { StorageBackend } from '@dvt/storage'
 import type { Clock } from './clock'
 import { FrameworkError } from './framework-error'
-import { createRunBus, type RunObserver } from './internal/run-bus'
+import { createRunBus } from './internal/run-bus'
 import { executeRun } from './internal/run-execution'
 import { validateParameters } from './parameters'
+import type { RunObserver } from './run-observer'
 import type { RunState } from './run-state'
 import { createStorageObserver } from './storage-observer'
 import type { TestRegistry } from './test-registry'
@@ -51,8 +52,11 @@ export interface Runner {
   subscribe(observer: RunObserver): () => void
 }
 
-function busy(storage: StorageBackend, holder: { runId: string; pid: number; since: string }): FrameworkError {
-  const test = storage.getRun(holder.runId)?.test ?? 'unknown test'
+async function busy(
+  storage: StorageBackend,
+  holder: { runId: string; pid: number; since: string },
+): Promise<FrameworkError> {
+  const test = (await storage.getRun(holder.runId).catch(() => null))?.test ?? 'unknown test'
   return new FrameworkError(
     'FRAMEWORK_BENCH_BUSY',
     `the bench is busy: run ${holder.runId.slice(0, 8)} (${test}) started by pid ${holder.pid} at ${holder.since} holds it — wait for it to finish or abort it`,
@@ -65,32 +69,41 @@ export function createRunner(options: RunnerOptions): Runner {
   const storageObserver = options.storage ? createStorageObserver(options.storage) : null
   const benchKey = options.benchKey ?? options.instruments.benchKey
 
-  function takeBench(runId: string): void {
+  async function takeBench(runId: string): Promise<void> {
     if (!options.storage) return
-    const holder = options.storage.acquireBench(benchKey, runId)
-    if (holder) throw busy(options.storage, holder)
+    const holder = await options.storage.acquireBench(benchKey, runId)
+    if (holder) throw await busy(options.storage, holder)
   }
 
   async function run(testName: string, rawParams: Record<string, unknown> = {}, runOptions: RunOptions = {}) {
     const test = options.registry.get(testName)
     const params = validateParameters(test, rawParams)
     const runId = randomUUID()
-    takeBench(runId)
+    // Registered before the bench is taken, so an abort while the lock is being taken is not lost.
     const controller = new AbortController()
+    active.add(controller)
+    try {
+      await takeBench(runId)
+    } catch (error) {
+      active.delete(controller)
+      throw error
+    }
     const onAbort = () => controller.abort(runOptions.signal?.reason ?? 'aborted')
     runOptions.signal?.addEventListener('abort', onAbort, { once: true })
     if (runOptions.signal?.aborted) onAbort()
-    active.add(controller)
-    const runObservers = () => (storageObserver ? [storageObserver, ...observers] : observers)
     const timebase = { origin: options.clock.now() }
-    const bus = createRunBus(runId, runObservers, () => options.clock.now() - timebase.origin)
+    const bus = createRunBus(
+      runId,
+      { recorder: storageObserver, watchers: () => observers },
+      () => options.clock.now() - timebase.origin,
+    )
     try {
       return await executeRun({ test, params, bus, runId, timebase, signal: controller.signal, options, runOptions })
     } finally {
       runOptions.signal?.removeEventListener('abort', onAbort)
       active.delete(controller)
       for (const problem of await bus.settle()) process.emitWarning(problem)
-      options.storage?.releaseBench(benchKey, runId)
+      await options.storage?.releaseBench(benchKey, runId)
     }
   }
 

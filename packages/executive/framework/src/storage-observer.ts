@@ -1,6 +1,6 @@
 import type { EventLevel, MeasurementRow, StorageBackend } from '@dvt/storage'
-import type { RunObserver } from './internal/run-bus'
 import type { RunEvent } from './run-events'
+import type { RunObserver } from './run-observer'
 
 export interface StorageObserverOptions {
   /** Rows per `appendMeasurements` batch when readings arrive in a burst [500]. */
@@ -31,49 +31,57 @@ function timelineEntry(event: RunEvent): { level: EventLevel; message: string } 
 }
 
 /**
- * Persists a run into a StorageBackend: the run row, its timeline, judged results and raw
- * measurements. Readings are batched (a burst becomes one append, flushed on the next turn of the
- * event loop, at `batchSize` rows, or before any other event of the run is stored or shown) so they
- * are durable as they arrive and always before anything reports them.
+ * Persists a run into a StorageBackend: the run row, its timeline, judged results and raw measurements. It is the
+ * run bus's recorder, so every other observer sees an event only after this one is done with it. Readings are
+ * batched (a burst becomes one append, flushed on the next turn of the event loop, at `batchSize` rows, or before
+ * any other event of the run is stored) so they are durable as they arrive and always before anything reports them.
+ * Storage calls run one at a time, in event order.
  */
 export function createStorageObserver(storage: StorageBackend, options: StorageObserverOptions = {}): RunObserver {
   const batchSize = options.batchSize ?? 500
   const buffers = new Map<string, MeasurementRow[]>()
-  const scheduled = new Set<string>()
-  // A deferred flush cannot throw into the event loop; its error surfaces on the next event instead.
+  let tail: Promise<void> = Promise.resolve()
+  // A deferred flush has no caller to fail; its error surfaces on the run's next stored event instead.
   let deferredError: unknown = null
 
-  function flush(runId: string): void {
+  /** Queues storage work behind everything queued before it. */
+  function then(work: () => Promise<void>): Promise<void> {
+    const next = tail.then(work)
+    tail = next.catch(() => undefined)
+    return next
+  }
+
+  async function flush(runId: string): Promise<void> {
     const rows = buffers.get(runId)
     if (!rows || rows.length === 0) return
     buffers.set(runId, [])
-    storage.appendMeasurements(runId, rows)
+    await storage.appendMeasurements(runId, rows)
   }
 
-  function buffer(runId: string, row: MeasurementRow): void {
+  function buffer(runId: string, row: MeasurementRow): Promise<void> | undefined {
     const rows = buffers.get(runId) ?? []
     rows.push(row)
     buffers.set(runId, rows)
-    if (rows.length >= batchSize) {
-      flush(runId)
-      return
+    if (rows.length >= batchSize) return then(() => flush(runId))
+    if (rows.length === 1) {
+      setImmediate(() => {
+        then(() => flush(runId)).catch((error: unknown) => {
+          deferredError ??= error
+        })
+      })
     }
-    if (scheduled.has(runId)) return
-    scheduled.add(runId)
-    setImmediate(() => {
-      scheduled.delete(runId)
-      try {
-        flush(runId)
-      } catch (error) {
-        deferredError ??= error
-      }
-    })
+    return undefined
   }
 
-  function handle(event: RunEvent): Promise<void> | undefined {
+  async function store(event: RunEvent): Promise<void> {
     const { runId } = event
+    if (deferredError) {
+      const error = deferredError
+      deferredError = null
+      throw error
+    }
     if (event.type === 'run-started') {
-      storage.createRun({
+      await storage.createRun({
         id: runId,
         test: event.test,
         startedAt: event.time,
@@ -86,32 +94,22 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
         seed: event.seed,
         softwareVersion: event.softwareVersion,
       })
-      storage.startRun(runId)
-    }
-    if (event.type === 'measurement') {
-      buffer(runId, event.row)
-      return undefined
+      await storage.startRun(runId)
     }
     // Nothing is announced (progress, a log line, a result) before the readings that led to it are durable:
     // a crash right after a point was reported must not lose that point.
-    flush(runId)
-    if (event.type === 'result') storage.addResults(runId, [event.result])
+    await flush(runId)
+    if (event.type === 'result') await storage.addResults(runId, [event.result])
     const entry = timelineEntry(event)
-    if (entry) storage.addEvent(runId, { time: event.time, simTime: event.simTime, ...entry })
-    if (event.type !== 'run-finished') return undefined
-    flush(runId)
+    if (entry) await storage.addEvent(runId, { time: event.time, simTime: event.simTime, ...entry })
+    if (event.type !== 'run-finished') return
+    await flush(runId)
     buffers.delete(runId)
-    const end = { status: event.status, completedAt: event.time, statusReason: event.reason }
-    return storage.completeRun(runId, end).then(() => undefined)
+    await storage.completeRun(runId, { status: event.status, completedAt: event.time, statusReason: event.reason })
   }
 
   return (event) => {
-    const done = handle(event)
-    if (deferredError) {
-      const error = deferredError
-      deferredError = null
-      throw error
-    }
-    return done
+    if (event.type === 'measurement') return buffer(event.runId, event.row)
+    return then(() => store(event))
   }
 }

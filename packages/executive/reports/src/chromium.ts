@@ -3,7 +3,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
-import { ReportError } from '../report-error'
+import { ReportError } from './report-error'
 
 /** Where Debian's `chromium` package installs the browser. */
 export const defaultChromiumPath = '/usr/bin/chromium'

@@ -1,5 +1,4 @@
-export { chromiumFlags, defaultChromiumPath } from './internal/chromium'
-export { countPdfPages } from './internal/count-pdf-pages'
+export { chromiumFlags, defaultChromiumPath } from './chromium'
 export type { ReportData } from './report-data'
 export { defaultReportFileName, loadReportData } from './report-data'
 export type { ReportErrorCode } from './report-error'

@@ -9,12 +9,12 @@ import { pdfText } from './testing/pdf-tools'
 import { sampleTempcoData } from './testing/sample-report-data'
 
 describe('defaultReportFileName', () => {
-  it('is <test>_<id8>_<YYYYMMDD-HHMMSS>.pdf in UTC', () => {
+  it('is <test>_<id8>_<YYYYMMDD-HHMMSS>.pdf in UTC', async () => {
     const run = { id: '3f6c2a9e-7d41-4b8a-9c2e-5a1b0d4e8f17', test: 'tempco' }
     expect(defaultReportFileName(run, new Date('2026-03-02T09:04:05.678Z'))).toBe('tempco_3f6c2a9e_20260302-090405.pdf')
   })
 
-  it('keeps the name a plain file name whatever the test is called', () => {
+  it('keeps the name a plain file name whatever the test is called', async () => {
     const run = { id: '3f6c2a9e-7d41-4b8a-9c2e-5a1b0d4e8f17', test: '../../etc/pass wd' }
     expect(defaultReportFileName(run, new Date('2026-03-02T09:04:05Z'))).toBe(
       'etc-pass-wd_3f6c2a9e_20260302-090405.pdf',
@@ -32,18 +32,18 @@ describe('loadReportData from SQLite storage', () => {
   })
 
   afterAll(async () => {
-    storage?.close()
+    await storage?.close()
     await rm(dir, { recursive: true, force: true })
   })
 
   it('reads the run, results, events and compacted measurements by short ID', async () => {
     const sample = sampleTempcoData()
     const { run } = sample
-    storage.createRun({ ...run, parameters: run.parameters, config: run.config })
-    storage.startRun(run.id)
-    storage.addResults(run.id, sample.results)
-    for (const e of sample.events) storage.addEvent(run.id, e)
-    storage.appendMeasurements(run.id, sample.measurements)
+    await storage.createRun({ ...run, parameters: run.parameters, config: run.config })
+    await storage.startRun(run.id)
+    await storage.addResults(run.id, sample.results)
+    for (const e of sample.events) await storage.addEvent(run.id, e)
+    await storage.appendMeasurements(run.id, sample.measurements)
     await storage.completeRun(run.id, { status: 'passed', completedAt: run.completedAt ?? run.startedAt })
     const data = await loadReportData(storage, run.id.slice(0, 8))
     expect(data.run).toMatchObject({ id: run.id, test: 'tempco', status: 'passed', dutSerial: run.dutSerial })

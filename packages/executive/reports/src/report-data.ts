@@ -14,13 +14,17 @@ export interface ReportData {
  * ambiguous ID throws the storage's own error (its message already says what to do).
  */
 export async function loadReportData(storage: StorageBackend, runIdOrPrefix: string): Promise<ReportData> {
-  const id = storage.resolveRunId(runIdOrPrefix)
-  const run = storage.getRun(id)
+  const id = await storage.resolveRunId(runIdOrPrefix)
+  const run = await storage.getRun(id)
   if (!run) {
     throw new ReportError('REPORT_RUN_NOT_FOUND', `run ${id} disappeared while its report was being prepared`)
   }
-  const measurements = await storage.readMeasurements(id)
-  return { run, results: storage.getResults(id), events: storage.getEvents(id), measurements }
+  const [results, events, measurements] = await Promise.all([
+    storage.getResults(id),
+    storage.getEvents(id),
+    storage.readMeasurements(id),
+  ])
+  return { run, results, events, measurements }
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')

@@ -242,7 +242,7 @@ describe('includeCharts', () => {
 })
 
 describe('reportRendererOptions', () => {
-  it('maps the config reporting section', () => {
+  it('maps the config reporting section', async () => {
     const options = reportRendererOptions({
       company_name: 'Acme',
       logo_path: null,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { DvtConfig } from '@dvt/config'
-import { defaultChromiumPath } from './internal/chromium'
+import { defaultChromiumPath } from './chromium'
 import { countPdfPages } from './internal/count-pdf-pages'
 import { formatDateTime } from './internal/format'
 import { createLazyChromium } from './internal/lazy-chromium'

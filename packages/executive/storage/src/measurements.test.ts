@@ -14,9 +14,9 @@ beforeEach(() => {
 })
 afterEach(() => t.cleanup())
 
-function startedRun(): string {
-  const { id } = t.storage.createRun(newRun())
-  t.storage.startRun(id)
+async function startedRun(): Promise<string> {
+  const { id } = await t.storage.createRun(newRun())
+  await t.storage.startRun(id)
   return id
 }
 
@@ -26,34 +26,34 @@ function fileBuffer(path: string): ArrayBuffer {
 }
 
 async function completed(id: string) {
-  return t.storage.completeRun(id, { status: 'passed', completedAt: '2025-03-01T11:00:00Z' })
+  return await t.storage.completeRun(id, { status: 'passed', completedAt: '2025-03-01T11:00:00Z' })
 }
 
 describe('measurement staging', () => {
   it('makes appended rows visible to a second connection before the run ends', async () => {
-    const id = startedRun()
+    const id = await startedRun()
     const rows = sampleRows(250)
-    t.storage.appendMeasurements(id, rows.slice(0, 100))
-    t.storage.appendMeasurements(id, rows.slice(100))
+    await t.storage.appendMeasurements(id, rows.slice(0, 100))
+    await t.storage.appendMeasurements(id, rows.slice(100))
     const other = t.reopen()
     expect(await other.readMeasurements(id)).toEqual(rows)
-    expect(other.getRun(id)?.measurementCount).toBe(250)
-    expect(other.getRun(id)?.parquetPath).toBeNull()
+    expect((await other.getRun(id))?.measurementCount).toBe(250)
+    expect((await other.getRun(id))?.parquetPath).toBeNull()
   })
 
   it('keeps nulls, unicode units and float values exactly', async () => {
-    const id = startedRun()
+    const id = await startedRun()
     const rows = sampleRows(30).map((r, i) => ({ ...r, unit: i === 5 ? 'µV/°C' : r.unit, value: r.value / 3 }))
-    t.storage.appendMeasurements(id, rows)
+    await t.storage.appendMeasurements(id, rows)
     expect(await t.storage.readMeasurements(id)).toEqual(rows)
   })
 })
 
 describe('compaction to Parquet', () => {
   it('writes run_<id>/measurements.parquet with the specified columns and empties the staging table', async () => {
-    const id = startedRun()
+    const id = await startedRun()
     const rows = sampleRows(1200)
-    for (let k = 0; k < rows.length; k += 500) t.storage.appendMeasurements(id, rows.slice(k, k + 500))
+    for (let k = 0; k < rows.length; k += 500) await t.storage.appendMeasurements(id, rows.slice(k, k + 500))
     const run = await completed(id)
     expect(run.parquetPath).toBe(join(t.measurementsDir, `run_${id}`, 'measurements.parquet'))
     expect(run.measurementCount).toBe(1200)
@@ -95,9 +95,9 @@ describe('compaction to Parquet', () => {
   })
 
   it('is read by DuckDB with a timestamp column and the same values', async () => {
-    const id = startedRun()
+    const id = await startedRun()
     const rows = sampleRows(300)
-    t.storage.appendMeasurements(id, rows)
+    await t.storage.appendMeasurements(id, rows)
     const { parquetPath } = await completed(id)
     const duck = await DuckDBInstance.create(':memory:')
     const conn = await duck.connect()
@@ -138,7 +138,7 @@ describe('compaction to Parquet', () => {
   })
 
   it('writes a valid empty file for a run without measurements', async () => {
-    const run = await completed(startedRun())
+    const run = await completed(await startedRun())
     expect(run.measurementCount).toBe(0)
     const file = fileBuffer(run.parquetPath!)
     expect(parquetMetadata(file).num_rows).toBe(0n)
@@ -147,8 +147,8 @@ describe('compaction to Parquet', () => {
   })
 
   it('splits long runs into row groups of 100 000 rows', async () => {
-    const id = startedRun()
-    for (let k = 0; k < 250_000; k += 10_000) t.storage.appendMeasurements(id, sampleRows(10_000, k))
+    const id = await startedRun()
+    for (let k = 0; k < 250_000; k += 10_000) await t.storage.appendMeasurements(id, sampleRows(10_000, k))
     const run = await completed(id)
     const meta = parquetMetadata(fileBuffer(run.parquetPath!))
     expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([100_000, 100_000, 50_000])
@@ -160,9 +160,9 @@ describe('compaction to Parquet', () => {
 
 describe('Arrow', () => {
   it('round-trips a run as an Arrow IPC stream', async () => {
-    const id = startedRun()
+    const id = await startedRun()
     const rows = sampleRows(40)
-    t.storage.appendMeasurements(id, rows)
+    await t.storage.appendMeasurements(id, rows)
     for (const phase of ['staged', 'compacted']) {
       if (phase === 'compacted') await completed(id)
       const table = tableFromIPC(await t.storage.readMeasurementsArrow(id))
@@ -193,7 +193,7 @@ describe('Arrow', () => {
     }
   })
 
-  it('builds an empty table from no rows', () => {
+  it('builds an empty table from no rows', async () => {
     const table = measurementsToArrowTable([])
     expect(table.numRows).toBe(0)
     expect(table.numCols).toBe(8)

@@ -14,10 +14,10 @@ const children: ChildProcess[] = []
 beforeEach(() => {
   t = createTempStorage()
 })
-afterEach(() => {
+afterEach(async () => {
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  t.cleanup()
+  await t.cleanup()
 })
 
 /** Starts the child and resolves once it has printed "appended <rows>" (durable by then). */
@@ -67,17 +67,17 @@ describe('crash recovery', () => {
 
     // While the child lives, its run and its bench are left alone.
     expect(await t.storage.recoverInterruptedRuns()).toEqual([])
-    expect(t.storage.getRun(runId)).toMatchObject({ status: 'running', pid: child.pid, measurementCount: 3000 })
-    const other = t.storage.createRun(newRun()).id
-    expect(t.storage.acquireBench('bench-a', other)).toMatchObject({ bench: 'bench-a', runId, pid: child.pid })
+    expect(await t.storage.getRun(runId)).toMatchObject({ status: 'running', pid: child.pid, measurementCount: 3000 })
+    const other = (await t.storage.createRun(newRun())).id
+    expect(await t.storage.acquireBench('bench-a', other)).toMatchObject({ bench: 'bench-a', runId, pid: child.pid })
 
     await killed(child)
     const recovered = await t.storage.recoverInterruptedRuns()
     expect(recovered.map((r) => [r.id, r.status, r.statusReason, r.measurementCount])).toEqual([
       [runId, 'error', 'interrupted', 3000],
     ])
-    expect(t.storage.getEvents(runId).at(-1)).toMatchObject({ level: 'error' })
-    expect(t.storage.getEvents(runId).at(-1)!.message).toContain(`pid ${child.pid}`)
+    expect((await t.storage.getEvents(runId)).at(-1)).toMatchObject({ level: 'error' })
+    expect((await t.storage.getEvents(runId)).at(-1)!.message).toContain(`pid ${child.pid}`)
 
     const file = readFileSync(recovered[0]!.parquetPath!)
     const rows = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.length) })
@@ -85,35 +85,35 @@ describe('crash recovery', () => {
     expect(rows.map((r) => r.value)).toEqual(sampleRows(3000).map((r) => r.value))
 
     expect(await t.storage.recoverInterruptedRuns()).toEqual([])
-    expect(t.storage.acquireBench('bench-a', other)).toBeNull()
+    expect(await t.storage.acquireBench('bench-a', other)).toBeNull()
   })
 })
 
 describe('bench locks', () => {
-  it('refuses a bench held by a live process and lets the holder re-take and release it', () => {
-    const first = t.storage.createRun(newRun()).id
-    const second = t.storage.createRun(newRun()).id
-    expect(t.storage.acquireBench('bench-1', first)).toBeNull()
-    expect(t.storage.acquireBench('bench-1', first)).toBeNull()
-    const holder = t.storage.acquireBench('bench-1', second)
+  it('refuses a bench held by a live process and lets the holder re-take and release it', async () => {
+    const first = (await t.storage.createRun(newRun())).id
+    const second = (await t.storage.createRun(newRun())).id
+    expect(await t.storage.acquireBench('bench-1', first)).toBeNull()
+    expect(await t.storage.acquireBench('bench-1', first)).toBeNull()
+    const holder = await t.storage.acquireBench('bench-1', second)
     expect(holder).toMatchObject({ bench: 'bench-1', runId: first, pid: process.pid })
     expect(Date.parse(holder!.since)).not.toBeNaN()
-    expect(t.reopen().acquireBench('bench-1', second)).toMatchObject({ runId: first })
-    expect(t.storage.acquireBench('bench-2', second)).toBeNull()
+    expect(await t.reopen().acquireBench('bench-1', second)).toMatchObject({ runId: first })
+    expect(await t.storage.acquireBench('bench-2', second)).toBeNull()
 
-    t.storage.releaseBench('bench-1', second) // not the holder: no effect
-    expect(t.storage.acquireBench('bench-1', second)).toMatchObject({ runId: first })
-    t.storage.releaseBench('bench-1', first)
-    expect(t.storage.acquireBench('bench-1', second)).toBeNull()
+    await t.storage.releaseBench('bench-1', second) // not the holder: no effect
+    expect(await t.storage.acquireBench('bench-1', second)).toMatchObject({ runId: first })
+    await t.storage.releaseBench('bench-1', first)
+    expect(await t.storage.acquireBench('bench-1', second)).toBeNull()
   })
 
   it('takes over a bench whose holder process is dead', async () => {
     const runId = randomUUID()
     const child = await startChild(runId, 'bench-b', 1, 10)
-    const mine = t.storage.createRun(newRun()).id
-    expect(t.storage.acquireBench('bench-b', mine)).toMatchObject({ pid: child.pid })
+    const mine = (await t.storage.createRun(newRun())).id
+    expect(await t.storage.acquireBench('bench-b', mine)).toMatchObject({ pid: child.pid })
     await killed(child)
-    expect(t.storage.acquireBench('bench-b', mine)).toBeNull()
-    expect(t.reopen().acquireBench('bench-b', runId)).toMatchObject({ runId: mine, pid: process.pid })
+    expect(await t.storage.acquireBench('bench-b', mine)).toBeNull()
+    expect(await t.reopen().acquireBench('bench-b', runId)).toMatchObject({ runId: mine, pid: process.pid })
   })
 })

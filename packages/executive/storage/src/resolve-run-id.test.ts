@@ -7,15 +7,15 @@ const a = 'abcd1234-0000-4000-8000-000000000001'
 const b = 'abcd1234-1111-4000-8000-000000000002'
 const c = 'fedc9876-2222-4000-8000-000000000003'
 
-beforeAll(() => {
+beforeAll(async () => {
   t = createTempStorage()
-  for (const id of [a, b, c]) t.storage.createRun(newRun({ id }))
+  for (const id of [a, b, c]) await t.storage.createRun(newRun({ id }))
 })
 afterAll(() => t.cleanup())
 
-function errorOf(fn: () => unknown): StorageError {
+async function errorOf(fn: () => Promise<unknown>): Promise<StorageError> {
   try {
-    fn()
+    await fn()
   } catch (error) {
     if (error instanceof StorageError) return error
     throw error
@@ -24,36 +24,36 @@ function errorOf(fn: () => unknown): StorageError {
 }
 
 describe('resolveRunId', () => {
-  it('accepts a full ID in any case', () => {
-    expect(t.storage.resolveRunId(c)).toBe(c)
-    expect(t.storage.resolveRunId(c.toUpperCase())).toBe(c)
+  it('accepts a full ID in any case', async () => {
+    expect(await t.storage.resolveRunId(c)).toBe(c)
+    expect(await t.storage.resolveRunId(c.toUpperCase())).toBe(c)
   })
 
-  it('resolves a unique prefix of 8 or more characters', () => {
-    expect(t.storage.resolveRunId('fedc9876')).toBe(c)
-    expect(t.storage.resolveRunId('abcd1234-1')).toBe(b)
-    expect(t.storage.resolveRunId(' ABCD1234-0000 ')).toBe(a)
+  it('resolves a unique prefix of 8 or more characters', async () => {
+    expect(await t.storage.resolveRunId('fedc9876')).toBe(c)
+    expect(await t.storage.resolveRunId('abcd1234-1')).toBe(b)
+    expect(await t.storage.resolveRunId(' ABCD1234-0000 ')).toBe(a)
   })
 
-  it('names every match of an ambiguous prefix', () => {
-    const error = errorOf(() => t.storage.resolveRunId('abcd1234'))
+  it('names every match of an ambiguous prefix', async () => {
+    const error = await errorOf(() => t.storage.resolveRunId('abcd1234'))
     expect(error.code).toBe('STORAGE_RUN_AMBIGUOUS')
     expect(error.message).toContain(a)
     expect(error.message).toContain(b)
   })
 
-  it('says how to find IDs when nothing matches', () => {
-    const error = errorOf(() => t.storage.resolveRunId('0badc0de'))
+  it('says how to find IDs when nothing matches', async () => {
+    const error = await errorOf(() => t.storage.resolveRunId('0badc0de'))
     expect(error.code).toBe('STORAGE_RUN_NOT_FOUND')
     expect(error.message).toBe('no run matches "0badc0de" — "dvt list-runs" shows the IDs')
-    expect(errorOf(() => t.storage.resolveRunId('0badc0de-0000-4000-8000-000000000000')).code).toBe(
+    expect((await errorOf(() => t.storage.resolveRunId('0badc0de-0000-4000-8000-000000000000'))).code).toBe(
       'STORAGE_RUN_NOT_FOUND',
     )
   })
 
-  it('refuses malformed IDs and prefixes shorter than 8 characters', () => {
+  it('refuses malformed IDs and prefixes shorter than 8 characters', async () => {
     for (const bad of ['abcd123', 'xyz12345', '', 'abcd1234%', `${a}0`]) {
-      expect(errorOf(() => t.storage.resolveRunId(bad)).code).toBe('STORAGE_BAD_RUN_ID')
+      expect((await errorOf(() => t.storage.resolveRunId(bad))).code).toBe('STORAGE_BAD_RUN_ID')
     }
   })
 })

@@ -12,7 +12,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup())
 
 describe('SqliteStorage runs', () => {
-  it('creates the database with WAL, foreign keys and the current schema version', () => {
+  it('creates the database with WAL, foreign keys and the current schema version', async () => {
     const db = new Database(t.databasePath, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
@@ -21,9 +21,9 @@ describe('SqliteStorage runs', () => {
     db.close()
   })
 
-  it('creates, starts and reads back a run with JSON parameters and config', () => {
+  it('creates, starts and reads back a run with JSON parameters and config', async () => {
     const input = newRun({ id: newRun().id.toUpperCase() })
-    const created = t.storage.createRun(input)
+    const created = await t.storage.createRun(input)
     expect(created).toMatchObject({
       id: input.id.toLowerCase(),
       test: 'tempco',
@@ -40,53 +40,53 @@ describe('SqliteStorage runs', () => {
       parquetPath: null,
       pid: process.pid,
     })
-    t.storage.startRun(created.id)
-    expect(t.storage.getRun(created.id)?.status).toBe('running')
-    expect(t.storage.getRun('00000000-0000-4000-8000-000000000000')).toBeNull()
+    await t.storage.startRun(created.id)
+    expect((await t.storage.getRun(created.id))?.status).toBe('running')
+    expect(await t.storage.getRun('00000000-0000-4000-8000-000000000000')).toBeNull()
   })
 
-  it('refuses a duplicate ID and a malformed one', () => {
+  it('refuses a duplicate ID and a malformed one', async () => {
     const run = newRun()
-    t.storage.createRun(run)
-    expect(() => t.storage.createRun(run)).toThrowError(expect.objectContaining({ code: 'STORAGE_RUN_EXISTS' }))
-    expect(() => t.storage.createRun(newRun({ id: 'run-1' }))).toThrowError(
+    await t.storage.createRun(run)
+    await expect(t.storage.createRun(run)).rejects.toThrowError(expect.objectContaining({ code: 'STORAGE_RUN_EXISTS' }))
+    await expect(t.storage.createRun(newRun({ id: 'run-1' }))).rejects.toThrowError(
       expect.objectContaining({ code: 'STORAGE_BAD_RUN_ID' }),
     )
   })
 
-  it('stores results and events in order', () => {
-    const { id } = t.storage.createRun(newRun())
-    t.storage.addResults(id, [
+  it('stores results and events in order', async () => {
+    const { id } = await t.storage.createRun(newRun())
+    await t.storage.addResults(id, [
       { parameter: 'tempco', value: 12.5, unit: 'ppm/°C', lowerLimit: -50, upperLimit: 50, passed: true },
       { parameter: 'v_out_25c', value: 3.31, unit: 'V', lowerLimit: null, upperLimit: null, passed: null },
       { parameter: 'dropout', value: 0.4, unit: 'V', lowerLimit: null, upperLimit: 0.3, passed: false },
     ])
-    t.storage.addEvent(id, { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' })
-    t.storage.addEvent(id, { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' })
-    expect(t.storage.getResults(id).map((r) => [r.parameter, r.lowerLimit, r.passed])).toEqual([
+    await t.storage.addEvent(id, { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' })
+    await t.storage.addEvent(id, { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' })
+    expect((await t.storage.getResults(id)).map((r) => [r.parameter, r.lowerLimit, r.passed])).toEqual([
       ['tempco', -50, true],
       ['v_out_25c', null, null],
       ['dropout', null, false],
     ])
-    expect(t.storage.getEvents(id)).toEqual([
+    expect(await t.storage.getEvents(id)).toEqual([
       { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' },
       { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' },
     ])
   })
 
-  it('rejects results, events and measurements for an unknown run', () => {
+  it('rejects results, events and measurements for an unknown run', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000'
     const notFound = expect.objectContaining({ code: 'STORAGE_RUN_NOT_FOUND' })
-    expect(() => t.storage.addResults(unknown, [])).toThrowError(notFound)
-    expect(() => t.storage.addEvent(unknown, { time: 'x', simTime: null, level: 'info', message: 'm' })).toThrowError(
-      notFound,
-    )
-    expect(() => t.storage.appendMeasurements(unknown, [sampleRow()])).toThrowError(notFound)
+    await expect(t.storage.addResults(unknown, [])).rejects.toThrowError(notFound)
+    await expect(
+      t.storage.addEvent(unknown, { time: 'x', simTime: null, level: 'info', message: 'm' }),
+    ).rejects.toThrowError(notFound)
+    await expect(t.storage.appendMeasurements(unknown, [sampleRow()])).rejects.toThrowError(notFound)
   })
 
   it('completes a run once; later appends and completions are refused', async () => {
-    const { id } = t.storage.createRun(newRun())
-    t.storage.startRun(id)
+    const { id } = await t.storage.createRun(newRun())
+    await t.storage.startRun(id)
     const done = await t.storage.completeRun(id, {
       status: 'aborted',
       completedAt: '2025-03-01T11:00:00Z',
@@ -101,11 +101,11 @@ describe('SqliteStorage runs', () => {
     await expect(t.storage.completeRun(id, { status: 'passed', completedAt: '2025-03-01T11:00:00Z' })).rejects.toThrow(
       ended,
     )
-    expect(() => t.storage.appendMeasurements(id, [sampleRow()])).toThrowError(ended)
-    expect(() => t.storage.startRun(id)).toThrowError(ended)
+    await expect(t.storage.appendMeasurements(id, [sampleRow()])).rejects.toThrowError(ended)
+    await expect(t.storage.startRun(id)).rejects.toThrowError(ended)
   })
 
-  it('migrates a version 1 database forward, keeping its runs', () => {
+  it('migrates a version 1 database forward, keeping its runs', async () => {
     const dir = t.dir
     const databasePath = `${dir}/old.db`
     const old = new Database(databasePath)
@@ -113,8 +113,8 @@ describe('SqliteStorage runs', () => {
     old.pragma('user_version = 1')
     old.close()
     const storage = openStorage({ databasePath, measurementsDir: t.measurementsDir })
-    const { id } = storage.createRun(newRun())
-    storage.close()
+    const { id } = await storage.createRun(newRun())
+    await storage.close()
     const db = new Database(databasePath, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const indexes = db
@@ -126,9 +126,9 @@ describe('SqliteStorage runs', () => {
     db.close()
   })
 
-  it('reopens an existing database without migrating again and refuses a newer schema', () => {
-    const { id } = t.storage.createRun(newRun())
-    expect(t.reopen().getRun(id)?.id).toBe(id)
+  it('reopens an existing database without migrating again and refuses a newer schema', async () => {
+    const { id } = await t.storage.createRun(newRun())
+    expect((await t.reopen().getRun(id))?.id).toBe(id)
     const db = new Database(t.databasePath)
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     db.close()

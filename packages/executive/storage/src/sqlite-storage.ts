@@ -49,7 +49,7 @@ export class SqliteStorage implements StorageBackend {
     this.#measurementsDir = measurementsDir
   }
 
-  createRun(run: NewRun): RunRecord {
+  async createRun(run: NewRun): Promise<RunRecord> {
     const id = normaliseFullId(run.id)
     try {
       this.#sql.insertRun.run({
@@ -78,7 +78,7 @@ export class SqliteStorage implements StorageBackend {
     return this.#requireRun(id)
   }
 
-  startRun(id: string): void {
+  async startRun(id: string): Promise<void> {
     const changes = this.#sql.startRun.run(process.pid, this.#host, id).changes
     if (changes === 0) throw this.#notOpen(id)
   }
@@ -107,12 +107,16 @@ export class SqliteStorage implements StorageBackend {
     return this.#requireRun(run.id)
   }
 
-  getRun(id: string): RunRecord | null {
+  async getRun(id: string): Promise<RunRecord | null> {
+    return this.#getRun(id)
+  }
+
+  #getRun(id: string): RunRecord | null {
     const row = this.#sql.getRun.get(id.toLowerCase()) as RunRow | undefined
     return row ? toRunRecord(row) : null
   }
 
-  resolveRunId(idOrPrefix: string): string {
+  async resolveRunId(idOrPrefix: string): Promise<string> {
     const { id, full } = normaliseIdOrPrefix(idOrPrefix)
     if (full) {
       if (this.#sql.runExists.get(id) === undefined) throw notFound(idOrPrefix)
@@ -124,7 +128,7 @@ export class SqliteStorage implements StorageBackend {
     return matches[0]!
   }
 
-  listRuns(query: RunQuery = {}): RunPage {
+  async listRuns(query: RunQuery = {}): Promise<RunPage> {
     const { where, params, limit, offset } = runQuerySql(query)
     const page = this.#listStatement(
       `SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -138,7 +142,7 @@ export class SqliteStorage implements StorageBackend {
     })()
   }
 
-  addResults(runId: string, results: readonly ResultRecord[]): void {
+  async addResults(runId: string, results: readonly ResultRecord[]): Promise<void> {
     this.#db.transaction(() => {
       this.#requireExists(runId)
       for (const r of results) {
@@ -156,20 +160,24 @@ export class SqliteStorage implements StorageBackend {
     })()
   }
 
-  getResults(runId: string): ResultRecord[] {
+  async getResults(runId: string): Promise<ResultRecord[]> {
     return (this.#sql.selectResults.all(runId) as ResultRow[]).map(toResultRecord)
   }
 
-  addEvent(runId: string, event: EventRecord): void {
+  async addEvent(runId: string, event: EventRecord): Promise<void> {
+    this.#addEvent(runId, event)
+  }
+
+  #addEvent(runId: string, event: EventRecord): void {
     this.#requireExists(runId)
     this.#sql.insertEvent.run(runId, event.time, event.simTime ?? null, event.level, event.message)
   }
 
-  getEvents(runId: string): EventRecord[] {
+  async getEvents(runId: string): Promise<EventRecord[]> {
     return (this.#sql.selectEvents.all(runId) as EventRow[]).map(toEventRecord)
   }
 
-  appendMeasurements(runId: string, rows: readonly MeasurementRow[]): void {
+  async appendMeasurements(runId: string, rows: readonly MeasurementRow[]): Promise<void> {
     if (rows.length === 0) return
     const batch = encodeBatch(rows)
     this.#db.transaction(() => {
@@ -190,12 +198,12 @@ export class SqliteStorage implements StorageBackend {
     return tableToIPC(columnsToArrowTable(await this.#readColumns(runId)), 'stream')
   }
 
-  acquireBench(bench: string, runId: string): BenchLock | null {
+  async acquireBench(bench: string, runId: string): Promise<BenchLock | null> {
     const context: BenchLockContext = { sql: this.#sql, pid: process.pid, host: this.#host }
     return this.#db.transaction(() => acquireBenchLock(context, bench, runId)).immediate()
   }
 
-  releaseBench(bench: string, runId: string): void {
+  async releaseBench(bench: string, runId: string): Promise<void> {
     this.#sql.releaseLock.run(bench, runId)
   }
 
@@ -205,7 +213,7 @@ export class SqliteStorage implements StorageBackend {
       if (row.pid === null || row.hostname !== this.#host || isOwnerAlive(row.pid, row.hostname)) continue
       // Adopt the run first, so two processes recovering at once do not both compact it.
       if (this.#sql.adoptRun.run(process.pid, this.#host, row.id, row.pid, row.hostname).changes === 0) continue
-      this.addEvent(row.id, {
+      this.#addEvent(row.id, {
         time: new Date().toISOString(),
         simTime: null,
         level: 'error',
@@ -223,7 +231,7 @@ export class SqliteStorage implements StorageBackend {
     return recovered
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.#db.open) this.#db.close()
   }
 
@@ -249,7 +257,7 @@ export class SqliteStorage implements StorageBackend {
   }
 
   #requireRun(id: string): RunRecord {
-    const run = this.getRun(id)
+    const run = this.#getRun(id)
     if (!run) throw notFound(id)
     return run
   }

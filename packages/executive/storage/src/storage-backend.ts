@@ -11,40 +11,40 @@ import type {
 } from './records'
 
 /**
- * Where runs live. SQLite (better-sqlite3) implements it; a PostgreSQL backend for a shared lab
- * database can implement the same interface.
+ * Where runs live. Every call is asynchronous so one interface serves an embedded store (SQLite, the default) and a
+ * lab's shared server (PostgreSQL). A call that resolves has done what it says durably.
  */
 export interface StorageBackend {
   /** Stores a new run as `pending`, owned by this process. `run.id` must be a UUID; a duplicate is refused. */
-  createRun(run: NewRun): RunRecord
+  createRun(run: NewRun): Promise<RunRecord>
   /** Marks the run `running` and records the owning process. */
-  startRun(id: string): void
+  startRun(id: string): Promise<void>
   /**
    * Compacts the staged measurements into `run_<id>/measurements.parquet` (always written: a run without
    * measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
    */
   completeRun(id: string, end: CompletedRun): Promise<RunRecord>
-  getRun(id: string): RunRecord | null
-  /** Resolves a full ID or a unique prefix of at least 8 hex characters. Throws StorageError otherwise. */
-  resolveRunId(idOrPrefix: string): string
-  listRuns(query?: RunQuery): RunPage
-  addResults(runId: string, results: readonly ResultRecord[]): void
-  getResults(runId: string): ResultRecord[]
-  addEvent(runId: string, event: EventRecord): void
-  getEvents(runId: string): EventRecord[]
-  /** Durable on return (staging table, WAL). */
-  appendMeasurements(runId: string, rows: readonly MeasurementRow[]): void
+  getRun(id: string): Promise<RunRecord | null>
+  /** Resolves a full ID or a unique prefix of at least 8 hex characters. Rejects with a StorageError otherwise. */
+  resolveRunId(idOrPrefix: string): Promise<string>
+  listRuns(query?: RunQuery): Promise<RunPage>
+  addResults(runId: string, results: readonly ResultRecord[]): Promise<void>
+  getResults(runId: string): Promise<ResultRecord[]>
+  addEvent(runId: string, event: EventRecord): Promise<void>
+  getEvents(runId: string): Promise<EventRecord[]>
+  /** Durable when it resolves. */
+  appendMeasurements(runId: string, rows: readonly MeasurementRow[]): Promise<void>
   /** Rows of a run: staged ones while running, the Parquet file after compaction. */
   readMeasurements(runId: string): Promise<MeasurementRow[]>
   /** A run's measurements as an Arrow IPC stream (the web app's wire form). */
   readMeasurementsArrow(runId: string): Promise<Uint8Array>
   /** Takes the bench for a run, or returns who holds it (a live process). */
-  acquireBench(bench: string, runId: string): BenchLock | null
-  releaseBench(bench: string, runId: string): void
+  acquireBench(bench: string, runId: string): Promise<BenchLock | null>
+  releaseBench(bench: string, runId: string): Promise<void>
   /**
    * Runs left `pending` or `running` by a dead process on this host become `error` ("interrupted", with an
    * event) and are compacted. Runs of live processes, and of other hosts, are left alone.
    */
   recoverInterruptedRuns(): Promise<RunRecord[]>
-  close(): void
+  close(): Promise<void>
 }

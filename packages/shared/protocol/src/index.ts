@@ -14,6 +14,7 @@ export {
 } from './instruments'
 export type { BenchPort } from './ports'
 export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, TELEMETRY_PORT_OFFSET } from './ports'
+export type { ScpiErrorEntry } from './scpi-error-entry'
 export type { SimSpeed } from './speed'
 export { describeSpeed, isSimSpeed, parseSpeed, SPEED_LIMITS, speedProblem } from './speed'
 export type { BenchState, DutState, LoadMode, SupplyMode, TelemetrySnapshot } from './telemetry'

@@ -10,7 +10,7 @@ function publicRun(run: RunRecord) {
 }
 
 /** Validates `:id` (UUID or 8-hex prefix) and resolves it to a full ID (unknown → 404). */
-function runIdOf(app: FastifyInstance, request: FastifyRequest): string {
+function runIdOf(app: FastifyInstance, request: FastifyRequest): Promise<string> {
   const { id } = parseInput(runParamsSchema, request.params, 'the run ID')
   return app.storage.resolveRunId(id)
 }
@@ -19,18 +19,22 @@ function runIdOf(app: FastifyInstance, request: FastifyRequest): string {
 export async function runRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/runs', async (request) => {
     const query = parseInput(runListQuerySchema, request.query, 'the runs query')
-    const page = app.storage.listRuns(query)
+    const page = await app.storage.listRuns(query)
     return { runs: page.runs.map(publicRun), total: page.total, limit: query.limit, offset: query.offset }
   })
 
   app.get('/api/runs/:id', async (request) => {
-    const id = runIdOf(app, request)
-    const run = app.storage.getRun(id)!
-    return { run: publicRun(run), results: app.storage.getResults(id), events: app.storage.getEvents(id) }
+    const id = await runIdOf(app, request)
+    const [run, results, events] = await Promise.all([
+      app.storage.getRun(id),
+      app.storage.getResults(id),
+      app.storage.getEvents(id),
+    ])
+    return { run: publicRun(run!), results, events }
   })
 
   app.get('/api/runs/:id/measurements', async (request, reply) => {
-    const id = runIdOf(app, request)
+    const id = await runIdOf(app, request)
     const bytes = await app.storage.readMeasurementsArrow(id)
     return reply
       .type('application/vnd.apache.arrow.stream')
@@ -39,7 +43,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   })
 
   app.get('/api/runs/:id/report.pdf', async (request, reply) => {
-    const id = runIdOf(app, request)
+    const id = await runIdOf(app, request)
     const { fileName, bytes } = await app.reports.render(id)
     return reply
       .type('application/pdf')
@@ -55,7 +59,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   })
 
   app.post('/api/runs/:id/abort', async (request) => {
-    const id = runIdOf(app, request)
+    const id = await runIdOf(app, request)
     return { aborted: app.runService.abort(id) }
   })
 }

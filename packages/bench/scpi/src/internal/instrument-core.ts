@@ -1,20 +1,7 @@
+import type { ScpiErrorEntry } from '@dvt/protocol'
 import { ScpiExecutionError, scpiErrorMessage } from '../scpi-errors'
+import type { ScpiIdentity } from '../scpi-identity'
 import { createStatusRegister } from '../status-register'
-
-/** One entry of the error queue. */
-export interface ScpiErrorEntry {
-  readonly code: number
-  /** The standard string, with an optional `;detail`. */
-  readonly message: string
-}
-
-/** Identity answered by `*IDN?`. */
-export interface ScpiIdentity {
-  readonly manufacturer: string
-  readonly model: string
-  readonly serial: string
-  readonly firmware: string
-}
 
 export const ERROR_QUEUE_SIZE = 20
 

@@ -31,7 +31,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await host.close()
-  storage.close()
+  await storage.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -123,8 +123,8 @@ describe('reliability on the virtual bench', () => {
     expect(state.statusReason).toMatch(/^step "sweep" failed: .*multimeter/)
     expect(await benchIsSafe()).toEqual({ supply: 'OFF', loadOn: false })
     expect((await storage.readMeasurements(state.id)).length).toBe(11)
-    expect(storage.getRun(state.id)).toMatchObject({ status: 'error', measurementCount: 11 })
-    const errors = storage.getEvents(state.id).filter((e) => e.level === 'error')
+    expect(await storage.getRun(state.id)).toMatchObject({ status: 'error', measurementCount: 11 })
+    const errors = (await storage.getEvents(state.id)).filter((e) => e.level === 'error')
     expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^step "sweep" finished: error: /))
   })
 
@@ -136,6 +136,6 @@ describe('reliability on the virtual bench', () => {
     expect(state.status).toBe('aborted')
     expect(state.statusReason).toBe('operator pressed Abort')
     expect(await benchIsSafe()).toEqual({ supply: 'OFF', loadOn: false })
-    expect(storage.getRun(state.id)?.status).toBe('aborted')
+    expect((await storage.getRun(state.id))?.status).toBe('aborted')
   })
 })

@@ -1,5 +1,13 @@
 import type { DvtConfig } from '@dvt/config'
 import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
+import {
+  CHAMBER_IDENTITY,
+  controlIdentity,
+  DMM_IDENTITY,
+  formatIdentity,
+  LOAD_IDENTITY,
+  SUPPLY_IDENTITY,
+} from '@dvt/instruments'
 import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
 import { benchAddresses } from '../bench-addresses'
@@ -28,11 +36,11 @@ export interface FakeBench {
 }
 
 const IDN: Record<BenchRole, string> = {
-  chamber: 'TEMPTRONIC,ATS-545-SIM,0,1.0.0',
-  supply: 'Keysight Technologies,E36312A-SIM,0,1.0.0',
-  dmm: 'Keysight Technologies,34461A-SIM,0,1.0.0',
-  load: 'Keysight Technologies,EL34143A-SIM,0,1.0.0',
-  control: 'DVT-SIM,CONTROL,0,test',
+  chamber: formatIdentity(CHAMBER_IDENTITY),
+  supply: formatIdentity(SUPPLY_IDENTITY),
+  dmm: formatIdentity(DMM_IDENTITY),
+  load: formatIdentity(LOAD_IDENTITY),
+  control: formatIdentity(controlIdentity('test')),
 }
 
 function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: string[]): string | null {

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core'
-import { type Chromium, launchChromium } from './chromium'
+import { type Chromium, launchChromium } from '../chromium'
 
 /** One Chromium, started on first use, started again after it crashed or was stopped. */
 export interface LazyChromium {

@@ -6,13 +6,13 @@ import { newRun, sampleRows } from './temp-storage'
 
 const [databasePath, measurementsDir, runId, bench, batches, rowsPerBatch] = process.argv.slice(2)
 const storage = openStorage({ databasePath: databasePath!, measurementsDir: measurementsDir! })
-storage.createRun(newRun({ id: runId!, test: 'crash_child' }))
-storage.startRun(runId!)
-const holder = storage.acquireBench(bench!, runId!)
+await storage.createRun(newRun({ id: runId!, test: 'crash_child' }))
+await storage.startRun(runId!)
+const holder = await storage.acquireBench(bench!, runId!)
 if (holder) throw new Error(`bench busy: ${JSON.stringify(holder)}`)
 const perBatch = Number(rowsPerBatch)
 for (let b = 0; b < Number(batches); b++) {
-  storage.appendMeasurements(runId!, sampleRows(perBatch, b * perBatch))
+  await storage.appendMeasurements(runId!, sampleRows(perBatch, b * perBatch))
   process.stdout.write(`appended ${(b + 1) * perBatch}\n`)
 }
 setInterval(() => {}, 60_000)

@@ -13,7 +13,7 @@ export interface TempStorage {
   storage: SqliteStorage
   /** Opens another connection to the same files. */
   reopen(): SqliteStorage
-  cleanup(): void
+  cleanup(): Promise<void>
 }
 
 /** A real SQLite store in a fresh temp dir. */
@@ -34,8 +34,8 @@ export function createTempStorage(): TempStorage {
     measurementsDir,
     storage,
     reopen,
-    cleanup: () => {
-      for (const s of opened) s.close()
+    async cleanup() {
+      await Promise.all(opened.map((s) => s.close()))
       rmSync(dir, { recursive: true, force: true })
     },
   }
