@@ -1,3 +1,4 @@
+import { CodedError } from '@dvt/protocol'
 import type { RunStatus } from '@dvt/storage/records'
 
 /** Exit codes of `dvt`: 0 passed/ok, 1 failed or a user error, 2 run error, 130 aborted. */
@@ -21,14 +22,14 @@ export function exitCodeFor(status: RunStatus): number {
 export type CliErrorCode = 'CLI_USAGE' | 'CLI_NOT_FOUND' | 'CLI_UNREACHABLE'
 
 /** A problem the user can fix, said in one sentence. */
-export class CliError extends Error {
+export class CliError extends CodedError<CliErrorCode> {
   override readonly name = 'CliError'
   constructor(
-    readonly code: CliErrorCode,
+    code: CliErrorCode,
     message: string,
     readonly exitCode: number = EXIT.usage,
     options?: ErrorOptions,
   ) {
-    super(message, options)
+    super(code, message, options)
   }
 }

@@ -1,64 +1,18 @@
 import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
-import type { MeasurementRow } from '@dvt/storage/records'
+import { createRunEventFixtures } from '@dvt/framework/testing'
+import type { EventLevel, MeasurementRow } from '@dvt/storage/records'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createProgressDisplay, formatProgressLine, formatSimTime, type ProgressStream } from './progress-display'
 
 const CLEAR = '\r\x1b[2K'
-const base = { runId: 'abcd1234-0000-4000-8000-000000000001', time: '2026-01-01T00:00:00.000Z', simTime: 0 }
-
-const started: RunEvent = {
-  ...base,
-  type: 'run-started',
-  test: 'tempco',
-  parameters: {},
-  serial: null,
-  operator: null,
-  description: null,
-  station: null,
-  softwareVersion: '0.1.0',
-  config: null,
-  seed: 1,
-  clock: 'simulated',
-  steps: ['configure', 'sweep'],
-  measurements: [],
-}
-
-const step = (name: string, attempt = 1): RunEvent => ({ ...base, type: 'step-started', step: name, index: 1, attempt })
-
-const progress = (point: number | null, of: number | null, message: string | null = null, simTime = 0): RunEvent => ({
-  ...base,
-  simTime,
-  type: 'progress',
-  step: 'sweep',
-  point,
-  of,
-  message,
-})
-
-const reading = (row: Partial<MeasurementRow> = {}): RunEvent => ({
-  ...base,
-  type: 'measurement',
-  row: {
-    timestamp: 0,
-    simTime: 0,
-    parameter: 'vout',
-    value: 3.300012345,
-    unit: 'V',
-    temperature: -20,
-    inputVoltage: 5,
-    loadCurrent: 0.1,
-    ...row,
-  },
-})
-
-const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string): RunEvent => ({
-  ...base,
-  type: 'log',
-  level,
-  message,
-})
-
-const finished: RunEvent = { ...base, type: 'run-finished', status: 'passed', reason: null }
+const run = createRunEventFixtures({ runId: 'abcd1234-0000-4000-8000-000000000001' })
+const started = run.started({ softwareVersion: '0.1.0', seed: 1 })
+const step = (name: string, attempt = 1) => run.stepStarted({ step: name, attempt })
+const progress = (point: number | null, of: number | null, message: string | null = null, simTime = 0) =>
+  run.progress({ simTime, point, of, message })
+const reading = (row: Partial<MeasurementRow> = {}) => run.measurement({ value: 3.300012345, temperature: -20, ...row })
+const log = (level: EventLevel, message: string) => run.log({ level, message })
+const finished = run.finished()
 
 const stateOf = (events: RunEvent[]): RunState => events.reduce(reduceRun, initialRunState())
 

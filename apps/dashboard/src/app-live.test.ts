@@ -25,11 +25,17 @@ function connect(url: string, origin: string) {
   return { ws, messages, waitFor }
 }
 
+/** POSTs `body` as JSON. */
+const postJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
 describe('live state over the WebSocket, control', () => {
   let env: ReturnType<typeof testConfig>
   let telemetry: Server
   const feeds = new Set<Socket>()
   let dashboard: RunningDashboard
+  /** A browser of this dashboard's page on its WebSocket. */
+  const connectBrowser = () => connect(`${dashboard.url.replace('http', 'ws')}/api/ws`, dashboard.url)
 
   beforeAll(async () => {
     telemetry = createServer((socket) => {
@@ -51,7 +57,7 @@ describe('live state over the WebSocket, control', () => {
   })
 
   it('forwards telemetry snapshots with the wall time they arrived', async () => {
-    const client = connect(`${dashboard.url.replace('http', 'ws')}/api/ws`, dashboard.url)
+    const client = connectBrowser()
     try {
       await client.waitFor((m) => m.type === 'sim')
       while (feeds.size === 0) await new Promise((r) => setTimeout(r, 10))
@@ -67,7 +73,7 @@ describe('live state over the WebSocket, control', () => {
   })
 
   it('greets a new browser with the sim state and the latest snapshot', async () => {
-    const client = connect(`${dashboard.url.replace('http', 'ws')}/api/ws`, dashboard.url)
+    const client = connectBrowser()
     try {
       const sim = await client.waitFor((m) => m.type === 'sim')
       expect(sim.connected).toBe(true)
@@ -79,7 +85,7 @@ describe('live state over the WebSocket, control', () => {
   })
 
   it('tells browsers when the simulator goes away', async () => {
-    const client = connect(`${dashboard.url.replace('http', 'ws')}/api/ws`, dashboard.url)
+    const client = connectBrowser()
     try {
       await client.waitFor((m) => m.type === 'sim' && m.connected === true)
       for (const feed of feeds) feed.destroy()
@@ -90,12 +96,6 @@ describe('live state over the WebSocket, control', () => {
   })
 
   it('validates control and SCPI requests with a sentence', async () => {
-    const post = (url: string, body: unknown) =>
-      fetch(`${dashboard.url}${url}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
     const cases: Array<[string, unknown, RegExp]> = [
       ['/api/control', { setpoint_c: 900 }, /the control request: "setpoint_c" must be at most 200/],
       ['/api/control', { speed: 'warp' }, /"speed"/],
@@ -105,18 +105,14 @@ describe('live state over the WebSocket, control', () => {
       ['/api/scpi', { instrument: 'dmm', command: '*IDN?\nSYST:ERR?' }, /"command" must be one line/],
     ]
     for (const [url, body, message] of cases) {
-      const res = await post(url, body)
+      const res = await postJson(`${dashboard.url}${url}`, body)
       expect(res.status).toBe(400)
       expect(((await res.json()) as { error: string }).error).toMatch(message)
     }
   })
 
   it('reports an unreachable instrument in one sentence', async () => {
-    const res = await fetch(`${dashboard.url}/api/scpi`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ instrument: 'dmm', command: '*IDN?' }),
-    })
+    const res = await postJson(`${dashboard.url}/api/scpi`, { instrument: 'dmm', command: '*IDN?' })
     expect(res.status).toBe(502)
     const { error } = (await res.json()) as { error: string }
     expect(error).toMatch(/^the multimeter did not respond: cannot reach the multimeter at 127\.0\.0\.1:\d+/)

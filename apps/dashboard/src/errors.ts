@@ -1,3 +1,4 @@
+import { CodedError } from '@dvt/protocol'
 /** Why a dashboard request or start-up failed. */
 export type DashboardErrorCode =
   | 'DASHBOARD_BAD_REQUEST'
@@ -25,15 +26,8 @@ const statusByCode: Record<DashboardErrorCode, number> = {
 }
 
 /** The dashboard's one error class: its message is a sentence safe to show to a user. */
-export class DashboardError extends Error {
+export class DashboardError extends CodedError<DashboardErrorCode> {
   override readonly name = 'DashboardError'
-  constructor(
-    readonly code: DashboardErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
 
   /** The HTTP status this error answers with. */
   get statusCode(): number {

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net'
 import { configSchema } from '@dvt/config'
+import { TELEMETRY_KEYS } from '@dvt/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatInstrumentTable } from './instrument-table'
 import { openLineClient } from './internal/line-client'
@@ -80,27 +81,7 @@ describe('simulation server', () => {
     const lines = [await client.line(), await client.line()]
     for (const line of lines) {
       const snapshot = JSON.parse(line)
-      for (const key of [
-        't_s',
-        'speed',
-        'paused',
-        'setpoint_c',
-        'ramp_c_per_min',
-        'chamber_c',
-        'stable',
-        'case_c',
-        'junction_c',
-        'vin_v',
-        'vout_v',
-        'iout_a',
-        'iq_a',
-        'pdiss_w',
-        'supply_mode',
-        'load_on',
-        'dut_state',
-      ]) {
-        expect(snapshot).toHaveProperty(key)
-      }
+      for (const key of TELEMETRY_KEYS) expect(snapshot).toHaveProperty(key)
       expect(snapshot.speed).toBe('max')
     }
     client.close()

@@ -7,6 +7,7 @@ import { chromiumFlags } from '@dvt/reports'
 import { type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postJson } from './support/dashboard-http'
 
 /** A config pointing at a simulation server started on free ports, data in `dir`. */
 function configFor(sim: SimServer, dir: string): DvtConfig {
@@ -157,12 +158,7 @@ describe('dashboard in Chromium against a real simulation server', () => {
   })
 
   it('refuses a second run while one is going, aborts from the page, and leaves the bench safe', async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${dashboard.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
+    const post = (path: string, body: unknown) => postJson(`${dashboard.url}${path}`, body)
     expect((await post('/api/control', { speed: 60 })).status).toBe(200)
     await page.goto(`${dashboard.url}/tests`)
     await page.waitForFunction(() =>

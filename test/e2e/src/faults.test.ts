@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runDvt, type ServeHandle, spawnDvt, startServe } from './support/dvt-process'
+import { collectOutput, runDvt, type ServeHandle, spawnDvt, startServe } from './support/dvt-process'
 
 // Faults in the middle of a real run: a real `dvt serve` at a finite speed (400× real time, so a default tempco
 // takes a few seconds of wall time and there is time to act between its points), real `dvt run-test` processes.
@@ -30,29 +30,22 @@ interface LiveRun {
 
 function startRun(serve: ServeHandle, args: string[] = []): LiveRun {
   const child = spawnDvt(['run-test', 'tempco', ...args], { env: serve.env, cwd: serve.dir })
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString()
-  })
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString()
-  })
+  const { stdout, stderr } = collectOutput(child)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => done({ code, signal })),
   )
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((ready, fail) => {
       const check = () => {
-        if (!pattern.test(err)) return
+        if (!pattern.test(stderr())) return
         child.stderr.off('data', check)
         ready()
       }
       child.stderr.on('data', check)
-      exited.then(() => fail(new Error(`run ended before ${pattern}:\n${out}\n${err}`)))
+      exited.then(() => fail(new Error(`run ended before ${pattern}:\n${stdout()}\n${stderr()}`)))
       check()
     })
-  return { child, stdout: () => out, stderr: () => err, waitFor, exited }
+  return { child, stdout, stderr, waitFor, exited }
 }
 
 /** The run ID from the summary `run <uuid> (short …)` that run-test prints at the end. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSeededRandom, randomBytes } from '@dvt/transports/testing'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type PortName, type ServeHandle, startServe } from './support/dvt-process'
 
 // docs/scpi.md#robustness: "No input crashes the server or disturbs another client", and its bad-input
@@ -144,9 +145,9 @@ class Observer {
       await new Promise((r) => setTimeout(r, 2))
     }
   }
-  /** Waits for two more correct answers, then returns the count. */
-  async healthy(since: number): Promise<void> {
-    const target = Math.max(since, this.answered) + 2
+  /** Waits for two more correct answers, and fails if any answer was wrong. */
+  async healthy(): Promise<void> {
+    const target = this.answered + 2
     for (let i = 0; i < 1500 && this.answered < target && this.wrong.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 10))
     }
@@ -157,18 +158,6 @@ class Observer {
     this.running = false
     await this.loop
     this.client.close()
-  }
-}
-
-/** mulberry32: a small seeded PRNG, so every run sends the same bytes. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 
@@ -276,6 +265,11 @@ describe('dvt serve under hostile input', () => {
   let pid: number
   const rss: Record<string, number> = {}
   const open = (name: PortName) => LineClient.open(serve.ports[name])
+  /** Records the server's resident memory now, under `label`, and expects it under the limit. */
+  const expectRssBelowLimit = (label: string) => {
+    rss[label] = rssMb(pid)
+    expect(rss[label]).toBeLessThan(RSS_LIMIT_MB)
+  }
 
   beforeAll(async () => {
     serve = await startServe({ speed: 'max', env: { DVT__SIMULATION__MAX_CLIENTS_PER_INSTRUMENT: '256' } })
@@ -288,6 +282,10 @@ describe('dvt serve under hostile input', () => {
     observer = new Observer(await open('dmm'))
     observer.start()
   })
+  // Whatever a test throws at the server, the observer on its own connection must still get correct answers.
+  afterEach(async () => {
+    await observer.healthy()
+  })
   afterAll(async () => {
     await observer?.stop()
     if (serve) console.log(`hostile: server RSS MB ${JSON.stringify(rss)}, observer answers ${observer?.answered}`)
@@ -295,14 +293,14 @@ describe('dvt serve under hostile input', () => {
   })
 
   it('random bytes on every instrument port: each error lands as −101 (or another standard error)', async () => {
-    const random = createRandom(0x5eed)
+    const random = createSeededRandom(0x5eed)
     const idn: Record<string, string> = {}
     for (const name of ['control', 'chamber', 'supply', 'dmm', 'load'] as const) {
       const client = await open(name)
       idn[name] = await client.query('*IDN?')
       await client.query('*CLS;*OPC?')
       for (let chunk = 0; chunk < 64; chunk++) {
-        await client.send(Uint8Array.from({ length: 4096 }, () => Math.floor(random() * 256)))
+        await client.send(randomBytes(random, 4096))
       }
       await client.sync(idn[name])
       const errors = await client.drainErrors()
@@ -312,12 +310,10 @@ describe('dvt serve under hostile input', () => {
       client.close()
     }
     expect(serve.child.exitCode).toBeNull()
-    await observer.healthy(0)
   })
 
   it('SCPI-like junk from the command vocabulary: −113, −102 and other standard errors in the queue', async () => {
-    const before = observer.answered
-    const random = createRandom(2026)
+    const random = createSeededRandom(2026)
     const seen = new Set<number>()
     for (const [name, vocabulary] of [
       ['dmm', DMM_VOCABULARY],
@@ -337,13 +333,10 @@ describe('dvt serve under hostile input', () => {
     }
     // With this seed the junk hits 16 different standard errors; these are the common grammar ones.
     expect([...seen]).toEqual(expect.arrayContaining([-102, -104, -108, -109, -113, -114, -120, -222]))
-    rss.afterJunk = rssMb(pid)
-    expect(rss.afterJunk).toBeLessThan(RSS_LIMIT_MB)
-    await observer.healthy(before)
+    expectRssBelowLimit('afterJunk')
   })
 
   it('1 MB lines: −363 once per line, the connection and the next line on it keep working', async () => {
-    const before = observer.answered
     const client = await open('dmm')
     await client.query('*CLS;*OPC?')
     const mb = 'M'.repeat(1 << 20)
@@ -356,13 +349,10 @@ describe('dvt serve under hostile input', () => {
     expect(await client.queryAfterUnterminated('*IDN?')).toBe(DMM_IDN)
     expect(await client.drainErrors()).toEqual([{ code: -363, message: 'Input buffer overrun' }])
     client.close()
-    rss.after1MbLines = rssMb(pid)
-    expect(rss.after1MbLines).toBeLessThan(RSS_LIMIT_MB)
-    await observer.healthy(before)
+    expectRssBelowLimit('after1MbLines')
   })
 
   it('unterminated input: an idle line is taken as complete, half-sent lines on closed connections do no harm', async () => {
-    const before = observer.answered
     const client = await open('dmm')
     await client.send('*IDN?')
     expect(await client.next()).toBe(DMM_IDN)
@@ -375,11 +365,9 @@ describe('dvt serve under hostile input', () => {
     expect(await client.query('*IDN?')).toBe(DMM_IDN)
     client.close()
     expect(serve.child.exitCode).toBeNull()
-    await observer.healthy(before)
   })
 
   it('1 000 connect/disconnect cycles leave no session behind; then 200 clients at once all get correct answers', async () => {
-    const before = observer.answered
     for (let wave = 0; wave < 40; wave++) {
       await Promise.all(Array.from({ length: 25 }, (_, i) => cycle(serve.ports.dmm, (wave * 25 + i) % 4)))
     }
@@ -389,11 +377,9 @@ describe('dvt serve under hostile input', () => {
     const answers = await Promise.all(clients.map((c) => c.query('*IDN?;MEAS:VOLT:DC?')))
     for (const answer of answers)
       expect(answer).toMatch(/^Keysight Technologies,34461A-SIM,0,1\.0\.0;\+3\.[23]\d{7}E\+00$/)
-    rss.with200Clients = rssMb(pid)
+    expectRssBelowLimit('with200Clients')
     for (const c of clients) c.close()
-    expect(rss.with200Clients).toBeLessThan(RSS_LIMIT_MB)
     expect(serve.child.exitCode).toBeNull()
-    await observer.healthy(before)
   })
 })
 

@@ -2,20 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
+import { describe, expect, it } from 'vitest'
+import { dashboardConnects, postJson } from './support/dashboard-http'
+import { runDvt, startServe } from './support/dvt-process'
+import { serveForSuite } from './support/serve-for-suite'
 
 describe('dvt serve (real process, free ports)', () => {
-  let serve: ServeHandle
-  beforeAll(async () => {
-    serve = await startServe({ speed: 'max' })
-  })
-  afterAll(async () => {
-    await serve?.stop()
-  })
+  const serve = serveForSuite({ speed: 'max' })
 
   it('prints every instrument with its port and *IDN? string', async () => {
-    const out = serve.stdout()
+    const out = serve().stdout()
     expect(out).toMatch(/chamber\s+\d+\s+TEMPTRONIC,ATS-545-SIM,0,1\.0\.0/)
     expect(out).toMatch(/supply\s+\d+\s+Keysight Technologies,E36312A-SIM/)
     expect(out).toMatch(/dmm\s+\d+\s+Keysight Technologies,34461A-SIM/)
@@ -25,10 +21,10 @@ describe('dvt serve (real process, free ports)', () => {
   })
 
   it('answers dvt query with the reply, and reports queued errors in words with a non-zero exit', async () => {
-    const idn = await runDvt(['query', 'dmm', '*IDN?'], { env: serve.env })
+    const idn = await runDvt(['query', 'dmm', '*IDN?'], { env: serve().env })
     expect(idn.stdout.trim()).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
     expect(idn.code).toBe(0)
-    const bad = await runDvt(['query', 'chamber', 'SETP 900'], { env: serve.env })
+    const bad = await runDvt(['query', 'chamber', 'SETP 900'], { env: serve().env })
     expect(bad.stderr).toMatch(/error -222: Data out of range/)
     expect(bad.code).toBe(1)
   })
@@ -36,11 +32,11 @@ describe('dvt serve (real process, free ports)', () => {
   it('refuses a second server on the same port with a sentence naming the port and the config key', async () => {
     const second = await runDvt(['serve', '--no-dashboard'], {
       env: {
-        ...serve.env,
+        ...serve().env,
         DVT__INSTRUMENTS__SIMULATOR__CONTROL_PORT: '0',
         DVT__INSTRUMENTS__SIMULATOR__TELEMETRY_PORT: '0',
       },
-      cwd: serve.dir,
+      cwd: serve().dir,
     })
     expect(second.code).not.toBe(0)
     expect(second.stderr).toMatch(/port \d+ is already in use.*instruments\.simulator\.\w+_port/)
@@ -100,17 +96,8 @@ describe('dvt serve with the dashboard', () => {
     const serve = await startServe({ speed: 'max', dashboard: true })
     try {
       expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-      let status: { sim: { connected: boolean } } = { sim: { connected: false } }
-      for (let i = 0; i < 50 && !status.sim.connected; i++) {
-        status = (await (await fetch(`${serve.url}/api/status`)).json()) as typeof status
-        if (!status.sim.connected) await new Promise((r) => setTimeout(r, 100))
-      }
-      expect(status.sim.connected).toBe(true)
-      const reply = await fetch(`${serve.url}/api/scpi`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ instrument: 'dmm', command: '*IDN?' }),
-      })
+      expect(await dashboardConnects(serve.url!)).toBe(true)
+      const reply = await postJson(`${serve.url}/api/scpi`, { instrument: 'dmm', command: '*IDN?' })
       expect(((await reply.json()) as { reply: string }).reply).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
     } finally {
       expect(await serve.stop()).toBe(0)

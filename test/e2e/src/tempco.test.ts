@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api'
+import { measurementsArrowSchema } from '@dvt/storage/arrow'
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DvtResult, runDvt, type ServeHandle, startServe } from './support/dvt-process'
@@ -27,17 +28,8 @@ interface RunJson {
 
 const RUN_KEYS = ['completed_at', 'id', 'measurements', 'parquet', 'results', 'started_at', 'status', 'test']
 const RESULT_KEYS = ['lower_limit', 'parameter', 'passed', 'unit', 'upper_limit', 'value']
-const PARQUET_COLUMNS = [
-  'run_id',
-  'timestamp',
-  'sim_time',
-  'parameter',
-  'value',
-  'unit',
-  'temperature',
-  'input_voltage',
-  'load_current',
-]
+/** `measurements.parquet` holds the run's ID and then the columns of the Arrow series (docs/adr/0002). */
+const PARQUET_COLUMNS = ['run_id', ...measurementsArrowSchema.fields.map((field) => field.name)]
 /** Six points × (10 raw readings + 1 average). */
 const DEFAULT_SWEEP_ROWS = 66
 

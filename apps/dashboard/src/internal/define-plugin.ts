@@ -20,3 +20,11 @@ export function definePlugin<T extends Record<string, unknown>>(
   marked[Symbol.for('plugin-meta')] = { name: meta.name, dependencies: meta.dependencies ?? [] }
   return marked
 }
+
+/** Closes a resource a plugin opened when the app closes; returns the resource (to decorate the app with). */
+export function closeWithApp<R extends { close(): unknown }>(app: FastifyInstance, resource: R): R {
+  app.addHook('onClose', async () => {
+    await resource.close()
+  })
+  return resource
+}

@@ -1,7 +1,7 @@
 import type { DvtConfig } from '@dvt/config'
 import { benchAddresses } from '@dvt/framework'
 import { type BenchClient, createBenchClient } from '../internal/bench-client'
-import { definePlugin } from '../internal/define-plugin'
+import { closeWithApp, definePlugin } from '../internal/define-plugin'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,9 +18,7 @@ export interface BenchControlPluginOptions extends Record<string, unknown> {
 /** The SCPI console and the controls form go through this client. */
 export const benchControlPlugin = definePlugin<BenchControlPluginOptions>(
   async (app, { config }) => {
-    const client = createBenchClient({ targets: benchAddresses(config).targets })
-    app.decorate('bench', client)
-    app.addHook('onClose', async () => client.close())
+    app.decorate('bench', closeWithApp(app, createBenchClient({ targets: benchAddresses(config).targets })))
   },
   { name: 'dvt-bench-control' },
 )

@@ -1,5 +1,5 @@
-import { openStorage, type StorageBackend } from '@dvt/storage'
-import { definePlugin } from '../internal/define-plugin'
+import { openStorage, type StorageBackend, type StorageOptions } from '@dvt/storage'
+import { closeWithApp, definePlugin } from '../internal/define-plugin'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,22 +8,19 @@ declare module 'fastify' {
   }
 }
 
-export interface StoragePluginOptions extends Record<string, unknown> {
-  databasePath: string
-  measurementsDir: string
-}
-
-/** Opens the run store; runs left `running` by a dead process are closed as interrupted. */
-export const storagePlugin = definePlugin<StoragePluginOptions>(
+/**
+ * Opens the run store at the two paths (its other options keep their defaults); runs left `running` by a dead process
+ * are closed as interrupted.
+ */
+export const storagePlugin = definePlugin<Pick<StorageOptions, 'databasePath' | 'measurementsDir'>>(
   async (app, { databasePath, measurementsDir }) => {
-    const storage = openStorage({ databasePath, measurementsDir })
+    const storage = closeWithApp(app, openStorage({ databasePath, measurementsDir }))
     app.decorate('storage', storage)
     try {
       await storage.recoverInterruptedRuns()
     } catch (error) {
       app.log.warn({ err: error }, 'could not recover interrupted runs')
     }
-    app.addHook('onClose', async () => storage.close())
   },
   { name: 'dvt-storage' },
 )

@@ -1,5 +1,5 @@
-import { definePlugin } from '../internal/define-plugin'
-import { createTelemetryClient, type TelemetryClient } from '../internal/telemetry-client'
+import { closeWithApp, definePlugin } from '../internal/define-plugin'
+import { createTelemetryClient, type TelemetryClient, type TelemetryClientOptions } from '../internal/telemetry-client'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,17 +8,10 @@ declare module 'fastify' {
   }
 }
 
-export interface TelemetryPluginOptions extends Record<string, unknown> {
-  host: string
-  port: number
-}
-
-/** Connects to the simulator's telemetry port and keeps reconnecting until the app closes. */
-export const telemetryPlugin = definePlugin<TelemetryPluginOptions>(
+/** Connects to the simulator's telemetry port and keeps reconnecting (default backoff) until the app closes. */
+export const telemetryPlugin = definePlugin<Pick<TelemetryClientOptions, 'host' | 'port'>>(
   async (app, { host, port }) => {
-    const client = createTelemetryClient({ host, port })
-    app.decorate('telemetry', client)
-    app.addHook('onClose', async () => client.close())
+    app.decorate('telemetry', closeWithApp(app, createTelemetryClient({ host, port })))
   },
   { name: 'dvt-telemetry' },
 )

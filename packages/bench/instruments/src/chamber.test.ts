@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatLakeShore } from './chamber'
-import { createTestBench, num } from './testing/test-bench'
+import { createTestBench, expectRefused, expectTranscript, num } from './testing/test-bench'
 
 function setup() {
   const t = createTestBench()
@@ -8,11 +8,6 @@ function setup() {
 }
 
 describe('chamber: ThermoStream dialect', () => {
-  it('identifies itself', async () => {
-    const { c } = setup()
-    expect(await c.ask('*IDN?')).toBe('TEMPTRONIC,ATS-545-SIM,0,1.0.0')
-  })
-
   it('reads the air temperature as NR2 and takes a setpoint', async () => {
     const { c, model } = setup()
     expect(await c.ask('TEMP?')).toBe('25.00')
@@ -25,9 +20,10 @@ describe('chamber: ThermoStream dialect', () => {
   it('refuses a setpoint outside −75…200 °C with −222 and keeps the old one', async () => {
     const { c, model } = setup()
     await c.ask('SETP 40')
-    await c.ask('SETP 201')
-    await c.ask('SETP -76')
-    expect(await c.errors()).toEqual([-222, -222])
+    await expectRefused(c, [
+      ['SETP 201', -222],
+      ['SETP -76', -222],
+    ])
     expect(model.chamber.setpoint).toBe(40)
   })
 
@@ -65,12 +61,15 @@ describe('chamber: ThermoStream dialect', () => {
 
   it('LLIM/ULIM narrow the accepted setpoints', async () => {
     const { c, model } = setup()
-    await c.ask('LLIM -40;ULIM 125')
-    expect(await c.ask('LLIM?;ULIM?')).toBe('-40.00;125.00')
-    await c.ask('SETP 130')
-    await c.ask('SETP -45')
-    await c.ask('ULIM 250')
-    expect(await c.errors()).toEqual([-222, -222, -222])
+    await expectTranscript(c, [
+      ['LLIM -40;ULIM 125', null],
+      ['LLIM?;ULIM?', '-40.00;125.00'],
+    ])
+    await expectRefused(c, [
+      ['SETP 130', -222],
+      ['SETP -45', -222],
+      ['ULIM 250', -222],
+    ])
     expect(model.chamber.setpoint).toBe(25)
     await c.ask('SETP 125')
     expect(model.chamber.setpoint).toBe(125)
@@ -134,10 +133,11 @@ describe('chamber: LakeShore 331 aliases', () => {
 
   it('refuses loop 2 (−224) and a kelvin setpoint outside the range (−222)', async () => {
     const { c, model } = setup()
-    await c.ask('SETP 2,300')
-    await c.ask('SETP 1,500')
-    expect(await c.ask('SETP? 2')).toBeNull()
-    expect(await c.errors()).toEqual([-224, -222, -224])
+    await expectRefused(c, [
+      ['SETP 2,300', -224],
+      ['SETP 1,500', -222],
+      ['SETP? 2', -224],
+    ])
     expect(model.chamber.setpoint).toBe(25)
   })
 })

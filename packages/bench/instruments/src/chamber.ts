@@ -15,45 +15,37 @@ export interface ChamberContext {
   readonly defaults: ChamberDefaults
 }
 
-export interface ChamberDefaults {
-  setpoint: number
-  rampRate: number
-  stabilityWindow: number
-  stabilityTime: number
-  lowerLimit: number
-  upperLimit: number
-}
+/**
+ * The chamber settings `*RST` restores, in the order it restores them: the limits first, because the setpoint
+ * is checked against them.
+ */
+const RESET_SETTINGS = ['lowerLimit', 'upperLimit', 'setpoint', 'rampRate', 'stabilityWindow', 'stabilityTime'] as const
+
+/** Power-on values of the chamber settings `*RST` restores. */
+export type ChamberDefaults = Record<(typeof RESET_SETTINGS)[number], number>
 
 /** Captures the model's chamber settings as the `*RST` state. */
 export function chamberDefaults(model: BenchModel): ChamberDefaults {
   const c = model.chamber
-  return {
-    setpoint: c.setpoint,
-    rampRate: c.rampRate,
-    stabilityWindow: c.stabilityWindow,
-    stabilityTime: c.stabilityTime,
-    lowerLimit: c.lowerLimit,
-    upperLimit: c.upperLimit,
-  }
+  return Object.fromEntries(RESET_SETTINGS.map((setting) => [setting, c[setting]])) as ChamberDefaults
 }
 
-/** `*RST`: power-on setpoint, ramp, window, soak and limits; air on, head down. */
+/** `*RST`: power-on limits, setpoint, ramp, window and soak; air on, head down. */
 export function resetChamber(ctx: ChamberContext): void {
-  const c = ctx.model.chamber
-  const d = ctx.defaults
-  c.lowerLimit = d.lowerLimit
-  c.upperLimit = d.upperLimit
-  c.setpoint = d.setpoint
-  c.rampRate = d.rampRate
-  c.stabilityWindow = d.stabilityWindow
-  c.stabilityTime = d.stabilityTime
+  for (const setting of RESET_SETTINGS) ctx.model.chamber[setting] = ctx.defaults[setting]
   ctx.flow = true
   ctx.head = true
   applyAir(ctx)
 }
 
+/** The air reaches the DUT only with the flow on and the head down. */
 function applyAir(ctx: ChamberContext): void {
   ctx.model.chamber.enabled = ctx.flow && ctx.head
+}
+
+function setAirSwitch(ctx: ChamberContext, airSwitch: 'flow' | 'head', on: boolean): void {
+  ctx[airSwitch] = on
+  applyAir(ctx)
 }
 
 function setSetpoint(ctx: ChamberContext, celsius: number): void {
@@ -121,21 +113,9 @@ export const chamberCommands: CommandTable<ChamberContext> = defineCommands({
   },
   'SOAK?': { run: (ctx) => String(Math.round(ctx.model.chamber.stabilityTime)) },
   'TECR?': { run: (ctx) => (ctx.model.chamber.stable ? '1' : '2') },
-  FLOW: {
-    params: [p.boolean()],
-    run: (ctx, on) => {
-      ctx.flow = on
-      applyAir(ctx)
-    },
-  },
+  FLOW: { params: [p.boolean()], run: (ctx, on) => setAirSwitch(ctx, 'flow', on) },
   'FLOW?': { run: (ctx) => (ctx.flow ? '1' : '0') },
-  HEAD: {
-    params: [p.boolean()],
-    run: (ctx, down) => {
-      ctx.head = down
-      applyAir(ctx)
-    },
-  },
+  HEAD: { params: [p.boolean()], run: (ctx, down) => setAirSwitch(ctx, 'head', down) },
   'HEAD?': { run: (ctx) => (ctx.head ? '1' : '0') },
   LLIM: { params: [temperature()], run: (ctx, t) => set(ctx, 'lowerLimit', t) },
   'LLIM?': { run: (ctx) => t2(ctx.model.chamber.lowerLimit) },

@@ -22,6 +22,12 @@ export function resetLoad(ctx: LoadContext): void {
   load.resistance = LOAD_RESET.resistance
 }
 
+function set(ctx: LoadContext, setpoint: 'currentSetpoint' | 'resistance', value: number): void {
+  guard(() => {
+    ctx.model.load[setpoint] = value
+  })
+}
+
 function readback(ctx: LoadContext, quantity: 'VOLT' | 'CURR'): string {
   const load = ctx.model.load
   return formatNR3(ctx.model.instrumentNoise.loadReadback(quantity === 'VOLT' ? load.voltage : load.current, quantity))
@@ -46,10 +52,7 @@ export const loadCommands: CommandTable<LoadContext> = defineCommands<LoadContex
   '[SOURce:]FUNCtion?': { run: (ctx: LoadContext) => (ctx.model.load.mode === 'CC' ? 'CURR' : 'RES') },
   '[SOURce:]CURRent[:LEVel][:IMMediate][:AMPLitude]': {
     params: [p.numeric({ units: 'A', min: 0, max: LOAD_LIMITS.maxCurrent, default: LOAD_RESET.current })],
-    run: (ctx: LoadContext, amps: number) =>
-      guard(() => {
-        ctx.model.load.currentSetpoint = amps
-      }),
+    run: (ctx: LoadContext, amps: number) => set(ctx, 'currentSetpoint', amps),
   },
   '[SOURce:]CURRent[:LEVel][:IMMediate][:AMPLitude]?': {
     run: (ctx: LoadContext) => formatNR3(ctx.model.load.currentSetpoint),
@@ -63,10 +66,7 @@ export const loadCommands: CommandTable<LoadContext> = defineCommands<LoadContex
         default: LOAD_RESET.resistance,
       }),
     ],
-    run: (ctx: LoadContext, ohms: number) =>
-      guard(() => {
-        ctx.model.load.resistance = ohms
-      }),
+    run: (ctx: LoadContext, ohms: number) => set(ctx, 'resistance', ohms),
   },
   '[SOURce:]RESistance[:LEVel][:IMMediate][:AMPLitude]?': {
     run: (ctx: LoadContext) => formatNR3(ctx.model.load.resistance),

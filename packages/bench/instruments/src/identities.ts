@@ -1,3 +1,4 @@
+import type { InstrumentRole } from '@dvt/protocol'
 import type { ScpiIdentity } from '@dvt/scpi'
 
 /** A simulated instrument's identity: serial 0, firmware 1.0.0. */
@@ -20,6 +21,17 @@ export const LOAD_IDENTITY = simulated('Keysight Technologies', 'EL34143A-SIM')
 /** `*IDN?` of the simulation control port: `DVT-SIM,CONTROL,0,<version>`. */
 export function controlIdentity(version: string): ScpiIdentity {
   return Object.freeze({ manufacturer: 'DVT-SIM', model: 'CONTROL', serial: '0', firmware: version })
+}
+
+/** The identity of each port of a virtual bench; the control port's firmware field is the release `version`. */
+export function benchIdentities(version: string): Readonly<Record<InstrumentRole, ScpiIdentity>> {
+  return Object.freeze({
+    control: controlIdentity(version),
+    chamber: CHAMBER_IDENTITY,
+    supply: SUPPLY_IDENTITY,
+    dmm: DMM_IDENTITY,
+    load: LOAD_IDENTITY,
+  })
 }
 
 /** The `*IDN?` line as an instrument answers it. */

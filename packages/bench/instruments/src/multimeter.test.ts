@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num, numbers } from './testing/test-bench'
+import { createTestBench, expectRefused, expectTranscript, num, numbers } from './testing/test-bench'
 
 /** A powered DUT: 5 V in, 0.1 A load. */
 async function setup(options: { noise?: boolean } = {}) {
@@ -12,11 +12,6 @@ async function setup(options: { noise?: boolean } = {}) {
 }
 
 describe('multimeter: readings', () => {
-  it('identifies itself', async () => {
-    const { d } = await setup()
-    expect(await d.ask('*IDN?')).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
-  })
-
   it('reads the DUT output, the load current and the case thermistor', async () => {
     const { d, model } = await setup()
     expect(num(await d.ask('MEAS:VOLT:DC?'))).toBeCloseTo(model.dut.vout, 8)
@@ -75,27 +70,31 @@ describe('multimeter: readings', () => {
 
 describe('multimeter: configuration', () => {
   it('CONFigure? reports function, range and resolution; CONF presets one sample', async () => {
-    const { d } = await setup()
-    await d.ask('SAMP:COUN 4;:CONF:VOLT:DC 10')
-    expect(await d.ask('CONF?')).toBe('"VOLT +1.00000000E+01,+3.00000000E-06"')
-    expect(await d.ask('SAMP:COUN?;:TRIG:COUN?;:TRIG:SOUR?')).toBe('+1;+1.00000000E+00;IMM')
-    await d.ask('CONF:CURR:DC 1,MAX')
-    expect(await d.ask('CONF?;:CURR:NPLC?')).toBe('"CURR +1.00000000E+00,+1.00000000E-04";+2.00000000E-02')
-    await d.ask('CONF:RES')
-    expect(await d.ask('FUNC?')).toBe('"RES"')
+    await expectTranscript((await setup()).d, [
+      ['SAMP:COUN 4;:CONF:VOLT:DC 10', null],
+      ['CONF?', '"VOLT +1.00000000E+01,+3.00000000E-06"'],
+      ['SAMP:COUN?;:TRIG:COUN?;:TRIG:SOUR?', '+1;+1.00000000E+00;IMM'],
+      ['CONF:CURR:DC 1,MAX', null],
+      ['CONF?;:CURR:NPLC?', '"CURR +1.00000000E+00,+1.00000000E-04";+2.00000000E-02'],
+      ['CONF:RES', null],
+      ['FUNC?', '"RES"'],
+    ])
   })
 
   it('ranges: a value picks the smallest range that holds it; MIN/MAX/DEF; above the largest is −222', async () => {
     const { d } = await setup()
-    await d.ask('VOLT:RANG 5')
-    expect(await d.ask('VOLT:RANG?;RANG:AUTO?')).toBe('+1.00000000E+01;0')
-    await d.ask('SENS:VOLT:DC:RANG MIN')
-    expect(await d.ask('VOLT:RANG?')).toBe('+1.00000000E-01')
-    await d.ask('CURR:RANG MAX;:RES:RANG 20 KOHM')
-    expect(await d.ask('CURR:RANG?;:RES:RANG?')).toBe('+3.00000000E+00;+1.00000000E+05')
-    await d.ask('VOLT:RANG 1001')
-    await d.ask('MEAS:VOLT:DC? 2000')
-    expect(await d.errors()).toEqual([-222, -222])
+    await expectTranscript(d, [
+      ['VOLT:RANG 5', null],
+      ['VOLT:RANG?;RANG:AUTO?', '+1.00000000E+01;0'],
+      ['SENS:VOLT:DC:RANG MIN', null],
+      ['VOLT:RANG?', '+1.00000000E-01'],
+      ['CURR:RANG MAX;:RES:RANG 20 KOHM', null],
+      ['CURR:RANG?;:RES:RANG?', '+3.00000000E+00;+1.00000000E+05'],
+    ])
+    await expectRefused(d, [
+      ['VOLT:RANG 1001', -222],
+      ['MEAS:VOLT:DC? 2000', -222],
+    ])
     expect(await d.ask('VOLT:RANG?')).toBe('+1.00000000E-01')
   })
 
@@ -103,22 +102,28 @@ describe('multimeter: configuration', () => {
     const { d } = await setup()
     await d.ask('VOLT:RANG 0.1;:VOLT:RANG:AUTO ON')
     await d.ask('READ?')
-    expect(await d.ask('VOLT:RANG?;RANG:AUTO?')).toBe('+1.00000000E+01;1')
-    await d.ask('VOLT:RANG 1000;:VOLT:RANG:AUTO ONCE')
-    expect(await d.ask('VOLT:RANG?;RANG:AUTO?')).toBe('+1.00000000E+01;0')
+    await expectTranscript(d, [
+      ['VOLT:RANG?;RANG:AUTO?', '+1.00000000E+01;1'],
+      ['VOLT:RANG 1000;:VOLT:RANG:AUTO ONCE', null],
+      ['VOLT:RANG?;RANG:AUTO?', '+1.00000000E+01;0'],
+    ])
   })
 
   it('NPLC takes 0.02…100 (other values round up), MIN/MAX/DEF; resolution maps to NPLC', async () => {
     const { d } = await setup()
-    await d.ask('VOLT:NPLC 5')
-    expect(await d.ask('VOLT:NPLC?')).toBe('+1.00000000E+01')
-    await d.ask('VOLT:NPLC MIN')
-    expect(await d.ask('VOLT:NPLC?')).toBe('+2.00000000E-02')
-    await d.ask('VOLT:NPLC MAX;:VOLT:NPLC 200;:VOLT:NPLC 0.001')
+    await expectTranscript(d, [
+      ['VOLT:NPLC 5', null],
+      ['VOLT:NPLC?', '+1.00000000E+01'],
+      ['VOLT:NPLC MIN', null],
+      ['VOLT:NPLC?', '+2.00000000E-02'],
+      ['VOLT:NPLC MAX;:VOLT:NPLC 200;:VOLT:NPLC 0.001', null],
+    ])
     expect(await d.errors()).toEqual([-222, -222])
-    expect(await d.ask('VOLT:NPLC?')).toBe('+1.00000000E+02')
-    await d.ask('CONF:VOLT:DC 10;:VOLT:RES 3e-5')
-    expect(await d.ask('VOLT:NPLC?;RES?')).toBe('+1.00000000E+00;+3.00000000E-05')
+    await expectTranscript(d, [
+      ['VOLT:NPLC?', '+1.00000000E+02'],
+      ['CONF:VOLT:DC 10;:VOLT:RES 3e-5', null],
+      ['VOLT:NPLC?;RES?', '+1.00000000E+00;+3.00000000E-05'],
+    ])
   })
 
   it('FUNCtion takes quoted names; an unknown one is −224', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num, numbers } from './testing/test-bench'
+import { createTestBench, expectNoisy, expectRefused, expectTranscript, num, numbers } from './testing/test-bench'
 
 function setup(options: { noise?: boolean } = {}) {
   const t = createTestBench(options)
@@ -7,12 +7,12 @@ function setup(options: { noise?: boolean } = {}) {
 }
 
 describe('power supply: E3631A / E36312A', () => {
-  it('identifies itself and powers up in the *RST state', async () => {
-    const { s } = setup()
-    expect(await s.ask('*IDN?')).toBe('Keysight Technologies,E36312A-SIM,0,1.0.0')
-    expect(await s.ask('VOLT? (@1:3)')).toBe('+0.00000000E+00,+0.00000000E+00,+0.00000000E+00')
-    expect(await s.ask('CURR? (@1,2,3)')).toBe('+5.00000000E+00,+1.00000000E+00,+1.00000000E+00')
-    expect(await s.ask('OUTP? (@1:3)')).toBe('0,0,0')
+  it('powers up in the *RST state', async () => {
+    await expectTranscript(setup().s, [
+      ['VOLT? (@1:3)', '+0.00000000E+00,+0.00000000E+00,+0.00000000E+00'],
+      ['CURR? (@1,2,3)', '+5.00000000E+00,+1.00000000E+00,+1.00000000E+00'],
+      ['OUTP? (@1:3)', '0,0,0'],
+    ])
   })
 
   it('APPLy sets voltage and current; APPLy? answers a quoted pair', async () => {
@@ -27,15 +27,18 @@ describe('power supply: E3631A / E36312A', () => {
 
   it('INSTrument selects the channel that commands without a channel list act on', async () => {
     const { s, model } = setup()
-    await s.ask('INST P25V;:VOLT 20')
-    expect(await s.ask('INST?;:INST:NSEL?')).toBe('P25V;+2')
-    await s.ask('INST:NSEL 3;:VOLT -5')
-    await s.ask('INST CH1;:VOLT 3.3')
-    expect(await s.ask('INST?')).toBe('P6V')
+    await expectTranscript(s, [
+      ['INST P25V;:VOLT 20', null],
+      ['INST?;:INST:NSEL?', 'P25V;+2'],
+      ['INST:NSEL 3;:VOLT -5', null],
+      ['INST CH1;:VOLT 3.3', null],
+      ['INST?', 'P6V'],
+    ])
     expect([1, 2, 3].map((n) => model.supply.channel(n).voltageSetpoint)).toEqual([3.3, 20, -5])
-    await s.ask('INST:NSEL 4')
-    await s.ask('INST P12V')
-    expect(await s.errors()).toEqual([-222, -141])
+    await expectRefused(s, [
+      ['INST:NSEL 4', -222],
+      ['INST P12V', -141],
+    ])
   })
 
   it('takes the long forms, units and channel lists', async () => {
@@ -51,15 +54,16 @@ describe('power supply: E3631A / E36312A', () => {
   it('refuses out-of-range values with −222 and changes nothing', async () => {
     const { s, model } = setup()
     await s.ask('VOLT 5,(@1)')
-    await s.ask('VOLT 6.19,(@1)')
-    await s.ask('VOLT 26,(@2)')
-    await s.ask('VOLT 1,(@3)')
-    await s.ask('VOLT 6,(@1,2,3)')
-    await s.ask('CURR 5.2,(@1)')
-    await s.ask('CURR 1.1,(@2)')
-    await s.ask('APPL P6V,7,1')
-    await s.ask('VOLT 1,(@4)')
-    expect(await s.errors()).toEqual([-222, -222, -222, -222, -222, -222, -222, -222])
+    await expectRefused(s, [
+      ['VOLT 6.19,(@1)', -222],
+      ['VOLT 26,(@2)', -222],
+      ['VOLT 1,(@3)', -222],
+      ['VOLT 6,(@1,2,3)', -222],
+      ['CURR 5.2,(@1)', -222],
+      ['CURR 1.1,(@2)', -222],
+      ['APPL P6V,7,1', -222],
+      ['VOLT 1,(@4)', -222],
+    ])
     expect(model.supply.channel(1).voltageSetpoint).toBe(5)
     expect(model.supply.channel(2).voltageSetpoint).toBe(0)
     expect(model.supply.channel(1).currentLimit).toBe(5)
@@ -68,13 +72,14 @@ describe('power supply: E3631A / E36312A', () => {
   })
 
   it('OUTPut without a list switches every output; with a list only those', async () => {
-    const { s } = setup()
-    await s.ask('OUTP ON')
-    expect(await s.ask('OUTP? (@1:3)')).toBe('1,1,1')
-    await s.ask('OUTP OFF,(@2,3)')
-    expect(await s.ask('OUTP? (@1:3)')).toBe('1,0,0')
-    await s.ask('OUTPut:STATe 0')
-    expect(await s.ask('OUTP?')).toBe('0')
+    await expectTranscript(setup().s, [
+      ['OUTP ON', null],
+      ['OUTP? (@1:3)', '1,1,1'],
+      ['OUTP OFF,(@2,3)', null],
+      ['OUTP? (@1:3)', '1,0,0'],
+      ['OUTPut:STATe 0', null],
+      ['OUTP?', '0'],
+    ])
   })
 
   it('MEASure reads back the DUT input voltage and current', async () => {
@@ -92,10 +97,7 @@ describe('power supply: E3631A / E36312A', () => {
   it('readback carries seeded noise of about 0.5 mV when noise is on', async () => {
     const { s } = setup({ noise: true })
     await s.ask('APPL P6V,5,1;:OUTP ON,(@1)')
-    const readings = await Promise.all(Array.from({ length: 50 }, () => s.ask('MEAS:VOLT? (@1)')))
-    const values = readings.map(num)
-    expect(new Set(values).size).toBeGreaterThan(40)
-    for (const v of values) expect(Math.abs(v - 5)).toBeLessThan(0.005)
+    await expectNoisy(s, 'MEAS:VOLT? (@1)', { count: 50, center: 5, tolerance: 0.005, distinct: 40 })
   })
 
   it('ISUMmary<n>:CONDition? answers 2 in CV, 1 in CC and 0 when off', async () => {
@@ -118,12 +120,12 @@ describe('power supply: E3631A / E36312A', () => {
     await s.ask('VOLT:PROT 4,(@1)')
     expect(await s.ask('VOLT:PROT? (@1);:VOLT:PROT:TRIP? (@1)')).toBe('+4.00000000E+00;1')
     expect(model.supply.channel(1).output).toBe(false)
-    await s.ask('OUTP ON,(@1)')
-    expect(await s.errors()).toEqual([-221])
-    await s.ask('VOLT 3,(@1);:OUTP:PROT:CLE (@1);:OUTP ON,(@1)')
-    expect(await s.ask('VOLT:PROT:TRIP? (@1);:OUTP? (@1)')).toBe('0;1')
-    await s.ask('VOLT:PROT 7,(@1)')
-    expect(await s.errors()).toEqual([-222])
+    await expectRefused(s, [['OUTP ON,(@1)', -221]])
+    await expectTranscript(s, [
+      ['VOLT 3,(@1);:OUTP:PROT:CLE (@1);:OUTP ON,(@1)', null],
+      ['VOLT:PROT:TRIP? (@1);:OUTP? (@1)', '0;1'],
+    ])
+    await expectRefused(s, [['VOLT:PROT 7,(@1)', -222]])
   })
 
   it('*RST: 0 V, limits 5/1/1 A, outputs off, P6V selected, protection cleared', async () => {

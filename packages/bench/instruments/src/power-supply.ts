@@ -29,6 +29,12 @@ const output = () => p.oneOf([p.word(OUTPUTS), p.channelList()], { optional: tru
 const each = (ctx: SupplyContext, list: readonly number[] | undefined, f: (n: SupplyChannelNumber) => string) =>
   targets(ctx, list).map(f).join(',')
 
+/** `MEASure…?`: the readback of each output named (a word, a channel list, or the selected one). */
+const measure = (ctx: SupplyContext, quantity: 'VOLT' | 'CURR', outputs: string | readonly number[] | undefined) =>
+  pick(ctx, outputs)
+    .map((n) => readback(ctx, quantity, n))
+    .join(',')
+
 const VOLT = '[SOURce:]VOLTage[:LEVel][:IMMediate][:AMPLitude]'
 const CURR = '[SOURce:]CURRent[:LEVel][:IMMediate][:AMPLitude]'
 
@@ -96,20 +102,8 @@ export const supplyCommands: CommandTable<SupplyContext> = defineCommands({
       for (const n of targets(ctx, list)) ctx.tripped[n - 1] = false
     },
   },
-  'MEASure[:SCALar][:VOLTage][:DC]?': {
-    params: [output()],
-    run: (ctx, t) =>
-      pick(ctx, t)
-        .map((n) => readback(ctx, 'VOLT', n))
-        .join(','),
-  },
-  'MEASure[:SCALar]:CURRent[:DC]?': {
-    params: [output()],
-    run: (ctx, t) =>
-      pick(ctx, t)
-        .map((n) => readback(ctx, 'CURR', n))
-        .join(','),
-  },
+  'MEASure[:SCALar][:VOLTage][:DC]?': { params: [output()], run: (ctx, t) => measure(ctx, 'VOLT', t) },
+  'MEASure[:SCALar]:CURRent[:DC]?': { params: [output()], run: (ctx, t) => measure(ctx, 'CURR', t) },
   'STATus:QUEStionable:INSTrument:ISUMmary<1-3>:CONDition?': {
     run: (ctx, call) => formatNR1(regulation(ctx, call.suffix(0) as SupplyChannelNumber)),
   },

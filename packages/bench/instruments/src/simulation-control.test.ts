@@ -1,37 +1,13 @@
+import { TELEMETRY_KEYS } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
-import { createTestBench, num } from './testing/test-bench'
+import { createTestBench, expectRefused, expectTranscript, num } from './testing/test-bench'
 
 function setup(options: { speed?: 'max' | number; noise?: boolean; seed?: number } = {}) {
   const t = createTestBench(options)
   return { ...t, x: t.client('control') }
 }
 
-const TELEMETRY_KEYS = [
-  't_s',
-  'speed',
-  'paused',
-  'setpoint_c',
-  'ramp_c_per_min',
-  'chamber_c',
-  'stable',
-  'case_c',
-  'junction_c',
-  'vin_v',
-  'vout_v',
-  'iout_a',
-  'iq_a',
-  'pdiss_w',
-  'supply_mode',
-  'load_on',
-  'dut_state',
-]
-
 describe('simulation control', () => {
-  it('identifies itself with the release version', async () => {
-    const { x } = setup()
-    expect(await x.ask('*IDN?')).toBe('DVT-SIM,CONTROL,0,9.8.7')
-  })
-
   it('SIM:WAIT 30;*OPC? advances simulated time by 30 s at once in max mode', async () => {
     const { x, faultCalls } = setup()
     expect(num(await x.ask('SIM:TIME?'))).toBe(0)
@@ -107,10 +83,11 @@ describe('simulation control', () => {
     expect(await read(42)).not.toBe(await read(43))
     expect(await read(42, 'OFF')).toBe('+5.00000000E+00')
     const { x } = setup()
-    await x.ask('SIM:SEED 9;NOIS ON')
-    expect(await x.ask('SIM:SEED?;NOIS?')).toBe('+9;1')
-    await x.ask('SIM:SEED -1')
-    expect(await x.errors()).toEqual([-222])
+    await expectTranscript(x, [
+      ['SIM:SEED 9;NOIS ON', null],
+      ['SIM:SEED?;NOIS?', '+9;1'],
+    ])
+    await expectRefused(x, [['SIM:SEED -1', -222]])
   })
 
   it('SIM:STATe? is one line of JSON with every telemetry key', async () => {

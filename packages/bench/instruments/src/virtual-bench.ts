@@ -3,7 +3,7 @@ import type { InstrumentRole } from '@dvt/protocol'
 import { createScpiInstrument, type ScpiIdentity, type ScpiInstrument } from '@dvt/scpi'
 import { type ChamberContext, chamberCommands, chamberDefaults, resetChamber } from './chamber'
 import { type LoadContext, loadCommands, resetLoad } from './electronic-load'
-import { CHAMBER_IDENTITY, controlIdentity, DMM_IDENTITY, LOAD_IDENTITY, SUPPLY_IDENTITY } from './identities'
+import { benchIdentities } from './identities'
 import type { DmmContext } from './internal/dmm-reading'
 import { defaultDmmSettings } from './internal/dmm-settings'
 import { multimeterCommands, resetMultimeter, triggerMultimeter } from './multimeter'
@@ -51,13 +51,7 @@ export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
     resetLoad(loadCtx)
   }
   const controlCtx: ControlContext = { model, clock, faults, resetInstruments: resetAll }
-  const identities = {
-    control: controlIdentity(options.version ?? '0.0.0'),
-    chamber: CHAMBER_IDENTITY,
-    supply: SUPPLY_IDENTITY,
-    dmm: DMM_IDENTITY,
-    load: LOAD_IDENTITY,
-  }
+  const identities = benchIdentities(options.version ?? '0.0.0')
   resetAll()
   return {
     identities,

@@ -1,32 +1,18 @@
+import { TELEMETRY_KEYS } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
 import { createBenchModel } from './bench-model'
 import type { DutInput, DutModel, DutOperatingPoint } from './dut-model'
 import { PhysicsError } from './physics-error'
 import { poweredModel, testModel, testParams } from './testing/test-model'
 
-const TELEMETRY_KEYS = [
-  't_s',
-  'setpoint_c',
-  'ramp_c_per_min',
-  'chamber_c',
-  'stable',
-  'case_c',
-  'junction_c',
-  'vin_v',
-  'vout_v',
-  'iout_a',
-  'iq_a',
-  'pdiss_w',
-  'supply_mode',
-  'load_on',
-  'dut_state',
-]
+/** What the model's snapshot carries: every telemetry key but the clock's (`speed`, `paused`). */
+const BENCH_KEYS = TELEMETRY_KEYS.filter((key) => key !== 'speed' && key !== 'paused')
 
 describe('createBenchModel', () => {
   it('starts at ambient with everything off and a telemetry snapshot of plain JSON values', () => {
     const model = testModel()
     const s = model.snapshot()
-    for (const key of TELEMETRY_KEYS) expect(s).toHaveProperty(key)
+    for (const key of BENCH_KEYS) expect(s).toHaveProperty(key)
     expect(s).toMatchObject({ t_s: 0, chamber_c: 25, case_c: 25, junction_c: 25, supply_mode: 'OFF', dut_state: 'off' })
     expect(JSON.parse(JSON.stringify(s))).toEqual(s)
     expect(model.thermistor.resistance).toBe(10_000)

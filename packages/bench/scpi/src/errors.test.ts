@@ -2,7 +2,7 @@
 // and that it never appears in the data stream.
 import { describe, expect, it } from 'vitest'
 import { SCPI_ERRORS } from './scpi-errors'
-import { createTestBench, type TestBench } from './testing/test-instrument'
+import { createTestBench, expectTranscript, type TestBench } from './testing/test-instrument'
 
 const CME = 32
 const EXE = 16
@@ -154,12 +154,13 @@ describe('standard errors', () => {
   })
 
   it('reads the queue oldest first (FIFO) and counts it', () => {
-    const b = createTestBench()
-    b.send('MEASU?;VOLT 9;OUTP MAYBE')
-    expect(b.send('SYST:ERR:COUN?')).toBe('+3')
-    expect(b.send('SYST:ERR?')).toBe('-113,"Undefined header"')
-    expect(b.send('SYST:ERR?')).toBe('-222,"Data out of range;9 above 6.18"')
-    expect(b.send('SYST:ERR:COUN?')).toBe('+1')
+    expectTranscript(createTestBench(), [
+      ['MEASU?;VOLT 9;OUTP MAYBE', null],
+      ['SYST:ERR:COUN?', '+3'],
+      ['SYST:ERR?', '-113,"Undefined header"'],
+      ['SYST:ERR?', '-222,"Data out of range;9 above 6.18"'],
+      ['SYST:ERR:COUN?', '+1'],
+    ])
   })
 
   it('accepts device-specific errors with details from the instrument', () => {
@@ -181,12 +182,13 @@ describe('standard errors', () => {
   })
 
   it('*RST keeps the error queue; *CLS clears it', () => {
-    const b = createTestBench()
-    b.send('MEASU?')
-    b.send('*RST')
-    expect(b.send('SYST:ERR:COUN?')).toBe('+1')
-    b.send('*CLS')
-    expect(b.send('SYST:ERR:COUN?')).toBe('+0')
+    expectTranscript(createTestBench(), [
+      ['MEASU?', null],
+      ['*RST', null],
+      ['SYST:ERR:COUN?', '+1'],
+      ['*CLS', null],
+      ['SYST:ERR:COUN?', '+0'],
+    ])
   })
 
   it('nothing an error raises ever reaches the data stream', () => {

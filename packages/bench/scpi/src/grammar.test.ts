@@ -252,35 +252,21 @@ describe('units and engineering suffixes', () => {
     expect(b.errors()).toEqual([])
   })
 
-  it('reads 1.5 MA as milliamps', () => {
+  it.each([
+    ['CURR 1.5 MA', 'current', 1.5e-3], // SCPI: MA is milliamps
+    ['CURR 20ma', 'current', 0.02],
+    ['SENS:FREQ 2 MHZ', 'frequency', 2e6], // … but MHZ is megahertz
+    ['SENS:FREQ 3khz', 'frequency', 3e3],
+    ['SENS:RES 1.5 MOHM', 'resistance', 1.5e6], // … and MOHM megohms
+    ['SENS:RES 10KOHM', 'resistance', 1e4],
+    ['SENS:RES 47 OHM', 'resistance', 47],
+    ['SETP 40 CEL', 'setpoint', 40], // any of several declared units
+    ['SETP 41C', 'setpoint', 41],
+  ] as const)('%s sets %s to %d', (line, field, value) => {
     const b = createTestBench()
-    b.send('CURR 1.5 MA')
-    expect(b.ctx.current).toBeCloseTo(1.5e-3, 15)
-    b.send('CURR 20ma')
-    expect(b.ctx.current).toBeCloseTo(0.02, 15)
-  })
-
-  it('reads MHZ and MOHM as mega, KOHM as kilo', () => {
-    const b = createTestBench()
-    b.send('SENS:FREQ 2 MHZ')
-    expect(b.ctx.frequency).toBe(2e6)
-    b.send('SENS:FREQ 3khz')
-    expect(b.ctx.frequency).toBe(3e3)
-    b.send('SENS:RES 1.5 MOHM')
-    expect(b.ctx.resistance).toBe(1.5e6)
-    b.send('SENS:RES 10KOHM')
-    expect(b.ctx.resistance).toBe(1e4)
-    b.send('SENS:RES 47 OHM')
-    expect(b.ctx.resistance).toBe(47)
+    b.send(line)
+    expect(b.ctx[field]).toBeCloseTo(value, 15)
     expect(b.errors()).toEqual([])
-  })
-
-  it('accepts any of several declared units', () => {
-    const b = createTestBench()
-    b.send('SETP 40 CEL')
-    expect(b.ctx.setpoint).toBe(40)
-    b.send('SETP 41C')
-    expect(b.ctx.setpoint).toBe(41)
   })
 
   it('rejects a unit the command does not take (−138) and an unknown suffix (−131)', () => {

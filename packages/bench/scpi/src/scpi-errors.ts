@@ -1,3 +1,4 @@
+import { CodedError } from '@dvt/protocol'
 /**
  * Standard SCPI-1999 / IEEE 488.2 error codes and their strings (SCPI-99 Vol. 2 §21.8).
  * `0` is the "no error" entry the queue answers when it is empty.
@@ -92,11 +93,6 @@ export class ScpiExecutionError extends Error {
 export type ScpiErrorCode = 'SCPI_INVALID_PATTERN' | 'SCPI_DUPLICATE_COMMAND' | 'SCPI_INVALID_PARAMS'
 
 /** A programming error in a command table (bad pattern, two commands on one header); thrown at definition time. */
-export class ScpiError extends Error {
-  readonly code: ScpiErrorCode
-  constructor(code: ScpiErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options)
-    this.name = 'ScpiError'
-    this.code = code
-  }
+export class ScpiError extends CodedError<ScpiErrorCode> {
+  override readonly name = 'ScpiError'
 }

@@ -1,6 +1,6 @@
 // Conformance: IEEE 488.2 common commands, the SCPI status model and overlapped operations (docs/scpi.md#status-model).
 import { describe, expect, it } from 'vitest'
-import { createTestBench } from './testing/test-instrument'
+import { createTestBench, expectTranscript } from './testing/test-instrument'
 
 describe('common commands', () => {
   it('*IDN? answers manufacturer,model,serial,firmware', () => {
@@ -56,31 +56,35 @@ describe('event status register', () => {
   })
 
   it('*CLS clears the event register and the error queue', () => {
-    const b = createTestBench()
-    b.send('MEASU?;VOLT 9')
-    b.send('*CLS')
-    expect(b.send('*ESR?;SYST:ERR:COUN?')).toBe('+0;+0')
-    expect(b.send('*STB?')).toBe('+0')
+    expectTranscript(createTestBench(), [
+      ['MEASU?;VOLT 9', null],
+      ['*CLS', null],
+      ['*ESR?;SYST:ERR:COUN?', '+0;+0'],
+      ['*STB?', '+0'],
+    ])
   })
 })
 
 describe('status byte', () => {
   it('EAV (bit 2) follows the error queue', () => {
     const b = createTestBench()
-    expect(b.send('*STB?')).toBe('+0')
-    b.send('MEASU?')
-    expect(b.send('*STB?')).toBe('+4')
+    expectTranscript(b, [
+      ['*STB?', '+0'],
+      ['MEASU?', null],
+      ['*STB?', '+4'],
+    ])
     expect(b.instrument.statusByte).toBe(4)
   })
 
   it('ESB (bit 5) is ESR & ESE; MSS (bit 6) is STB & SRE', () => {
-    const b = createTestBench()
-    b.send('*ESE 32;MEASU?')
-    expect(b.send('*STB?')).toBe('+36')
-    b.send('*SRE 32')
-    expect(b.send('*STB?')).toBe('+100')
-    b.send('*ESR?')
-    expect(b.send('*STB?')).toBe('+4')
+    expectTranscript(createTestBench(), [
+      ['*ESE 32;MEASU?', null],
+      ['*STB?', '+36'],
+      ['*SRE 32', null],
+      ['*STB?', '+100'],
+      ['*ESR?', '+32'],
+      ['*STB?', '+4'],
+    ])
   })
 
   it('MAV (bit 4) is set while the same message already holds an answer', () => {
@@ -93,10 +97,12 @@ describe('status byte', () => {
     const b = createTestBench()
     b.instrument.questionable.setCondition(2, true)
     b.instrument.operation.setCondition(16, true)
-    expect(b.send('*STB?')).toBe('+0')
-    b.send('STAT:QUES:ENAB 2;STAT:OPER:ENAB 16')
-    expect(b.send('*STB?')).toBe('+136')
-    expect(b.send('STAT:QUES:ENAB?;STAT:OPER:ENAB?')).toBe('+2;+16')
+    expectTranscript(b, [
+      ['*STB?', '+0'],
+      ['STAT:QUES:ENAB 2;STAT:OPER:ENAB 16', null],
+      ['*STB?', '+136'],
+      ['STAT:QUES:ENAB?;STAT:OPER:ENAB?', '+2;+16'],
+    ])
   })
 })
 

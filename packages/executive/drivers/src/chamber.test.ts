@@ -1,68 +1,43 @@
 import { describe, expect, it } from 'vitest'
-import { createChamber } from './chamber'
+import { type Chamber, createChamber } from './chamber'
 import { InstrumentError } from './instrument-error'
+import { expectCase, type ProtocolCase, titledCases } from './testing/protocol-case'
 import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
 
+const cases: ProtocolCase<Chamber>[] = [
+  { method: 'setSetpoint', args: [-40], wire: [['SETP -40;:SYST:ERR?', NO_ERROR]] },
+  { method: 'getSetpoint', wire: [['SETP?;:SYST:ERR?', '-40.0;' + NO_ERROR]], result: -40 },
+  { method: 'readTemperature', wire: [['TEMP?;:SYST:ERR?', '85.03;' + NO_ERROR]], result: 85.03 },
+  { method: 'setRampRate', args: [10], wire: [['RAMP 10;:SYST:ERR?', NO_ERROR]] },
+  // Without float noise: 0.1 + 0.2 is sent as 0.3.
+  { method: 'setWindow', args: [0.1 + 0.2], wire: [['WNDW 0.3;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setSoakTime', args: [30], wire: [['SOAK 30;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setFlow', args: [true], wire: [['FLOW 1;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setFlow', args: [false], wire: [['FLOW 0;:SYST:ERR?', NO_ERROR]] },
+  // TECR? bit 0 is "stable".
+  { method: 'status', wire: [['TECR?;:SYST:ERR?', '1;' + NO_ERROR]], result: { raw: 1, stable: true } },
+  { method: 'status', wire: [['TECR?;:SYST:ERR?', '2;' + NO_ERROR]], result: { raw: 2, stable: false } },
+  // Temperature and stability in one round trip.
+  {
+    method: 'read',
+    wire: [['TEMP?;TECR?;:SYST:ERR?', '-19.98;1;' + NO_ERROR]],
+    result: { temperature: -19.98, stable: true },
+  },
+  // Raw lines go without an error check (for a SCPI console).
+  { method: 'send', args: ['TEMP?'], wire: [['TEMP?', '25.01']], result: '25.01' },
+  { method: 'send', args: ['SETP 30'], wire: [['SETP 30', null]], result: null },
+  // The common commands.
+  {
+    method: 'identify',
+    wire: [['*IDN?;:SYST:ERR?', 'TEMPTRONIC,ATS-545-SIM,0,1.0.0;' + NO_ERROR]],
+    result: 'TEMPTRONIC,ATS-545-SIM,0,1.0.0',
+  },
+  { method: 'reset', wire: [['*RST;:SYST:ERR?', NO_ERROR]] },
+  { method: 'clear', wire: [['*CLS;:SYST:ERR?', NO_ERROR]] },
+]
+
 describe('chamber protocol (ThermoStream dialect)', () => {
-  it('sets and reads the setpoint', async () => {
-    await expectProtocol(
-      createChamber,
-      [
-        ['SETP -40;:SYST:ERR?', NO_ERROR],
-        ['SETP?;:SYST:ERR?', '-40.0;' + NO_ERROR],
-      ],
-      async (chamber) => {
-        await chamber.setSetpoint(-40)
-        expect(await chamber.getSetpoint()).toBe(-40)
-      },
-    )
-  })
-
-  it('reads the air temperature', async () => {
-    await expectProtocol(createChamber, [['TEMP?;:SYST:ERR?', '85.03;' + NO_ERROR]], async (chamber) => {
-      expect(await chamber.readTemperature()).toBe(85.03)
-    })
-  })
-
-  it('sets ramp rate, window, soak time and flow without float noise', async () => {
-    await expectProtocol(
-      createChamber,
-      [
-        ['RAMP 10;:SYST:ERR?', NO_ERROR],
-        ['WNDW 0.3;:SYST:ERR?', NO_ERROR],
-        ['SOAK 30;:SYST:ERR?', NO_ERROR],
-        ['FLOW 1;:SYST:ERR?', NO_ERROR],
-        ['FLOW 0;:SYST:ERR?', NO_ERROR],
-      ],
-      async (chamber) => {
-        await chamber.setRampRate(10)
-        await chamber.setWindow(0.1 + 0.2)
-        await chamber.setSoakTime(30)
-        await chamber.setFlow(true)
-        await chamber.setFlow(false)
-      },
-    )
-  })
-
-  it('decodes TECR? bit 0 as stable', async () => {
-    await expectProtocol(
-      createChamber,
-      [
-        ['TECR?;:SYST:ERR?', '1;' + NO_ERROR],
-        ['TECR?;:SYST:ERR?', '2;' + NO_ERROR],
-      ],
-      async (chamber) => {
-        expect(await chamber.status()).toEqual({ raw: 1, stable: true })
-        expect(await chamber.status()).toEqual({ raw: 2, stable: false })
-      },
-    )
-  })
-
-  it('reads temperature and stability in one round trip', async () => {
-    await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;1;' + NO_ERROR]], async (chamber) => {
-      expect(await chamber.read()).toEqual({ temperature: -19.98, stable: true })
-    })
-  })
+  it.each(titledCases(cases))('%s', (_, c) => expectCase(createChamber, c))
 
   it('refuses a reply with fewer answers than the line had queries', async () => {
     await expectProtocol(createChamber, [['TEMP?;TECR?;:SYST:ERR?', '-19.98;' + NO_ERROR]], async (chamber) => {
@@ -88,36 +63,6 @@ describe('chamber protocol (ThermoStream dialect)', () => {
           command: 'SETP 500',
         })
         expect((error as Error).message).toBe('the chamber refused "SETP 500": -222 Data out of range')
-      },
-    )
-  })
-
-  it('sends raw lines without an error check (for a SCPI console)', async () => {
-    await expectProtocol(
-      createChamber,
-      [
-        ['TEMP?', '25.01'],
-        ['SETP 30', null],
-      ],
-      async (chamber) => {
-        expect(await chamber.send('TEMP?')).toBe('25.01')
-        expect(await chamber.send('SETP 30')).toBeNull()
-      },
-    )
-  })
-
-  it('answers the common commands', async () => {
-    await expectProtocol(
-      createChamber,
-      [
-        ['*IDN?;:SYST:ERR?', 'TEMPTRONIC,ATS-545-SIM,0,1.0.0;' + NO_ERROR],
-        ['*RST;:SYST:ERR?', NO_ERROR],
-        ['*CLS;:SYST:ERR?', NO_ERROR],
-      ],
-      async (chamber) => {
-        expect(await chamber.identify()).toBe('TEMPTRONIC,ATS-545-SIM,0,1.0.0')
-        await chamber.reset()
-        await chamber.clear()
       },
     )
   })

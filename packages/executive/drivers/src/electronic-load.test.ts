@@ -1,49 +1,26 @@
-import { describe, expect, it } from 'vitest'
-import { createElectronicLoad } from './electronic-load'
-import { expectProtocol, NO_ERROR } from './testing/scripted-transport'
+import { describe, it } from 'vitest'
+import { createElectronicLoad, type ElectronicLoad } from './electronic-load'
+import { expectCase, type ProtocolCase, titledCases } from './testing/protocol-case'
+import { NO_ERROR } from './testing/scripted-transport'
+
+const cases: ProtocolCase<ElectronicLoad>[] = [
+  { method: 'setFunction', args: ['CURR'], wire: [['FUNC CURR;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setCurrent', args: [0.1], wire: [['CURR 0.1;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setFunction', args: ['RES'], wire: [['FUNC RES;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setResistance', args: [33], wire: [['RES 33;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setInput', args: [true], wire: [['INP ON;:SYST:ERR?', NO_ERROR]] },
+  { method: 'setInput', args: [false], wire: [['INP OFF;:SYST:ERR?', NO_ERROR]] },
+  // Function, level and input in one round trip.
+  {
+    method: 'configure',
+    args: [{ function: 'CURR', current: 0.25, input: true }],
+    wire: [['FUNC CURR;:CURR 0.25;:INP ON;:SYST:ERR?', NO_ERROR]],
+  },
+  { method: 'measureVoltage', wire: [['MEAS:VOLT?;:SYST:ERR?', '+3.29500000E+00;' + NO_ERROR]], result: 3.295 },
+  { method: 'measureCurrent', wire: [['MEAS:CURR?;:SYST:ERR?', '+1.00000000E-01;' + NO_ERROR]], result: 0.1 },
+  { method: 'measurePower', wire: [['MEAS:POW?;:SYST:ERR?', '+3.29500000E-01;' + NO_ERROR]], result: 0.3295 },
+]
 
 describe('electronic load protocol (EL34143A)', () => {
-  it('sets function, level and input', async () => {
-    await expectProtocol(
-      createElectronicLoad,
-      [
-        ['FUNC CURR;:SYST:ERR?', NO_ERROR],
-        ['CURR 0.1;:SYST:ERR?', NO_ERROR],
-        ['FUNC RES;:SYST:ERR?', NO_ERROR],
-        ['RES 33;:SYST:ERR?', NO_ERROR],
-        ['INP ON;:SYST:ERR?', NO_ERROR],
-        ['INP OFF;:SYST:ERR?', NO_ERROR],
-      ],
-      async (load) => {
-        await load.setFunction('CURR')
-        await load.setCurrent(0.1)
-        await load.setFunction('RES')
-        await load.setResistance(33)
-        await load.setInput(true)
-        await load.setInput(false)
-      },
-    )
-  })
-
-  it('configures in one round trip', async () => {
-    await expectProtocol(createElectronicLoad, [['FUNC CURR;:CURR 0.25;:INP ON;:SYST:ERR?', NO_ERROR]], (load) =>
-      load.configure({ function: 'CURR', current: 0.25, input: true }),
-    )
-  })
-
-  it('measures voltage, current and power', async () => {
-    await expectProtocol(
-      createElectronicLoad,
-      [
-        ['MEAS:VOLT?;:SYST:ERR?', '+3.29500000E+00;' + NO_ERROR],
-        ['MEAS:CURR?;:SYST:ERR?', '+1.00000000E-01;' + NO_ERROR],
-        ['MEAS:POW?;:SYST:ERR?', '+3.29500000E-01;' + NO_ERROR],
-      ],
-      async (load) => {
-        expect(await load.measureVoltage()).toBe(3.295)
-        expect(await load.measureCurrent()).toBe(0.1)
-        expect(await load.measurePower()).toBe(0.3295)
-      },
-    )
-  })
+  it.each(titledCases(cases))('%s', (_, c) => expectCase(createElectronicLoad, c))
 })

@@ -1,13 +1,6 @@
 export type { Chamber, ChamberReading, ChamberStatus } from './chamber'
 export { chamberCommands, createChamber } from './chamber'
-export type {
-  DriverArgs,
-  DriverCommand,
-  DriverMethods,
-  DriverParam,
-  DriverReply,
-  DriverResult,
-} from './driver-table'
+export type { DriverArgs, DriverCommand, DriverMethods, DriverParam, DriverReply, DriverResult } from './driver-table'
 export { commandLine } from './driver-table'
 export type { ElectronicLoad, LoadFunction, LoadSettings } from './electronic-load'
 export { createElectronicLoad, loadCommands } from './electronic-load'

@@ -1,3 +1,5 @@
+import { CodedError } from '@dvt/protocol'
+
 /** What went wrong talking to an instrument. */
 export type InstrumentErrorCode =
   /** The instrument queued a SCPI error (see `scpiCode`/`scpiMessage`). */
@@ -20,20 +22,20 @@ export interface InstrumentErrorDetails {
 }
 
 /** The drivers' one error class. SCPI errors reported by an instrument are data inside it. */
-export class InstrumentError extends Error {
+export class InstrumentError extends CodedError<InstrumentErrorCode> {
+  override readonly name = 'InstrumentError'
   readonly instrument: string | null
   readonly command: string | null
   readonly scpiCode: number | null
   readonly scpiMessage: string | null
 
   constructor(
-    readonly code: InstrumentErrorCode,
+    code: InstrumentErrorCode,
     message: string,
     details: InstrumentErrorDetails = {},
     options?: ErrorOptions,
   ) {
-    super(message, options)
-    this.name = 'InstrumentError'
+    super(code, message, options)
     this.instrument = details.instrument ?? null
     this.command = details.command ?? null
     this.scpiCode = details.scpiCode ?? null

@@ -63,14 +63,17 @@ export interface SimulationControl extends Instrument, DriverMethods<typeof simu
 
 const WAIT_MARGIN_MS = 10_000
 
+/** A wait's wall-clock limit: the one given, or the wait in real time (speed 1) plus a margin. */
+function waitTimeoutMs(seconds: number, options?: WaitOptions): number {
+  return options?.timeoutMs ?? seconds * 1000 + WAIT_MARGIN_MS
+}
+
 /** The simulation control port's driver over `transport`; `name` is what messages call it. */
 export function createSimulationControl(transport: Transport, name = 'simulation'): SimulationControl {
   const { channel, driver } = createTableDriver(transport, name, simulationCommands)
   return {
     ...driver,
     wait: (seconds, options) =>
-      runCommand(channel, simulationCommands.wait, [seconds], {
-        timeoutMs: options?.timeoutMs ?? seconds * 1000 + WAIT_MARGIN_MS,
-      }),
+      runCommand(channel, simulationCommands.wait, [seconds], { timeoutMs: waitTimeoutMs(seconds, options) }),
   }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '@dvt/protocol'
+
 /** What went wrong in the test executive. */
 export type FrameworkErrorCode =
   /** No test of that name; the message lists the available ones. */
@@ -16,13 +18,6 @@ export type FrameworkErrorCode =
   | 'FRAMEWORK_BAD_CONFIG'
 
 /** The framework's one error class. */
-export class FrameworkError extends Error {
-  constructor(
-    readonly code: FrameworkErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-    this.name = 'FrameworkError'
-  }
+export class FrameworkError extends CodedError<FrameworkErrorCode> {
+  override readonly name = 'FrameworkError'
 }

@@ -7,19 +7,7 @@ export type { FrameworkErrorCode } from './framework-error'
 export { FrameworkError } from './framework-error'
 export { describeFailure, judge } from './limits'
 export { describeParameters, parseParameterStrings, validateParameters } from './parameters'
-export type {
-  LogEvent,
-  MeasurementEvent,
-  MeasurementInfo,
-  ProgressEvent,
-  ResultEvent,
-  RunEvent,
-  RunEventType,
-  RunFinishedEvent,
-  RunStartedEvent,
-  StepFinishedEvent,
-  StepStartedEvent,
-} from './run-events'
+export type * from './run-events'
 export type { RunObserver } from './run-observer'
 export type { RunSession, RunSessionOptions } from './run-session'
 export { openRunSession } from './run-session'

@@ -4,19 +4,7 @@ import type { EventLevel, MeasurementRow, ResultRecord, RunStatus } from '@dvt/s
 import type { MeasurementInfo, RunEvent } from './run-events'
 import type { StepOutcome } from './test-definition'
 
-export type {
-  LogEvent,
-  MeasurementEvent,
-  MeasurementInfo,
-  ProgressEvent,
-  ResultEvent,
-  RunEvent,
-  RunEventType,
-  RunFinishedEvent,
-  RunStartedEvent,
-  StepFinishedEvent,
-  StepStartedEvent,
-} from './run-events'
+export type * from './run-events'
 export type { StepOutcome } from './test-definition'
 
 export interface StepState {

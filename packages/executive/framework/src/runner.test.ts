@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openStorage, type SqliteStorage } from '@dvt/storage'
+import type { SqliteStorage } from '@dvt/storage'
+import { createTempStorage, type TempStorage } from '@dvt/storage/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createSimulatedClock } from './clock'
 import { FrameworkError } from './framework-error'
 import type { RunEvent } from './run-events'
-import { createRunner, type Runner } from './runner'
+import type { Runner } from './runner'
 import { defineTest } from './test-definition'
 import { createTestRegistry } from './test-registry'
 import { type FakeBench, startFakeBench } from './testing/fake-bench'
+import { createTestRunner } from './testing/test-runner'
 
 const measureTest = defineTest({
   name: 'measure',
@@ -95,23 +93,16 @@ const flowTest = defineTest({
 const registry = createTestRegistry([measureTest, failingTest, waitingTest, flowTest])
 
 let bench: FakeBench
-let dir: string
+let temp: TempStorage
 let storage: SqliteStorage
 let runner: Runner
 let events: RunEvent[]
 
 beforeEach(async () => {
   bench = await startFakeBench()
-  dir = mkdtempSync(join(tmpdir(), 'dvt-runner-'))
-  storage = openStorage({ databasePath: join(dir, 'dvt.db'), measurementsDir: join(dir, 'measurements') })
-  runner = createRunner({
-    instruments: bench.instruments,
-    storage,
-    clock: createSimulatedClock(bench.instruments.control!),
-    registry,
-    station: 'test-bench',
-    softwareVersion: '0.0.0-test',
-  })
+  temp = createTempStorage()
+  storage = temp.storage
+  runner = createTestRunner({ instruments: bench.instruments, storage, registry, station: 'test-bench' })
   events = []
   runner.subscribe((event) => {
     events.push(event)
@@ -121,8 +112,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await bench.close()
-  await storage.close()
-  rmSync(dir, { recursive: true, force: true })
+  await temp.cleanup()
 })
 
 const safeStateSent = () => ({

@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openStorage, type SqliteStorage } from '@dvt/storage'
+import type { SqliteStorage } from '@dvt/storage'
+import { createTempStorage, type TempStorage } from '@dvt/storage/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createSimulatedClock } from './clock'
-import { createRunner } from './runner'
 import { defineTest } from './test-definition'
 import { createTestRegistry } from './test-registry'
 import { type FakeBench, startFakeBench } from './testing/fake-bench'
+import { createTestRunner } from './testing/test-runner'
 
 let bench: FakeBench
-let dir: string
+let temp: TempStorage
 let storage: SqliteStorage
 const seenWhileRunning: number[] = []
 
@@ -40,15 +37,14 @@ const burstTest = defineTest({
 
 beforeEach(async () => {
   bench = await startFakeBench()
-  dir = mkdtempSync(join(tmpdir(), 'dvt-observer-'))
-  storage = openStorage({ databasePath: join(dir, 'dvt.db'), measurementsDir: join(dir, 'measurements') })
+  temp = createTempStorage()
+  storage = temp.storage
   seenWhileRunning.length = 0
 })
 
 afterEach(async () => {
   await bench.close()
-  await storage.close()
-  rmSync(dir, { recursive: true, force: true })
+  await temp.cleanup()
 })
 
 describe('storage observer', () => {
@@ -59,12 +55,10 @@ describe('storage observer', () => {
       appended.push(rows.length)
       return append(runId, rows)
     }
-    const runner = createRunner({
+    const runner = createTestRunner({
       instruments: bench.instruments,
       storage,
-      clock: createSimulatedClock(bench.instruments.control!),
       registry: createTestRegistry([burstTest]),
-      softwareVersion: 'test',
     })
     const state = await runner.run('burst')
     expect(state.status).toBe('passed')
@@ -98,12 +92,10 @@ describe('storage observer durability', () => {
         },
       ],
     })
-    const runner = createRunner({
+    const runner = createTestRunner({
       instruments: bench.instruments,
       storage,
-      clock: createSimulatedClock(bench.instruments.control!),
       registry: createTestRegistry([reportTest]),
-      softwareVersion: 'test',
     })
     const seen: Promise<number>[] = []
     runner.subscribe((event) => {

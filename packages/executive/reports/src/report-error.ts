@@ -1,3 +1,5 @@
+import { CodedError } from '@dvt/protocol'
+
 /** What went wrong while producing a report. */
 export type ReportErrorCode =
   | 'REPORT_CHROMIUM_MISSING'
@@ -9,14 +11,6 @@ export type ReportErrorCode =
   | 'REPORT_CLOSED'
 
 /** The one error class of `@dvt/reports`; `message` is a sentence a user can act on. */
-export class ReportError extends Error {
+export class ReportError extends CodedError<ReportErrorCode> {
   override readonly name = 'ReportError'
-
-  constructor(
-    readonly code: ReportErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
 }

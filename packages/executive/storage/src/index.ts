@@ -1,20 +1,7 @@
 // Arrow helpers for measurement series live at '@dvt/storage/arrow' (apache-arrow loads only where it is used).
 export type { StorageOptions } from './open-storage'
 export { openStorage } from './open-storage'
-export type {
-  BenchLock,
-  CompletedRun,
-  EventLevel,
-  EventRecord,
-  FinalRunStatus,
-  MeasurementRow,
-  NewRun,
-  ResultRecord,
-  RunPage,
-  RunQuery,
-  RunRecord,
-  RunStatus,
-} from './records'
+export type * from './records'
 export { EVENT_LEVELS, FINAL_RUN_STATUSES, isFinalRunStatus, isRunStatus, RUN_STATUSES } from './records'
 export { SqliteStorage } from './sqlite-storage'
 export type { StorageBackend } from './storage-backend'

@@ -25,17 +25,10 @@ describe('SqliteStorage runs', () => {
     const input = newRun({ id: newRun().id.toUpperCase() })
     const created = await t.storage.createRun(input)
     expect(created).toMatchObject({
+      ...input,
       id: input.id.toLowerCase(),
-      test: 'tempco',
       status: 'pending',
-      startedAt: '2025-03-01T10:00:00.000Z',
       completedAt: null,
-      operator: 'ada',
-      dutSerial: 'LDO-0001',
-      parameters: { points: [-40, 25, 85], settle_s: 600 },
-      config: { simulation: { speed: 'max' } },
-      seed: 42,
-      softwareVersion: '0.1.0',
       measurementCount: 0,
       parquetPath: null,
       pid: process.pid,

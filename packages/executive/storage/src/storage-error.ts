@@ -1,3 +1,5 @@
+import { CodedError } from '@dvt/protocol'
+
 /** Every way a storage call can fail that a caller may want to tell apart. */
 export type StorageErrorCode =
   | 'STORAGE_RUN_NOT_FOUND'
@@ -11,16 +13,8 @@ export type StorageErrorCode =
   | 'STORAGE_CANNOT_OPEN'
 
 /** The one error class of `@dvt/storage`; `message` is a sentence that says what to do. */
-export class StorageError extends Error {
+export class StorageError extends CodedError<StorageErrorCode> {
   override readonly name = 'StorageError'
-
-  constructor(
-    readonly code: StorageErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
 }
 
 /** True for a StorageError, optionally of one code. */

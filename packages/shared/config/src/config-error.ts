@@ -1,13 +1,8 @@
+import { CodedError } from '@dvt/protocol'
+
 export type ConfigErrorCode = 'CONFIG_INVALID' | 'CONFIG_FILE_NOT_FOUND' | 'CONFIG_BAD_YAML' | 'CONFIG_UNKNOWN_KEY'
 
 /** A configuration problem, explained in one sentence that names the key, the value and what is allowed. */
-export class ConfigError extends Error {
+export class ConfigError extends CodedError<ConfigErrorCode> {
   override readonly name = 'ConfigError'
-  constructor(
-    readonly code: ConfigErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
 }

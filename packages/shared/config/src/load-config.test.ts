@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from './config-error'
-import { loadConfig } from './load-config'
+import { type LoadConfigOptions, loadConfig } from './load-config'
 import { configSchema } from './schema'
 
-const repoDefault = join(import.meta.dirname, '../../../../config/default.yaml')
+const repoRoot = join(import.meta.dirname, '../../../..')
+const repoDefault = join(repoRoot, 'config/default.yaml')
 
 function writeYaml(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dvt-config-'))
@@ -25,36 +26,59 @@ function messageOf(fn: () => unknown): string {
   throw new Error('expected a ConfigError')
 }
 
+/** Checks a message against the exact sentence, or against a pattern where part of it is not ours (YAML's). */
+function expectMessage(message: string, expected: string | RegExp): void {
+  if (typeof expected === 'string') expect(message).toBe(expected)
+  else expect(message).toMatch(expected)
+}
+
+/**
+ * The rows of the parameter tables in docs/physics.md#parameters, as [key, default], with the default as the
+ * config holds it: `10 000` → 10000, `−75` → -75, `` `ldo` `` → 'ldo', `true` → true.
+ */
+function documentedDefaults(): [key: string, value: unknown][] {
+  const markdown = readFileSync(join(repoRoot, 'docs/physics.md'), 'utf8')
+  const rows = markdown.matchAll(/^\| `((?:physics|dut|simulation)\.[\w.]+)`\s*\|([^|]+)\|/gm)
+  return [...rows].map(([, key, text]) => {
+    const plain = text!.replaceAll('`', '').replaceAll('−', '-').replaceAll(' ', '')
+    if (plain === 'true' || plain === 'false') return [key!, plain === 'true']
+    return [key!, Number.isNaN(Number(plain)) ? plain : Number(plain)]
+  })
+}
+
+/** The dotted keys of every setting (leaf value) below `value`: `physics.thermal.theta_jc`, … */
+function settingKeys(value: unknown, prefix: string): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix]
+  return Object.entries(value).flatMap(([key, child]) => settingKeys(child, `${prefix}.${key}`))
+}
+
+function settingAt(config: object, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config)
+}
+
 describe('loadConfig', () => {
   it('config/default.yaml states exactly the built-in defaults', () => {
     expect(loadConfig({ path: repoDefault, env: {} })).toEqual(configSchema.parse({}))
   })
 
-  it('holds every physics and DUT default of docs/physics.md#parameters', () => {
+  describe('holds every physics, DUT and simulation default of docs/physics.md#parameters', () => {
     const c = loadConfig({ path: repoDefault, env: {} })
-    expect(c.physics).toMatchObject({ update_rate_hz: 100, seed: 1, noise: true })
-    expect(c.physics.thermal).toEqual({
-      chamber_time_constant_s: 30,
-      case_time_constant_s: 5,
-      theta_jc: 15,
-      theta_ca: 5,
+    const documented = documentedDefaults()
+
+    it.each(documented)('%s: %s', (key, value) => {
+      expect(settingAt(c, key)).toBe(value)
     })
-    expect(c.physics.chamber).toMatchObject({ ramp_rate_c_per_min: 10, stability_window_c: 0.5, stability_time_s: 30 })
-    expect(c.dut.parameters).toEqual({
-      nominal_output_voltage: 3.3,
-      tempco_ppm_per_c: 50,
-      quiescent_current_ua: 50,
-      quiescent_current_tempco: 0.003,
-      dropout_voltage: 0.3,
-      line_regulation_pct_per_v: 0.01,
-      load_regulation_ohm: 0.05,
-      current_limit_a: 0.6,
-      nominal_input_voltage: 5,
-      uvlo_v: 1.5,
-      thermal_shutdown_c: 165,
-      thermal_shutdown_hysteresis_c: 15,
+
+    it('and documents every one of those settings', () => {
+      const settings = ['physics', 'dut', 'simulation'].flatMap((section) =>
+        settingKeys(settingAt(c, section), section),
+      )
+      expect(documented.map(([key]) => key).sort()).toEqual(settings.sort())
     })
-    expect(c.simulation).toEqual({ speed: 60, telemetry_hz: 20, max_clients_per_instrument: 32 })
+  })
+
+  it('holds the documented simulator ports', () => {
+    const c = loadConfig({ path: repoDefault, env: {} })
     expect(c.instruments.simulator).toMatchObject({ control_port: 5000, dmm_port: 5003, telemetry_port: 5009 })
   })
 
@@ -101,114 +125,113 @@ describe('loadConfig', () => {
   })
 })
 
+/** A load that fails, the options it is given and the sentence it fails with. */
+const ERROR_CASES: [what: string, options: LoadConfigOptions, message: string | RegExp][] = [
+  [
+    'a non-number from the environment',
+    { env: { DVT__PHYSICS__UPDATE_RATE_HZ: 'banana' } },
+    'config: physics.update_rate_hz must be a number, got "banana" (from DVT__PHYSICS__UPDATE_RATE_HZ)',
+  ],
+  [
+    'a non-positive number',
+    { env: { DVT__PHYSICS__UPDATE_RATE_HZ: '-5' } },
+    'config: physics.update_rate_hz must be a positive number, got -5 (from DVT__PHYSICS__UPDATE_RATE_HZ)',
+  ],
+  [
+    'a value outside an enum',
+    { env: { DVT__INSTRUMENTS__BACKEND: 'gpib' } },
+    'config: instruments.backend must be one of "simulator", "visa", got "gpib" (from DVT__INSTRUMENTS__BACKEND)',
+  ],
+  [
+    'a speed that is neither a positive number nor max',
+    { env: { DVT__SIMULATION__SPEED: 'fast' } },
+    'config: simulation.speed must be a positive number or "max", got "fast" (from DVT__SIMULATION__SPEED)',
+  ],
+  [
+    'a fractional port',
+    { env: { DVT__DASHBOARD__PORT: '80.5' } },
+    'config: dashboard.port must be a whole number, got 80.5 (from DVT__DASHBOARD__PORT)',
+  ],
+  [
+    'a port out of range',
+    { env: { DVT__DASHBOARD__PORT: '70000' } },
+    'config: dashboard.port must be a number ≤ 65535, got 70000 (from DVT__DASHBOARD__PORT)',
+  ],
+  [
+    'a boolean that is not one',
+    { env: { DVT__PHYSICS__NOISE: 'maybe' } },
+    'config: physics.noise must be true or false, got "maybe" (from DVT__PHYSICS__NOISE)',
+  ],
+  [
+    'a short dashboard token',
+    { env: { DVT__DASHBOARD__TOKEN: 'short' } },
+    'config: dashboard.token must be at least 16 characters, got "short" (from DVT__DASHBOARD__TOKEN)',
+  ],
+  [
+    'a bad VISA resource',
+    { env: { DVT__INSTRUMENTS__VISA__DMM: 'GPIB0::22::INSTR' } },
+    'config: instruments.visa.dmm must be a VISA resource like TCPIP::192.168.1.10::5025::SOCKET, got "GPIB0::22::INSTR" (from DVT__INSTRUMENTS__VISA__DMM)',
+  ],
+  [
+    'an unknown key in the environment',
+    { env: { DVT__PHYSICS__FOO: '1' } },
+    'config: physics.foo is not a known setting (from DVT__PHYSICS__FOO); see config/default.yaml for the keys',
+  ],
+  [
+    'a section replaced by a scalar',
+    { env: { DVT__PHYSICS: '3' } },
+    'config: physics must be a section (a mapping of keys), got 3 (from DVT__PHYSICS)',
+  ],
+  ['a malformed override name', { env: { DVT__PHYSICS____SEED: '3' } }, /is not a valid override name/],
+  [
+    'a missing file',
+    { path: '/nonexistent/dvt.yaml', env: {} },
+    'config: the file /nonexistent/dvt.yaml does not exist',
+  ],
+  [
+    'an override from the command line names its flag',
+    { env: {}, overrides: { simulation: { speed: -1 } }, overridesSource: '--speed' },
+    'config: simulation.speed must be a positive number or "max", got -1 (from --speed)',
+  ],
+]
+
+/** A config file that fails to load, and the sentence it fails with (which names the file). */
+const FILE_ERROR_CASES: [what: string, yaml: string, message: (file: string) => string | RegExp][] = [
+  [
+    'an unknown section in a file names the file',
+    'fizzics:\n  seed: 1\n',
+    (file) => `config: fizzics is not a known setting (in ${file}); see config/default.yaml for the keys`,
+  ],
+  [
+    'a bad value in a file names the file',
+    'physics:\n  thermal:\n    theta_ca: -1\n',
+    (file) => `config: physics.thermal.theta_ca must be a positive number, got -1 (in ${file})`,
+  ],
+  [
+    'invalid YAML names the line',
+    'physics:\n  seed: [1\n',
+    (file) => new RegExp(`^config: ${file} is not valid YAML at line \\d+`),
+  ],
+  [
+    'a file holding a single value',
+    '42\n',
+    (file) => `config: ${file} must hold a mapping of sections, not a single value`,
+  ],
+]
+
 describe('loadConfig errors: one sentence naming the key, the value, what is allowed and where', () => {
-  it('a non-number from the environment', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS__UPDATE_RATE_HZ: 'banana' } }))).toBe(
-      'config: physics.update_rate_hz must be a number, got "banana" (from DVT__PHYSICS__UPDATE_RATE_HZ)',
+  it.each(ERROR_CASES)('%s', (_what, options, message) => {
+    expectMessage(
+      messageOf(() => loadConfig(options)),
+      message,
     )
   })
 
-  it('a non-positive number', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS__UPDATE_RATE_HZ: '-5' } }))).toBe(
-      'config: physics.update_rate_hz must be a positive number, got -5 (from DVT__PHYSICS__UPDATE_RATE_HZ)',
+  it.each(FILE_ERROR_CASES)('%s', (_what, yaml, message) => {
+    const path = writeYaml(yaml)
+    expectMessage(
+      messageOf(() => loadConfig({ path, env: {} })),
+      message(path),
     )
-  })
-
-  it('a value outside an enum', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__INSTRUMENTS__BACKEND: 'gpib' } }))).toBe(
-      'config: instruments.backend must be one of "simulator", "visa", got "gpib" (from DVT__INSTRUMENTS__BACKEND)',
-    )
-  })
-
-  it('a speed that is neither a positive number nor max', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__SIMULATION__SPEED: 'fast' } }))).toBe(
-      'config: simulation.speed must be a positive number or "max", got "fast" (from DVT__SIMULATION__SPEED)',
-    )
-  })
-
-  it('a fractional port', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__DASHBOARD__PORT: '80.5' } }))).toMatch(
-      /^config: dashboard\.port must be a whole number, got 80\.5 \(from DVT__DASHBOARD__PORT\)$/,
-    )
-  })
-
-  it('a port out of range', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__DASHBOARD__PORT: '70000' } }))).toBe(
-      'config: dashboard.port must be a number ≤ 65535, got 70000 (from DVT__DASHBOARD__PORT)',
-    )
-  })
-
-  it('a boolean that is not one', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS__NOISE: 'maybe' } }))).toBe(
-      'config: physics.noise must be true or false, got "maybe" (from DVT__PHYSICS__NOISE)',
-    )
-  })
-
-  it('a short dashboard token', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__DASHBOARD__TOKEN: 'short' } }))).toBe(
-      'config: dashboard.token must be at least 16 characters, got "short" (from DVT__DASHBOARD__TOKEN)',
-    )
-  })
-
-  it('a bad VISA resource', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__INSTRUMENTS__VISA__DMM: 'GPIB0::22::INSTR' } }))).toBe(
-      'config: instruments.visa.dmm must be a VISA resource like TCPIP::192.168.1.10::5025::SOCKET, got "GPIB0::22::INSTR" (from DVT__INSTRUMENTS__VISA__DMM)',
-    )
-  })
-
-  it('an unknown key in the environment', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS__FOO: '1' } }))).toBe(
-      'config: physics.foo is not a known setting (from DVT__PHYSICS__FOO); see config/default.yaml for the keys',
-    )
-  })
-
-  it('an unknown section in a file names the file', () => {
-    const path = writeYaml('fizzics:\n  seed: 1\n')
-    expect(messageOf(() => loadConfig({ path, env: {} }))).toBe(
-      `config: fizzics is not a known setting (in ${path}); see config/default.yaml for the keys`,
-    )
-  })
-
-  it('a bad value in a file names the file', () => {
-    const path = writeYaml('physics:\n  thermal:\n    theta_ca: -1\n')
-    expect(messageOf(() => loadConfig({ path, env: {} }))).toBe(
-      `config: physics.thermal.theta_ca must be a positive number, got -1 (in ${path})`,
-    )
-  })
-
-  it('a section replaced by a scalar', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS: '3' } }))).toBe(
-      'config: physics must be a section (a mapping of keys), got 3 (from DVT__PHYSICS)',
-    )
-  })
-
-  it('a malformed override name', () => {
-    expect(messageOf(() => loadConfig({ env: { DVT__PHYSICS____SEED: '3' } }))).toMatch(/is not a valid override name/)
-  })
-
-  it('a missing file', () => {
-    expect(messageOf(() => loadConfig({ path: '/nonexistent/dvt.yaml', env: {} }))).toBe(
-      'config: the file /nonexistent/dvt.yaml does not exist',
-    )
-  })
-
-  it('invalid YAML names the line', () => {
-    const path = writeYaml('physics:\n  seed: [1\n')
-    expect(messageOf(() => loadConfig({ path, env: {} }))).toMatch(
-      new RegExp(`^config: ${path} is not valid YAML at line \\d+`),
-    )
-  })
-
-  it('a file holding a single value', () => {
-    const path = writeYaml('42\n')
-    expect(messageOf(() => loadConfig({ path, env: {} }))).toBe(
-      `config: ${path} must hold a mapping of sections, not a single value`,
-    )
-  })
-
-  it('an override from the command line names its flag', () => {
-    expect(
-      messageOf(() => loadConfig({ env: {}, overrides: { simulation: { speed: -1 } }, overridesSource: '--speed' })),
-    ).toBe('config: simulation.speed must be a positive number or "max", got -1 (from --speed)')
   })
 })

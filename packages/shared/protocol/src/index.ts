@@ -1,5 +1,6 @@
 // @dvt/protocol: what a bench and the executive say to each other — instrument roles and ports, fault targets,
 // the speed rule, and the telemetry snapshot. Pure and browser-safe: no I/O, no dependencies.
+export { CodedError } from './coded-error'
 export type { FaultTarget, InstrumentRole, MeasuringRole } from './instruments'
 export {
   FAULT_TARGETS,
@@ -17,5 +18,5 @@ export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, 
 export type { ScpiErrorEntry } from './scpi-error-entry'
 export type { SimSpeed } from './speed'
 export { describeSpeed, isSimSpeed, parseSpeed, SPEED_LIMITS, speedProblem } from './speed'
-export type { BenchState, DutState, LoadMode, SupplyMode, TelemetrySnapshot } from './telemetry'
-export { DUT_STATES, LOAD_MODES, SUPPLY_MODES } from './telemetry'
+export type { BenchState, DutState, LoadMode, SupplyMode, TelemetryKey, TelemetrySnapshot } from './telemetry'
+export { DUT_STATES, LOAD_MODES, SUPPLY_MODES, TELEMETRY_KEYS } from './telemetry'

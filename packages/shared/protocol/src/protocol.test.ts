@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   benchPorts,
   DEFAULT_PORTS,
@@ -10,6 +10,8 @@ import {
   parseSpeed,
   resolveRole,
   speedProblem,
+  TELEMETRY_KEYS,
+  type TelemetrySnapshot,
 } from './index'
 
 describe('instrument roles', () => {
@@ -63,5 +65,28 @@ describe('the speed rule', () => {
     expect(parseSpeed(' 60 ')).toBe(60)
     expect(parseSpeed('fast')).toBe('fast')
     expect(parseSpeed('')).toBe('')
+  })
+})
+
+describe('telemetry', () => {
+  it('names every key of docs/scpi.md#telemetry, in its order', () => {
+    // One array per row of the table in docs/scpi.md#telemetry.
+    const documented = [
+      ['t_s'],
+      ['speed', 'paused'],
+      ['setpoint_c', 'ramp_c_per_min', 'ramp_target_c'],
+      ['chamber_c', 'chamber_on', 'stable'],
+      ['case_c', 'junction_c', 'thermistor_ohm'],
+      ['vin_v', 'vout_v', 'iout_a', 'iq_a', 'pdiss_w'],
+      ['supply_mode', 'supply_v_set', 'supply_i_limit'],
+      ['load_mode', 'load_on', 'load_current_set_a', 'load_resistance_ohm'],
+      ['dut_state'],
+    ]
+    expect(TELEMETRY_KEYS).toEqual(documented.flat())
+    expect(Object.isFrozen(TELEMETRY_KEYS)).toBe(true)
+  })
+
+  it('has exactly the keys of TelemetrySnapshot (checked by the type checker)', () => {
+    expectTypeOf<(typeof TELEMETRY_KEYS)[number]>().toEqualTypeOf<keyof TelemetrySnapshot>()
   })
 })

@@ -47,3 +47,38 @@ export interface TelemetrySnapshot extends BenchState {
   speed: SimSpeed
   paused: boolean
 }
+
+/** A key of a telemetry line. */
+export type TelemetryKey = keyof TelemetrySnapshot
+
+/**
+ * Every key a telemetry line and `SIM:STATe?` carry, in the order docs/scpi.md#telemetry lists them. The
+ * `satisfies` clause keeps it to keys of {@link TelemetrySnapshot}; the protocol test checks it names them all.
+ */
+export const TELEMETRY_KEYS = Object.freeze([
+  't_s',
+  'speed',
+  'paused',
+  'setpoint_c',
+  'ramp_c_per_min',
+  'ramp_target_c',
+  'chamber_c',
+  'chamber_on',
+  'stable',
+  'case_c',
+  'junction_c',
+  'thermistor_ohm',
+  'vin_v',
+  'vout_v',
+  'iout_a',
+  'iq_a',
+  'pdiss_w',
+  'supply_mode',
+  'supply_v_set',
+  'supply_i_limit',
+  'load_mode',
+  'load_on',
+  'load_current_set_a',
+  'load_resistance_ohm',
+  'dut_state',
+] as const satisfies readonly TelemetryKey[])

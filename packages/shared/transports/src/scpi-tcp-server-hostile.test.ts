@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createScpiTcpServer, type ScpiTcpServer } from './scpi-tcp-server'
 import { createTcpTransport } from './tcp-transport'
+import { createSeededRandom, randomBytes } from './testing/seeded-random'
 import { createTestDevice, openRawClient, type RawClient, until } from './testing/test-device'
 import type { Transport } from './transport'
 
@@ -37,24 +38,6 @@ async function rawClient(server: ScpiTcpServer): Promise<RawClient> {
   return raw
 }
 
-/** A small seeded PRNG (mulberry32), so a failing byte sequence can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function randomBytes(random: () => number, length: number): Buffer {
-  const bytes = Buffer.alloc(length)
-  for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256)
-  return bytes
-}
-
 /** Reads lines until one equals `wanted` (random input may have produced answers before it). */
 async function lineEqualTo(client: RawClient, wanted: string): Promise<void> {
   while ((await client.nextLine()) !== wanted) {}
@@ -65,7 +48,7 @@ describe('hostile input', () => {
     const { server, device, errors } = await serve()
     const good = wellBehaved(server)
     const attackers = await Promise.all([1, 2, 3, 4].map(() => rawClient(server)))
-    const random = prng(20240611)
+    const random = createSeededRandom(20240611)
     for (let round = 0; round < 50; round++) {
       for (const attacker of attackers) attacker.send(randomBytes(random, 1 + Math.floor(random() * 8000)))
       expect(await good.query(`GOOD ${round}?`)).toBe(`ANS GOOD ${round}?`)

@@ -27,6 +27,12 @@ async function client(server: ScpiTcpServer): Promise<RawClient> {
   return raw
 }
 
+/** Sends `query` on `c` and expects the test device's answer to it. */
+async function expectAnswered(c: RawClient, query: string): Promise<void> {
+  c.send(`${query}\n`)
+  expect(await c.nextLine()).toBe(`ANS ${query}`)
+}
+
 describe('framing', () => {
   it('binds loopback on a free port when asked for port 0', async () => {
     const { server } = await serve()
@@ -176,9 +182,7 @@ describe('connections', () => {
     expect(device.opened).toBe(2)
     a.socket.destroy()
     await until(() => server.clientCount === 1)
-    const c = await client(server)
-    c.send('C?\n')
-    expect(await c.nextLine()).toBe('ANS C?')
+    await expectAnswered(await client(server), 'C?')
   })
 
   it('calls session.close when a client leaves', async () => {
@@ -226,12 +230,9 @@ describe('connections', () => {
     server.setRefusing(true)
     const refused = await client(server)
     await refused.closed
-    existing.send('STILL?\n')
-    expect(await existing.nextLine()).toBe('ANS STILL?')
+    await expectAnswered(existing, 'STILL?')
     server.setRefusing(false)
-    const again = await client(server)
-    again.send('BACK?\n')
-    expect(await again.nextLine()).toBe('ANS BACK?')
+    await expectAnswered(await client(server), 'BACK?')
   })
 
   it('dropClients closes every client and keeps listening', async () => {
@@ -241,9 +242,7 @@ describe('connections', () => {
     server.dropClients()
     await Promise.all(dropped.map((c) => c.closed))
     await until(() => server.clientCount === 0)
-    const next = await client(server)
-    next.send('Q?\n')
-    expect(await next.nextLine()).toBe('ANS Q?')
+    await expectAnswered(await client(server), 'Q?')
   })
 
   it('stops reading a client that does not read its answers, then serves it all once it reads', async () => {

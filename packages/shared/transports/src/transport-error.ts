@@ -1,3 +1,5 @@
+import { CodedError } from '@dvt/protocol'
+
 export type TransportErrorCode =
   | 'TRANSPORT_TIMEOUT'
   | 'TRANSPORT_CLOSED'
@@ -7,13 +9,6 @@ export type TransportErrorCode =
   | 'TRANSPORT_BAD_RESOURCE'
 
 /** A connection problem, explained in one sentence that names the instrument, host:port and what to do. */
-export class TransportError extends Error {
+export class TransportError extends CodedError<TransportErrorCode> {
   override readonly name = 'TransportError'
-  constructor(
-    readonly code: TransportErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
 }

@@ -40,64 +40,68 @@ def resource(port):
     return f"TCPIP::127.0.0.1::{port}::SOCKET"
 
 
-def basic_dmm(cls, port):
-    dmm = cls(resource(port), **OPTIONS)
-    r = Recorder(dmm)
-    r.step("id", lambda: dmm.id)
-    r.step("voltage_dc", lambda: dmm.voltage_dc)
-    r.step("current_dc", lambda: dmm.current_dc)
-    r.step("resistance", lambda: dmm.resistance)
-    r.step("resistance_4w", lambda: dmm.resistance_4w)
-    dmm.adapter.connection.close()
+def record(cls, port, steps):
+    """Opens `cls` on the port, runs each (label, action) of `steps(instrument)` in order, and closes it."""
+    instrument = cls(resource(port), **OPTIONS)
+    r = Recorder(instrument)
+    for label, action in steps(instrument):
+        r.step(label, action)
+    instrument.adapter.connection.close()
     return r.result()
 
 
-def agilent_34450a(port):
-    dmm = Agilent34450A(resource(port), **OPTIONS)
-    r = Recorder(dmm)
-    r.step("id", lambda: dmm.id)
-    r.step("configure_voltage", lambda: dmm.configure_voltage())
-    r.step("mode", lambda: dmm.mode)
-    r.step("voltage", lambda: dmm.voltage)
-    r.step("voltage_range", lambda: dmm.voltage_range)
-    r.step("set voltage_range 1", lambda: setattr(dmm, "voltage_range", 1))
-    r.step("voltage_range after set", lambda: dmm.voltage_range)
-    r.step("voltage_auto_range after set", lambda: dmm.voltage_auto_range)
-    r.step("set voltage_auto_range", lambda: setattr(dmm, "voltage_auto_range", True))
-    r.step("voltage_auto_range", lambda: dmm.voltage_auto_range)
-    r.step("configure_voltage 10 V MIN", lambda: dmm.configure_voltage(voltage_range=10, resolution="MIN"))
-    r.step("voltage_range 10", lambda: dmm.voltage_range)
-    r.step("voltage 10 V range", lambda: dmm.voltage)
-    r.step("configure_current", lambda: dmm.configure_current())
-    r.step("current", lambda: dmm.current)
-    r.step("configure_resistance", lambda: dmm.configure_resistance())
-    r.step("resistance", lambda: dmm.resistance)
-    r.step("configure_voltage again", lambda: dmm.configure_voltage())
-    r.step("voltage again", lambda: dmm.voltage)
-    dmm.adapter.connection.close()
-    return r.result()
+def basic_dmm(dmm):
+    return [
+        ("id", lambda: dmm.id),
+        ("voltage_dc", lambda: dmm.voltage_dc),
+        ("current_dc", lambda: dmm.current_dc),
+        ("resistance", lambda: dmm.resistance),
+        ("resistance_4w", lambda: dmm.resistance_4w),
+    ]
 
 
-def lakeshore_331(port):
-    controller = LakeShore331(resource(port), **OPTIONS)
-    r = Recorder(controller)
-    r.step("id", lambda: controller.id)
-    r.step("temperature_A", lambda: controller.temperature_A)
-    r.step("setpoint_1", lambda: controller.setpoint_1)
-    r.step("set setpoint_1 358.15", lambda: setattr(controller, "setpoint_1", 358.15))
-    r.step("setpoint_1 after set", lambda: controller.setpoint_1)
-    r.step("native setpoint after set", lambda: controller.ask("SETP?").strip())
-    controller.adapter.connection.close()
-    return r.result()
+def agilent_34450a(dmm):
+    return [
+        ("id", lambda: dmm.id),
+        ("configure_voltage", lambda: dmm.configure_voltage()),
+        ("mode", lambda: dmm.mode),
+        ("voltage", lambda: dmm.voltage),
+        ("voltage_range", lambda: dmm.voltage_range),
+        ("set voltage_range 1", lambda: setattr(dmm, "voltage_range", 1)),
+        ("voltage_range after set", lambda: dmm.voltage_range),
+        ("voltage_auto_range after set", lambda: dmm.voltage_auto_range),
+        ("set voltage_auto_range", lambda: setattr(dmm, "voltage_auto_range", True)),
+        ("voltage_auto_range", lambda: dmm.voltage_auto_range),
+        ("configure_voltage 10 V MIN", lambda: dmm.configure_voltage(voltage_range=10, resolution="MIN")),
+        ("voltage_range 10", lambda: dmm.voltage_range),
+        ("voltage 10 V range", lambda: dmm.voltage),
+        ("configure_current", lambda: dmm.configure_current()),
+        ("current", lambda: dmm.current),
+        ("configure_resistance", lambda: dmm.configure_resistance()),
+        ("resistance", lambda: dmm.resistance),
+        ("configure_voltage again", lambda: dmm.configure_voltage()),
+        ("voltage again", lambda: dmm.voltage),
+    ]
+
+
+def lakeshore_331(controller):
+    return [
+        ("id", lambda: controller.id),
+        ("temperature_A", lambda: controller.temperature_A),
+        ("setpoint_1", lambda: controller.setpoint_1),
+        ("set setpoint_1 358.15", lambda: setattr(controller, "setpoint_1", 358.15)),
+        ("setpoint_1 after set", lambda: controller.setpoint_1),
+        ("native setpoint after set", lambda: controller.ask("SETP?").strip()),
+    ]
 
 
 def main():
     dmm_port, chamber_port = int(sys.argv[1]), int(sys.argv[2])
     out = {
-        "HP34401A": basic_dmm(HP34401A, dmm_port),
-        "Agilent34410A": basic_dmm(Agilent34410A, dmm_port),
-        "Agilent34450A": agilent_34450a(dmm_port),
-        "LakeShore331": lakeshore_331(chamber_port),
+        "HP34401A": record(HP34401A, dmm_port, basic_dmm),
+        "Agilent34410A": record(Agilent34410A, dmm_port, basic_dmm),
+        "Agilent34450A": record(Agilent34450A, dmm_port, agilent_34450a),
+        "LakeShore331": record(LakeShore331, chamber_port, lakeshore_331),
     }
     print(json.dumps(out))
 

@@ -47,18 +47,12 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   if (!options.dashboard) args.push('--no-dashboard')
   const env = { ...process.env, NO_COLOR: '1', ...portEnv, DVT__DASHBOARD__PORT: '0', ...options.env }
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  let err = ''
-  child.stdout!.on('data', (d: Buffer) => {
-    out += d.toString()
-  })
-  child.stderr!.on('data', (d: Buffer) => {
-    err += d.toString()
-  })
+  const output = collectOutput(child)
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`dvt serve did not start in 20 s:\n${out}\n${err}`)), 20_000)
+    const text = () => `${output.stdout()}\n${output.stderr()}`
+    const timer = setTimeout(() => fail(new Error(`dvt serve did not start in 20 s:\n${text()}`)), 20_000)
     const check = () => {
-      if (/Press Ctrl-C to stop/.test(out)) {
+      if (/Press Ctrl-C to stop/.test(output.stdout())) {
         clearTimeout(timer)
         ready()
       }
@@ -66,9 +60,10 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     child.stdout!.on('data', check)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      fail(new Error(`dvt serve exited with ${code}:\n${out}\n${err}`))
+      fail(new Error(`dvt serve exited with ${code}:\n${text()}`))
     })
   })
+  const out = output.stdout()
   const ports = {} as Record<PortName, number>
   for (const name of Object.keys(PORT_ENV) as PortName[]) {
     const match = new RegExp(`^\\s+${name}\\s+(\\d+)\\s`, 'm').exec(out)
@@ -88,8 +83,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     url,
     env: clientEnv,
     dir,
-    stdout: () => out,
-    stderr: () => err,
+    stdout: output.stdout,
+    stderr: output.stderr,
     stop: async () => {
       if (child.exitCode !== null) return child.exitCode
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
@@ -119,21 +114,18 @@ export function runDvt(
       env: { NO_COLOR: '1', ...(options.env ?? process.env) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString()
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString()
-    })
+    const { stdout, stderr } = collectOutput(child)
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      fail(new Error(`dvt ${args.join(' ')} did not finish in ${options.timeoutMs ?? 60_000} ms\n${stdout}\n${stderr}`))
+      fail(
+        new Error(
+          `dvt ${args.join(' ')} did not finish in ${options.timeoutMs ?? 60_000} ms\n${stdout()}\n${stderr()}`,
+        ),
+      )
     }, options.timeoutMs ?? 60_000)
     child.on('exit', (code, signal) => {
       clearTimeout(timer)
-      done({ code, signal, stdout, stderr })
+      done({ code, signal, stdout: stdout(), stderr: stderr() })
     })
   })
 }
@@ -145,4 +137,23 @@ export function spawnDvt(args: readonly string[], options: { env?: NodeJS.Proces
     env: { NO_COLOR: '1', ...(options.env ?? process.env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+}
+
+/** What a child process has written so far, as text. */
+export interface CollectedOutput {
+  stdout(): string
+  stderr(): string
+}
+
+/** Starts collecting a child's stdout and stderr (call it before adding other `data` listeners). */
+export function collectOutput(child: ChildProcess): CollectedOutput {
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString()
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString()
+  })
+  return { stdout: () => stdout, stderr: () => stderr }
 }

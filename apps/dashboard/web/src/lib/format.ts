@@ -15,6 +15,12 @@ export function duration(seconds: number): string {
   return `${rest} s`
 }
 
+/** The wall time from `startedAt` to `completedAt` (ISO timestamps), or an em dash while there is no end. */
+export function wallDuration(startedAt: string, completedAt: string | null): string {
+  if (!completedAt) return '—'
+  return duration((Date.parse(completedAt) - Date.parse(startedAt)) / 1000)
+}
+
 /** Local date and time of an ISO timestamp. */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—'

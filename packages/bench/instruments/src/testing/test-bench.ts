@@ -7,6 +7,7 @@ import {
   type SimClock,
 } from '@dvt/physics'
 import type { FaultTarget, InstrumentRole, SimSpeed } from '@dvt/protocol'
+import { expect } from 'vitest'
 import type { FaultHooks } from '../simulation-control'
 import { createVirtualBench, type VirtualBench } from '../virtual-bench'
 
@@ -74,4 +75,38 @@ export function numbers(response: string | null): number[] {
 export function num(response: string | null): number {
   const [value] = numbers(response)
   return value as number
+}
+
+/** One exchange with an instrument: the line sent and the answer expected (`null`: it answers nothing). */
+export type Exchange = readonly [line: string, answer: string | null]
+
+/** Sends each line as its own message, in order, and expects each answer. */
+export async function expectTranscript(client: TestClient, exchanges: readonly Exchange[]): Promise<void> {
+  for (const [line, answer] of exchanges) expect(await client.ask(line), line).toBe(answer)
+}
+
+/**
+ * Sends each line as its own message, in order, and expects each to be refused: no answer, and then exactly
+ * these error codes in the queue, oldest first.
+ */
+export async function expectRefused(
+  client: TestClient,
+  refusals: readonly (readonly [line: string, code: number])[],
+): Promise<void> {
+  for (const [line] of refusals) expect(await client.ask(line), line).toBeNull()
+  expect(await client.errors()).toEqual(refusals.map(([, code]) => code))
+}
+
+/**
+ * Asks `query` `count` times at once and expects noisy readings: each within `tolerance` of `center`, and
+ * more than `distinct` different values among them.
+ */
+export async function expectNoisy(
+  client: TestClient,
+  query: string,
+  expected: { count: number; center: number; tolerance: number; distinct: number },
+): Promise<void> {
+  const readings = (await Promise.all(Array.from({ length: expected.count }, () => client.ask(query)))).map(num)
+  expect(new Set(readings).size).toBeGreaterThan(expected.distinct)
+  for (const value of readings) expect(Math.abs(value - expected.center)).toBeLessThan(expected.tolerance)
 }

@@ -3,7 +3,7 @@ import type { ChamberControl, DutControl, LoadControl, SupplyChannel, SupplyCont
 import { INSTRUMENT_NOISE, quantize } from '../instrument-noise'
 import type { PhysicsParams } from '../params'
 import { PhysicsError } from '../physics-error'
-import type { Engine } from './engine'
+import type { Engine, SupplySettings } from './engine'
 
 function outOfRange(what: string, value: unknown, allowed: string): never {
   throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `${what} ${String(value)} is out of range; allowed: ${allowed}`)
@@ -92,15 +92,16 @@ export function createChamberControl(engine: Engine, physics: PhysicsParams) {
   return { control, resetLimits }
 }
 
-interface IdleChannel {
-  voltage: number
-  limit: number
-  on: boolean
+/** What a supply channel puts out, given its settings. */
+interface ChannelOutput {
+  mode(): SupplyMode
+  voltage(): number
+  current(): number
 }
 
 /** Supply channels; channel 1 writes through to the engine, 2 and 3 only keep their settings. */
 export function createSupplyControl(engine: Engine) {
-  const idle: IdleChannel[] = [
+  const idle: SupplySettings[] = [
     { voltage: 0, limit: 1, on: false },
     { voltage: 0, limit: 1, on: false },
   ]
@@ -108,41 +109,11 @@ export function createSupplyControl(engine: Engine) {
     engine.ccLatched = false
     engine.refresh()
   }
-  const ch1: SupplyChannel = {
-    index: 1,
-    get voltageSetpoint() {
-      return engine.supplyVoltage
-    },
-    set voltageSetpoint(v: number) {
-      requireNumber('supply voltage', v, -Number.MAX_VALUE, Number.MAX_VALUE)
-      engine.supplyVoltage = quantize(v, INSTRUMENT_NOISE.supplySetpointResolution)
-      changed()
-    },
-    get currentLimit() {
-      return engine.supplyLimit
-    },
-    set currentLimit(i: number) {
-      requireNumber('supply current limit', i, 0, Number.MAX_VALUE)
-      engine.supplyLimit = quantize(i, INSTRUMENT_NOISE.supplySetpointResolution)
-      changed()
-    },
-    get output() {
-      return engine.supplyOn
-    },
-    set output(on: boolean) {
-      engine.supplyOn = on
-      changed()
-    },
-    get mode(): SupplyMode {
-      return engine.supplyOn ? (engine.ccLatched ? 'CC' : 'CV') : 'OFF'
-    },
-    get voltage() {
-      return engine.input.vin
-    },
-    get current() {
-      return engine.input.vin > 0 ? engine.op.iout + engine.op.iq : 0
-    },
-  }
+  const ch1 = supplyChannel(1, engine.supply, changed, {
+    mode: () => (engine.supply.on ? (engine.ccLatched ? 'CC' : 'CV') : 'OFF'),
+    voltage: () => engine.input.vin,
+    current: () => (engine.input.vin > 0 ? engine.op.iout + engine.op.iq : 0),
+  })
   const channels = [ch1, idleChannel(2, idle[0]!), idleChannel(3, idle[1]!)] as const
   const control: SupplyControl = {
     channels,
@@ -158,37 +129,55 @@ export function createSupplyControl(engine: Engine) {
   return { control, reset }
 }
 
-function idleChannel(index: 2 | 3, state: IdleChannel): SupplyChannel {
+/** A channel that drives nothing: it regulates its setpoint into no load. */
+function idleChannel(index: 2 | 3, settings: SupplySettings): SupplyChannel {
+  return supplyChannel(index, settings, () => {}, {
+    mode: () => (settings.on ? 'CV' : 'OFF'),
+    voltage: () => (settings.on ? settings.voltage : 0),
+    current: () => 0,
+  })
+}
+
+/** A supply channel over its settings: checks and quantizes each setting, then calls `changed`. */
+function supplyChannel(
+  index: 1 | 2 | 3,
+  settings: SupplySettings,
+  changed: () => void,
+  output: ChannelOutput,
+): SupplyChannel {
   return {
     index,
     get voltageSetpoint() {
-      return state.voltage
+      return settings.voltage
     },
     set voltageSetpoint(v: number) {
       requireNumber('supply voltage', v, -Number.MAX_VALUE, Number.MAX_VALUE)
-      state.voltage = quantize(v, INSTRUMENT_NOISE.supplySetpointResolution)
+      settings.voltage = quantize(v, INSTRUMENT_NOISE.supplySetpointResolution)
+      changed()
     },
     get currentLimit() {
-      return state.limit
+      return settings.limit
     },
     set currentLimit(i: number) {
       requireNumber('supply current limit', i, 0, Number.MAX_VALUE)
-      state.limit = quantize(i, INSTRUMENT_NOISE.supplySetpointResolution)
+      settings.limit = quantize(i, INSTRUMENT_NOISE.supplySetpointResolution)
+      changed()
     },
     get output() {
-      return state.on
+      return settings.on
     },
     set output(on: boolean) {
-      state.on = on
+      settings.on = on
+      changed()
     },
-    get mode(): SupplyMode {
-      return state.on ? 'CV' : 'OFF'
+    get mode() {
+      return output.mode()
     },
     get voltage() {
-      return state.on ? state.voltage : 0
+      return output.voltage()
     },
     get current() {
-      return 0
+      return output.current()
     },
   }
 }

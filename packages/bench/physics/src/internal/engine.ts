@@ -13,6 +13,13 @@ const THERMISTOR_RESYNC_MASK = 4095
 /** Tolerance when turning a time into whole steps, so 100 × 0.01 s is exactly 100 steps of 10 ms. */
 const STEP_EPSILON = 1e-9
 
+/** A supply channel's settings: voltage setpoint (V), current limit (A), output on. */
+export interface SupplySettings {
+  voltage: number
+  limit: number
+  on: boolean
+}
+
 /**
  * The coupled bench state and its fixed-step update. A plain class with numeric fields so the hot path
  * (`step`) stays monomorphic, allocation-free and closure-free; validation lives in the facade.
@@ -54,10 +61,8 @@ export class Engine {
   private solveBase = 0
   private solveGain = 0
 
-  // Supply channel 1 (feeds the DUT); channels 2 and 3 drive nothing and live in the facade.
-  supplyVoltage = 0
-  supplyLimit = 5
-  supplyOn = false
+  /** Supply channel 1's settings (it feeds the DUT); channels 2 and 3 drive nothing and live in the facade. */
+  readonly supply: SupplySettings = { voltage: 0, limit: 5, on: false }
   ccLatched = false
 
   readonly dut: DutModel
@@ -197,9 +202,9 @@ export class Engine {
    */
   private solveOperatingPoint(): void {
     const input = this.input
-    input.vin = this.supplyOn && !this.ccLatched ? this.supplyVoltage : 0
+    input.vin = this.supply.on && !this.ccLatched ? this.supply.voltage : 0
     this.converge()
-    if (input.vin > 0 && this.op.iout + this.op.iq > this.supplyLimit) {
+    if (input.vin > 0 && this.op.iout + this.op.iq > this.supply.limit) {
       // The DUT draws more than the channel's limit: CC, and its input collapses (docs/physics.md#supply-current-limit).
       this.ccLatched = true
       input.vin = 0
@@ -258,9 +263,7 @@ export class Engine {
     this.setStabilityTime(physics.chamber.stability_time_s)
     this.stableSteps = 0
     this.caseT = this.junctionT = this.ambient
-    this.supplyVoltage = 0
-    this.supplyLimit = 5
-    this.supplyOn = false
+    Object.assign(this.supply, { voltage: 0, limit: 5, on: false })
     this.ccLatched = false
     Object.assign(this.input, {
       vin: 0,

@@ -1,5 +1,7 @@
 // A small instrument used by this package's tests: a three-channel supply plus a meter, declared with the
 // public API the way real instruments are.
+
+import { expect } from 'vitest'
 import { type CommandTable, defineCommands } from '../define-commands'
 import { formatNR1, formatString } from '../format'
 import { p } from '../params'
@@ -235,4 +237,12 @@ export function createTestBench(options: { powerOn?: boolean } = {}): TestBench 
     return out
   }
   return { ctx, instrument, session, unexpected, send, errors }
+}
+
+/** One exchange: the line sent and the answer expected (`null`: it answers nothing). */
+export type Exchange = readonly [line: string, answer: string | null]
+
+/** Sends each line as its own message, in order, and expects each (synchronous) answer. */
+export function expectTranscript(bench: TestBench, exchanges: readonly Exchange[]): void {
+  for (const [line, answer] of exchanges) expect(bench.send(line), line).toBe(answer)
 }

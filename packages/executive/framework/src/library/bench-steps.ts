@@ -1,3 +1,4 @@
+import type { InstrumentSet } from '@dvt/drivers'
 import { z } from 'zod'
 import type { TestContext } from '../test-definition'
 import { mean } from './analysis'
@@ -138,4 +139,76 @@ export async function readConditions(ctx: Ctx, temperature: number): Promise<Con
   const inputVoltage = await ctx.instruments.supply.measureVoltage(1)
   const loadCurrent = await ctx.instruments.load.measureCurrent()
   return { temperature, inputVoltage, loadCurrent }
+}
+
+/** Progress on point `index` (from 0) of `count`: `point 2 of 5: <message>`. */
+export function reportPoint(ctx: Ctx, index: number, count: number, message: string): void {
+  ctx.progress({ point: index + 1, of: count, message: `point ${index + 1} of ${count}: ${message}` })
+}
+
+/**
+ * Visits chamber setpoints in order: for each, progress `point k of n: settling at T °C`, {@link settleChamber}, then
+ * `atPoint`, which can report more progress on the same point. Returns what `atPoint` returned, point by point.
+ */
+export async function visitSetpoints<T>(
+  ctx: Ctx,
+  setpoints: readonly number[],
+  settle: SettleOptions,
+  atPoint: (setpoint: number, report: (message: string) => void) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = []
+  for (const [i, setpoint] of setpoints.entries()) {
+    const report = (message: string) => reportPoint(ctx, i, setpoints.length, message)
+    report(`settling at ${setpoint} °C`)
+    await settleChamber(ctx, setpoint, settle)
+    results.push(await atPoint(setpoint, report))
+  }
+  return results
+}
+
+/** A bench quantity a V_out sweep steps through at one chamber temperature (input voltage, load current). */
+export interface SteppedQuantity<T> {
+  /** What the progress line says about a value: `V_in 4 V`, `0.1 A`. */
+  describe(value: T): string
+  /** Sets the bench to a value. */
+  apply(instruments: InstrumentSet, value: T): Promise<void>
+  /** The supply voltage and load current at a value, read back after V_out is sampled. */
+  readBack(instruments: InstrumentSet, value: T): Promise<Omit<Conditions, 'temperature'>>
+}
+
+/** What a stepped sweep reads from its test's parameters besides the shared ones. */
+export interface SteppedSweepParams extends BenchParams {
+  /** The chamber temperature, °C. */
+  temperature_c: number
+  /** The wait after each step, s. */
+  step_settle_s: number
+}
+
+/** One point of a stepped sweep: its conditions as read back and the mean V_out. */
+export interface SweepPoint extends Conditions {
+  vout: number
+}
+
+/**
+ * Settles the chamber at `temperature_c`, then for each value: progress `point k of n: …`, `apply`, a wait of
+ * `step_settle_s`, one {@link sampleVout} recorded with the conditions `readBack` returns.
+ */
+export async function sweepVout<T>(
+  ctx: TestContext<SteppedSweepParams, string>,
+  values: readonly T[],
+  quantity: SteppedQuantity<T>,
+): Promise<SweepPoint[]> {
+  const p = ctx.params
+  await settleChamber(ctx, p.temperature_c, settleOptions(p))
+  const points: SweepPoint[] = []
+  for (const [i, value] of values.entries()) {
+    reportPoint(ctx, i, values.length, quantity.describe(value))
+    await quantity.apply(ctx.instruments, value)
+    await ctx.clock.wait(p.step_settle_s)
+    const sample = await sampleVout(ctx)
+    const conditions = { temperature: sample.temperature, ...(await quantity.readBack(ctx.instruments, value)) }
+    recordVout(ctx, sample, conditions)
+    points.push({ ...conditions, vout: sample.vout })
+  }
+  return points
 }

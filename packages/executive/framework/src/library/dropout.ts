@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
-import { benchParameters, benchSetup, configureBench, sampleVout, settleChamber, settleOptions } from './bench-steps'
+import {
+  benchParameters,
+  benchSetup,
+  configureBench,
+  reportPoint,
+  sampleVout,
+  settleChamber,
+  settleOptions,
+} from './bench-steps'
 
 const parameters = z.object({
   cold_c: z.number().min(-75).max(200).default(-40).describe('cold extreme, °C'),
@@ -43,7 +51,7 @@ async function findDropout(ctx: Ctx, regulated: number, temperature: number): Pr
 async function corner(ctx: Ctx, which: Corner, index: number): Promise<void> {
   const p = ctx.params
   const setpoint = p[`${which}_c`]
-  ctx.progress({ point: index + 1, of: 3, message: `point ${index + 1} of 3: ${which} (${setpoint} °C)` })
+  reportPoint(ctx, index, 3, `${which} (${setpoint} °C)`)
   await ctx.instruments.supply.setVoltage(1, p.supply_v)
   await ctx.instruments.dmm.setupVoltageDc({ range: 10, nplc: p.nplc, samples: p.samples })
   await settleChamber(ctx, setpoint, settleOptions(p))

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
-import { linearFit, mean } from './analysis'
-import { benchParameters, benchSetup, configureBench, settleChamber, settleOptions } from './bench-steps'
+import { fitAgainstTemperature, mean } from './analysis'
+import { benchParameters, benchSetup, configureBench, settleOptions, visitSetpoints } from './bench-steps'
 
 const parameters = z.object({
   points_c: z
@@ -25,29 +25,21 @@ type Ctx = TestContext<z.output<typeof parameters>, string>
 
 async function sweep(ctx: Ctx): Promise<void> {
   const p = ctx.params
-  const { supply } = ctx.instruments
-  const temps: number[] = []
-  const iqs: number[] = []
-  for (const [i, setpoint] of p.points_c.entries()) {
-    const label = `point ${i + 1} of ${p.points_c.length}`
-    ctx.progress({ point: i + 1, of: p.points_c.length, message: `${label}: settling at ${setpoint} °C` })
-    await settleChamber(ctx, setpoint, settleOptions(p))
-    const before = await ctx.instruments.chamber.readTemperature()
+  const { chamber, supply } = ctx.instruments
+  const points = await visitSetpoints(ctx, p.points_c, settleOptions(p), async (setpoint) => {
+    const before = await chamber.readTemperature()
     const currents = await supply.measureCurrentSamples(1, p.iq_samples)
-    const temperature = (before + (await ctx.instruments.chamber.readTemperature())) / 2
+    const temperature = (before + (await chamber.readTemperature())) / 2
     const iq = mean(currents)
     const at = { temperature, inputVoltage: p.supply_v, loadCurrent: 0 }
     for (const value of currents) ctx.record('iin', value, 'A', at)
     ctx.record('iq_avg', iq, 'A', at)
     ctx.log.info(`${setpoint} °C: I_q = ${(iq * 1e6).toFixed(1)} µA`)
-    temps.push(temperature)
-    iqs.push(iq)
-  }
-  const fit = linearFit(temps, iqs)
-  const at25 = p.points_c.indexOf(25)
-  const iq25 = at25 >= 0 ? iqs[at25]! : fit.at(25)
-  ctx.measure('iq_25c_ua', iq25 * 1e6)
-  ctx.measure('iq_tempco_pct_per_c', (fit.slope / iq25) * 100)
+    return { setpoint, temperature, iq }
+  })
+  const { at25, relativeSlope } = fitAgainstTemperature(points, (point) => point.iq)
+  ctx.measure('iq_25c_ua', at25 * 1e6)
+  ctx.measure('iq_tempco_pct_per_c', relativeSlope * 100)
 }
 
 /** Quiescent current against temperature, load off (docs/tests.md). */

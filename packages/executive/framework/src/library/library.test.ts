@@ -1,38 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openStorage, type SqliteStorage } from '@dvt/storage'
+import type { SqliteStorage } from '@dvt/storage'
+import { createTempStorage, type TempStorage } from '@dvt/storage/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSimulatedClock } from '../clock'
 import { defaultRegistry } from '../default-registry'
 import type { RunState } from '../run-state'
-import { createRunner, type Runner } from '../runner'
+import type { Runner } from '../runner'
+import { createTestRunner } from '../testing/test-runner'
 import { startVirtualBench, type VirtualBenchHost } from '../testing/virtual-bench-host'
 
 let host: VirtualBenchHost
-let dir: string
+let temp: TempStorage
 let storage: SqliteStorage
 let runner: Runner
 
 beforeEach(async () => {
   host = await startVirtualBench()
-  dir = mkdtempSync(join(tmpdir(), 'dvt-library-'))
-  storage = openStorage({ databasePath: join(dir, 'dvt.db'), measurementsDir: join(dir, 'measurements') })
-  runner = createRunner({
+  temp = createTempStorage()
+  storage = temp.storage
+  runner = createTestRunner({
     instruments: host.instruments,
     storage,
-    clock: createSimulatedClock(host.instruments.control!),
     registry: defaultRegistry,
     station: 'library-test',
-    softwareVersion: '0.0.0-test',
     config: host.config,
   })
 })
 
 afterEach(async () => {
   await host.close()
-  await storage.close()
-  rmSync(dir, { recursive: true, force: true })
+  await temp.cleanup()
 })
 
 const result = (state: RunState, name: string) => state.results.find((r) => r.parameter === name)?.value

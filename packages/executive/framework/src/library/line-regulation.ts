@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { linearFit } from './analysis'
-import {
-  benchParameters,
-  benchSetup,
-  configureBench,
-  recordVout,
-  sampleVout,
-  settleChamber,
-  settleOptions,
-} from './bench-steps'
+import { benchParameters, benchSetup, configureBench, type SteppedQuantity, sweepVout } from './bench-steps'
 
 const parameters = z.object({
   temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
@@ -21,27 +13,23 @@ const parameters = z.object({
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
 
+/** V_in steps; the fit's x is the supply's own voltage readback. */
+const inputVoltage: SteppedQuantity<number> = {
+  describe: (vin) => `V_in ${vin} V`,
+  apply: (instruments, vin) => instruments.supply.setVoltage(1, vin),
+  readBack: async ({ supply, load }) => ({
+    inputVoltage: await supply.measureVoltage(1),
+    loadCurrent: await load.measureCurrent(),
+  }),
+}
+
 async function sweep(ctx: Ctx): Promise<void> {
   const p = ctx.params
-  const { supply, load } = ctx.instruments
-  await settleChamber(ctx, p.temperature_c, settleOptions(p))
-  const vins: number[] = []
-  const volts: number[] = []
-  for (const [i, vin] of p.vins_v.entries()) {
-    ctx.progress({ point: i + 1, of: p.vins_v.length, message: `point ${i + 1} of ${p.vins_v.length}: V_in ${vin} V` })
-    await supply.setVoltage(1, vin)
-    await ctx.clock.wait(p.step_settle_s)
-    const sample = await sampleVout(ctx)
-    const measured = await supply.measureVoltage(1)
-    recordVout(ctx, sample, {
-      temperature: sample.temperature,
-      inputVoltage: measured,
-      loadCurrent: await load.measureCurrent(),
-    })
-    vins.push(measured)
-    volts.push(sample.vout)
-  }
-  const fit = linearFit(vins, volts)
+  const points = await sweepVout(ctx, p.vins_v, inputVoltage)
+  const fit = linearFit(
+    points.map((point) => point.inputVoltage),
+    points.map((point) => point.vout),
+  )
   const reference = fit.at(p.supply_v)
   ctx.measure('line_regulation_pct_per_v', (fit.slope / reference) * 100)
   ctx.measure('line_regulation_mv_per_v', fit.slope * 1000)

@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { linearFit } from './analysis'
-import {
-  benchParameters,
-  benchSetup,
-  configureBench,
-  recordVout,
-  sampleVout,
-  settleChamber,
-  settleOptions,
-} from './bench-steps'
+import { benchParameters, benchSetup, configureBench, type SteppedQuantity, sweepVout } from './bench-steps'
 
 const parameters = z.object({
   temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
@@ -26,29 +18,24 @@ const parameters = z.object({
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
 
-async function sweep(ctx: Ctx): Promise<void> {
-  const p = ctx.params
-  const { load, supply } = ctx.instruments
-  await settleChamber(ctx, p.temperature_c, settleOptions(p))
-  const currents: number[] = []
-  const volts: number[] = []
-  for (const [i, amps] of p.loads_a.entries()) {
-    ctx.progress({ point: i + 1, of: p.loads_a.length, message: `point ${i + 1} of ${p.loads_a.length}: ${amps} A` })
-    await load.configure({ current: amps, input: amps > 0 })
-    await ctx.clock.wait(p.step_settle_s)
-    const sample = await sampleVout(ctx)
+/** Load current steps, the input off at 0 A; the fit's x is the load's own current readback (0 when off). */
+const loadCurrent: SteppedQuantity<number> = {
+  describe: (amps) => `${amps} A`,
+  apply: (instruments, amps) => instruments.load.configure({ current: amps, input: amps > 0 }),
+  readBack: async ({ load, supply }, amps) => {
     const measured = amps > 0 ? await load.measureCurrent() : 0
-    recordVout(ctx, sample, {
-      temperature: sample.temperature,
-      inputVoltage: await supply.measureVoltage(1),
-      loadCurrent: measured,
-    })
-    currents.push(measured)
-    volts.push(sample.vout)
-  }
-  const fit = linearFit(currents, volts)
-  const first = volts[0]!
-  const last = volts.at(-1)!
+    return { inputVoltage: await supply.measureVoltage(1), loadCurrent: measured }
+  },
+}
+
+async function sweep(ctx: Ctx): Promise<void> {
+  const points = await sweepVout(ctx, ctx.params.loads_a, loadCurrent)
+  const fit = linearFit(
+    points.map((point) => point.loadCurrent),
+    points.map((point) => point.vout),
+  )
+  const first = points[0]!.vout
+  const last = points.at(-1)!.vout
   ctx.measure('load_regulation_mohm', -fit.slope * 1000)
   ctx.measure('load_regulation_pct', ((first - last) / first) * 100)
   ctx.measure('vout_min_load_v', first)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
-import { computeTempco, type TempPoint } from './analysis'
+import { computeTempco } from './analysis'
 import {
   benchParameters,
   benchSetup,
@@ -8,9 +8,9 @@ import {
   readConditions,
   recordVout,
   sampleVout,
-  settleChamber,
   settleOptions,
   type VoutSample,
+  visitSetpoints,
 } from './bench-steps'
 
 const parameters = z.object({
@@ -55,19 +55,13 @@ async function settleDut(ctx: Ctx, setpoint: number): Promise<VoutSample> {
 }
 
 async function sweep(ctx: Ctx): Promise<void> {
-  const p = ctx.params
-  const points: TempPoint[] = []
-  const settle = settleOptions(p)
-  for (const [i, setpoint] of p.points_c.entries()) {
-    const label = `point ${i + 1} of ${p.points_c.length}`
-    ctx.progress({ point: i + 1, of: p.points_c.length, message: `${label}: settling at ${setpoint} °C` })
-    await settleChamber(ctx, setpoint, settle)
+  const points = await visitSetpoints(ctx, ctx.params.points_c, settleOptions(ctx.params), async (setpoint, report) => {
     const sample = await settleDut(ctx, setpoint)
     recordVout(ctx, sample, await readConditions(ctx, sample.temperature))
-    points.push({ setpoint, temperature: sample.temperature, vout: sample.vout })
-    ctx.progress({ point: i + 1, of: p.points_c.length, message: `${label}: V_out ${sample.vout.toFixed(6)} V` })
+    report(`V_out ${sample.vout.toFixed(6)} V`)
     ctx.log.info(`${setpoint} °C: V_out = ${sample.vout.toFixed(7)} V at ${sample.temperature.toFixed(2)} °C`)
-  }
+    return { setpoint, temperature: sample.temperature, vout: sample.vout }
+  })
   const result = computeTempco(points)
   ctx.measure('tempco_ppm_per_c', result.tempcoPpmPerC)
   ctx.measure('tempco_box_ppm_per_c', result.boxPpmPerC)

@@ -1,13 +1,6 @@
 import type { DvtConfig } from '@dvt/config'
 import { createInstrumentSet, type InstrumentSet } from '@dvt/drivers'
-import {
-  CHAMBER_IDENTITY,
-  controlIdentity,
-  DMM_IDENTITY,
-  formatIdentity,
-  LOAD_IDENTITY,
-  SUPPLY_IDENTITY,
-} from '@dvt/instruments'
+import { benchIdentities, formatIdentity } from '@dvt/instruments'
 import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import { createScpiTcpServer, type ScpiTcpServer } from '@dvt/transports'
 import { benchAddresses } from '../bench-addresses'
@@ -35,13 +28,8 @@ export interface FakeBench {
   close(): Promise<void>
 }
 
-const IDN: Record<BenchRole, string> = {
-  chamber: formatIdentity(CHAMBER_IDENTITY),
-  supply: formatIdentity(SUPPLY_IDENTITY),
-  dmm: formatIdentity(DMM_IDENTITY),
-  load: formatIdentity(LOAD_IDENTITY),
-  control: formatIdentity(controlIdentity('test')),
-}
+/** The virtual bench's identities; the control port's firmware is `test`. */
+const IDENTITIES = benchIdentities('test')
 
 function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: string[]): string | null {
   const upper = unit.replace(/^:/, '').toUpperCase()
@@ -59,7 +47,7 @@ function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: str
   if (!upper.includes('?')) return null
   const custom = bench.answer?.(role, upper)
   if (custom !== undefined) return custom
-  if (upper === '*IDN?') return IDN[role]
+  if (upper === '*IDN?') return formatIdentity(IDENTITIES[role])
   if (upper === '*OPC?') return '1'
   if (upper === 'SIM:TIME?') return String(bench.time)
   return '0'

@@ -1,12 +1,13 @@
 import Handlebars from 'handlebars'
 import type { ReportData } from '../report-data'
 import { reportStyles } from '../templates/report-styles'
-import { footerTemplate, reportTemplate } from '../templates/report-template'
+import { dataTablePartial, footerTemplate, reportTemplate } from '../templates/report-template'
 import { buildReportCharts } from './charts/report-charts'
 import { buildReportView } from './report-view'
 
 const hb = Handlebars.create()
 hb.registerPartial('styles', reportStyles)
+hb.registerPartial('dataTable', dataTablePartial)
 const page = hb.compile(reportTemplate, { strict: false })
 const footer = hb.compile(footerTemplate)
 

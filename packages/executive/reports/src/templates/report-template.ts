@@ -48,18 +48,14 @@ export const reportTemplate = `<!doctype html>
 </table>
 
 <h2>Results</h2>
-{{#if results.length}}
-<table class="data results">
+{{#> dataTable rows=results kind="results"}}
   <thead><tr><th>Parameter</th><th class="num">Measured</th><th>Unit</th><th class="num">Lower limit</th><th class="num">Upper limit</th><th class="center">Result</th></tr></thead>
   <tbody>
   {{#each results}}
   <tr class="{{#if failed}}row-fail{{/if}}"><td class="param">{{parameter}}</td><td class="num strong">{{value}}</td><td>{{unit}}</td><td class="num">{{lower}}</td><td class="num">{{upper}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
   {{/each}}
   </tbody>
-</table>
-{{else}}
-<p class="empty">No results were recorded for this run.</p>
-{{/if}}
+{{/dataTable}}
 
 {{#if showCharts}}
 <h2>Measurements</h2>
@@ -75,18 +71,14 @@ export const reportTemplate = `<!doctype html>
 {{/if}}
 
 <h2>Events</h2>
-{{#if events.length}}
-<table class="data events">
+{{#> dataTable rows=events kind="events"}}
   <thead><tr><th class="col-time">Time (UTC)</th><th class="num col-sim">Sim time (s)</th><th class="col-level">Level</th><th>Message</th></tr></thead>
   <tbody>
   {{#each events}}
   <tr><td class="mono">{{time}}</td><td class="num mono">{{simTime}}</td><td><span class="level level-{{level}}">{{level}}</span></td><td class="message">{{message}}</td></tr>
   {{/each}}
   </tbody>
-</table>
-{{else}}
-<p class="empty">No events were recorded for this run.</p>
-{{/if}}
+{{/dataTable}}
 
 <h2>Configuration</h2>
 <div class="config">
@@ -97,6 +89,19 @@ export const reportTemplate = `<!doctype html>
 </div>
 </body>
 </html>
+`
+
+/**
+ * A table of the report's data (the block: its head and body), or a sentence when there are no rows:
+ * `{{#> dataTable rows=events kind="events"}}…{{/dataTable}}`. `kind` is the table's class and names what is missing.
+ */
+export const dataTablePartial = `{{#if rows.length}}
+<table class="data {{kind}}">
+{{> @partial-block}}
+</table>
+{{else}}
+<p class="empty">No {{kind}} were recorded for this run.</p>
+{{/if}}
 `
 
 /** Page footer for Chromium's `footerTemplate`; `pageNumber`/`totalPages` are filled in by Chromium. */

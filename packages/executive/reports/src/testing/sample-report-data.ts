@@ -1,22 +1,11 @@
 import type { EventRecord, MeasurementRow, ResultRecord, RunRecord } from '@dvt/storage'
+import { createSeededRandom } from '@dvt/transports/testing'
 import { fitTempco } from '../internal/charts/tempco-chart'
 import type { ReportData } from '../report-data'
 
 /** Realistic report data for tests and the benchmark, built from plain objects (no storage needed). */
 
 const start = Date.parse('2026-03-02T09:14:05.000Z')
-
-/** A small deterministic PRNG (mulberry32) so fixtures are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function sampleRun(overrides: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -63,7 +52,7 @@ const row = (simTime: number, parameter: string, value: number, unit: string, ex
 export function sampleTempcoData(options: { ppm?: number; readings?: number; events?: number } = {}): ReportData {
   const ppm = options.ppm ?? 50
   const readings = options.readings ?? 10
-  const random = prng(7)
+  const random = createSeededRandom(7)
   const v25 = 3.3 - 0.05 * 0.1
   const measurements: MeasurementRow[] = []
   let t = 0
@@ -135,7 +124,7 @@ export function sampleEvents(count: number): EventRecord[] {
 
 /** A load-regulation run: V_out vs load current 0…500 mA, 5 readings per step. */
 export function sampleLoadRegulationData(): ReportData {
-  const random = prng(11)
+  const random = createSeededRandom(11)
   const measurements: MeasurementRow[] = []
   for (let step = 0; step <= 10; step++) {
     const current = step * 0.05

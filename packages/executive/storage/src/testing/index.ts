@@ -1,4 +1,5 @@
 // `@dvt/storage/testing`: fixtures for tests and benchmarks (temporary stores, sample rows, seeded runs).
+export { measurementRow } from './measurement-row'
 export { seedFinishedRuns } from './seed-runs'
 export type { TempStorage } from './temp-storage'
 export { createTempStorage, newRun, sampleRows } from './temp-storage'

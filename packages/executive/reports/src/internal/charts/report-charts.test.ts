@@ -1,4 +1,4 @@
-import type { MeasurementRow } from '@dvt/storage'
+import { measurementRow } from '@dvt/storage/testing'
 import { describe, expect, it } from 'vitest'
 import { sampleLoadRegulationData, sampleRun, sampleTempcoData } from '../../testing/sample-report-data'
 import { linearFit } from './linear-fit'
@@ -6,18 +6,6 @@ import { naturalAxis } from './measured-charts'
 import { buildReportCharts } from './report-charts'
 import { renderSvgChart } from './svg-chart'
 import { fitTempco } from './tempco-chart'
-
-const row = (p: Partial<MeasurementRow>): MeasurementRow => ({
-  timestamp: 0,
-  simTime: 0,
-  parameter: 'vout',
-  value: 3.3,
-  unit: 'V',
-  temperature: 25,
-  inputVoltage: 5,
-  loadCurrent: 0.1,
-  ...p,
-})
 
 describe('linearFit and fitTempco', () => {
   it('recovers slope, intercept and a zero residual from exact points', () => {
@@ -76,7 +64,7 @@ describe('buildReportCharts', () => {
   it('draws one series per chamber temperature for a sweep repeated at a few temperatures', () => {
     const rows = [-40, 25, 85].flatMap((temperature) =>
       [5, 4, 3.6, 3.4].map((inputVoltage) =>
-        row({ temperature, inputVoltage, value: Math.min(3.3, inputVoltage - 0.2) }),
+        measurementRow({ temperature, inputVoltage, value: Math.min(3.3, inputVoltage - 0.2) }),
       ),
     )
     const [chart] = buildReportCharts(sampleRun({ test: 'dropout' }), rows)
@@ -92,14 +80,18 @@ describe('buildReportCharts', () => {
 
 describe('naturalAxis', () => {
   it('prefers a varying temperature, then input voltage, then load current, then time', () => {
-    expect(naturalAxis([row({ temperature: -40 }), row({ temperature: 85 })]).key).toBe('temperature')
-    expect(naturalAxis([row({ temperature: 25.01, inputVoltage: 4 }), row({ inputVoltage: 6 })]).key).toBe(
-      'inputVoltage',
+    expect(naturalAxis([measurementRow({ temperature: -40 }), measurementRow({ temperature: 85 })]).key).toBe(
+      'temperature',
     )
-    expect(naturalAxis([row({ loadCurrent: 0 }), row({ loadCurrent: 0.5 })]).key).toBe('loadCurrent')
-    expect(naturalAxis([row({ simTime: 1 }), row({ simTime: 2 })]).key).toBe('simTime')
+    expect(
+      naturalAxis([measurementRow({ temperature: 25.01, inputVoltage: 4 }), measurementRow({ inputVoltage: 6 })]).key,
+    ).toBe('inputVoltage')
+    expect(naturalAxis([measurementRow({ loadCurrent: 0 }), measurementRow({ loadCurrent: 0.5 })]).key).toBe(
+      'loadCurrent',
+    )
+    expect(naturalAxis([measurementRow({ simTime: 1 }), measurementRow({ simTime: 2 })]).key).toBe('simTime')
     const sweepAtThreeTemperatures = [-40, 25, 85].flatMap((temperature) =>
-      [4, 6].map((inputVoltage) => row({ temperature, inputVoltage })),
+      [4, 6].map((inputVoltage) => measurementRow({ temperature, inputVoltage })),
     )
     expect(naturalAxis(sweepAtThreeTemperatures).key).toBe('inputVoltage')
   })

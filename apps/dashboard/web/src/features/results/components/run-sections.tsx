@@ -1,4 +1,4 @@
-import { dateTime, duration, reading } from '../../../lib/format'
+import { dateTime, duration, reading, wallDuration } from '../../../lib/format'
 import { PassBadge } from '../../../lib/ui/badge'
 import { type Column, Table } from '../../../lib/ui/table'
 import type { EventRecord, ResultRecord, RunRecord } from '../api/runs'
@@ -38,7 +38,6 @@ export function ResultsTable(props: { results: ResultRecord[] }) {
 /** The run's metadata as a definition grid. */
 export function RunMetadata(props: { run: RunRecord }) {
   const { run } = props
-  const ms = run.completedAt ? Date.parse(run.completedAt) - Date.parse(run.startedAt) : Number.NaN
   const rows: Array<[string, string]> = [
     ['Run ID', run.id],
     ['Test', run.test],
@@ -47,7 +46,7 @@ export function RunMetadata(props: { run: RunRecord }) {
     ['Station', run.station ?? '—'],
     ['Started', dateTime(run.startedAt)],
     ['Completed', dateTime(run.completedAt)],
-    ['Duration (wall)', duration(ms / 1000)],
+    ['Duration (wall)', wallDuration(run.startedAt, run.completedAt)],
     ['Software', run.softwareVersion],
     ['Seed', run.seed === null ? '—' : String(run.seed)],
     ['Measurements', String(run.measurementCount)],

@@ -1,4 +1,4 @@
-import { dateTime, duration, shortId } from '../../../lib/format'
+import { dateTime, shortId, wallDuration } from '../../../lib/format'
 import { linkHandler } from '../../../lib/router'
 import { StatusBadge } from '../../../lib/ui/badge'
 import { type Column, Table } from '../../../lib/ui/table'
@@ -14,11 +14,6 @@ const columns: Column[] = [
   { label: 'Operator' },
   { label: 'Rows', numeric: true },
 ]
-
-function runDuration(run: RunRecord): string {
-  if (!run.completedAt) return '—'
-  return duration((Date.parse(run.completedAt) - Date.parse(run.startedAt)) / 1000)
-}
 
 /** The runs of one page, newest first; a row opens the run. */
 export function RunsTable(props: { runs: RunRecord[] }) {
@@ -37,7 +32,7 @@ export function RunsTable(props: { runs: RunRecord[] }) {
             <StatusBadge status={run.status} />
           </td>
           <td>{dateTime(run.startedAt)}</td>
-          <td>{runDuration(run)}</td>
+          <td>{wallDuration(run.startedAt, run.completedAt)}</td>
           <td>{run.dutSerial ?? '—'}</td>
           <td>{run.operator ?? '—'}</td>
           <td className="num">{run.measurementCount}</td>
