@@ -120,12 +120,18 @@ describe('the board handler', () => {
     model.lot.load(17)
     expect(model.sockets.map((s) => s.serial)).toEqual(['L7-017', 'L7-018', 'L7-019', 'L7-020', '', '', '', ''])
     expect(model.socket(5).occupied).toBe(false)
-    model.advance(5)
+    model.chamber.setpoint = 60
+    model.advance(600)
     expect(model.socket(5).dut.state).toBe('off')
+    const empty = model.snapshot().sockets[4]
+    expect(empty).toMatchObject({ serial: '', case_c: model.chamber.temperature, dut_state: 'off', pdiss_w: 0 })
     expect(model.socket(5).quantity('iin')).toBe(0)
-    expect(ch1.current).toBeCloseTo(4 * (0.1 + model.socket(1).dut.iq), 9)
+    const occupied = model.sockets.slice(0, 4).reduce((sum, socket) => sum + socket.quantity('iin'), 0)
+    expect(ch1.current).toBeCloseTo(occupied, 12)
+    expect(occupied).toBeCloseTo(0.4, 3)
     model.lot.load(1)
     expect(model.socket(5).occupied).toBe(true)
+    expect(model.socket(5).dut.caseTemperature).toBe(model.chamber.temperature)
     expect(() => model.lot.load(21)).toThrow(/DUT 21 is not in lot L7 \(1 … 20\)/)
   })
 

@@ -61,8 +61,6 @@ export class Engine {
   ccLatched = false
   /** Volts at every socket's input (0 when the supply is off or in CC collapse). */
   vin = 0
-  /** Channel 1's output current: the sum of the socket input currents, A. */
-  supplyCurrent = 0
 
   /** The board: socket 1 first. Never empty. */
   readonly sockets: readonly SocketState[]
@@ -130,6 +128,14 @@ export class Engine {
     this.steps++
   }
 
+  /** Channel 1's output current: the sum of the socket input currents, A (computed when asked, not per step). */
+  get supplyCurrent(): number {
+    if (!(this.vin > 0)) return 0
+    let total = 0
+    for (const s of this.active) total += s.op.iout + s.op.iq
+    return total
+  }
+
   /** Re-solve the electrical state at the present temperatures without advancing time (after a setting changes). */
   refresh(): void {
     const sockets = this.active
@@ -144,17 +150,16 @@ export class Engine {
       total += s.op.iout + s.op.iq
     }
     if (this.vin > 0 && total > this.supply.limit) this.collapse()
-    total = 0
     for (let k = 0; k < n; k++) {
       const s = sockets[k] as SocketState
       if (s.dut.settle(s.input)) this.converge(s)
-      total += s.op.iout + s.op.iq
     }
-    this.supplyCurrent = this.vin > 0 ? total : 0
   }
 
   /** Puts a part into `socket` or takes it out; an empty socket draws nothing and is left out of every step. */
   setOccupied(socket: SocketState, occupied: boolean): void {
+    // A part put into an empty socket starts at the chamber air temperature.
+    if (occupied && !socket.occupied) socket.resetTemperatures(this.air)
     socket.occupied = occupied
     if (!occupied) {
       socket.input.vin = 0
@@ -226,7 +231,6 @@ export class Engine {
     }
     // The sockets draw more than the channel's limit: CC (docs/physics.md#supply-current-limit).
     if (this.vin > 0 && total > this.supply.limit) this.collapse()
-    total = 0
     const dt = this.dt
     const heat = 1 - a
     const thetaCa = this.thetaCa
@@ -235,8 +239,6 @@ export class Engine {
       const s = sockets[k] as SocketState
       if (s.dut.settle(s.input)) this.converge(s)
       const op = s.op
-      const iin = op.iout + op.iq
-      total += iin
       const caseT = s.solveBase + op.pdiss * heat * thetaCa
       s.caseT = caseT
       // The thermistor (see SocketState): R·e^δ by its series, exactly every 4096 steps and after a larger move.
@@ -250,10 +252,9 @@ export class Engine {
       s.betaOverT = betaOverT
       s.intVout += op.vout * dt
       s.intIout += op.iout * dt
-      s.intIin += iin * dt
+      s.intIin += (op.iout + op.iq) * dt
       s.intThermistor += s.thermistorR * dt
     }
-    this.supplyCurrent = this.vin > 0 ? total : 0
   }
 
   /** Supply CC: the shared input collapses for every socket. */
@@ -294,7 +295,7 @@ export class Engine {
     this.stableSteps = 0
     Object.assign(this.supply, { voltage: 0, limit: 5, on: false })
     this.ccLatched = false
-    this.vin = this.supplyCurrent = 0
+    this.vin = 0
     for (const s of this.sockets) s.resetState(this.ambient)
   }
 }

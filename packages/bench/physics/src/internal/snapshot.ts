@@ -7,10 +7,11 @@ import type { SocketState } from './socket-state'
 export function snapshotOf(engine: Engine, model: BenchModel): BenchState {
   const first = engine.sockets[0] as SocketState
   const { op, input } = first
+  // An empty socket holds no part: it reports the chamber air as its temperatures.
   const sockets: SocketSnapshot[] = engine.sockets.map((socket, k) => ({
     serial: model.sockets[k]?.serial ?? '',
-    case_c: socket.caseT,
-    junction_c: socket.junctionT,
+    case_c: socket.occupied ? socket.caseT : engine.air,
+    junction_c: socket.occupied ? socket.junctionT : engine.air,
     vin_v: socket.input.vin,
     vout_v: socket.op.vout,
     iout_a: socket.op.iout,

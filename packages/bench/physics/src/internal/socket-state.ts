@@ -62,6 +62,12 @@ export class SocketState {
     this.dut.resetState()
   }
 
+  /** Case and junction at `celsius` (a part put into an empty socket), the thermistor with them. */
+  resetTemperatures(celsius: number): void {
+    this.caseT = this.junctionT = celsius
+    this.thermistorR = this.thermistorAt(celsius)
+  }
+
   // The thermistor's per-step update lives in Engine.stepSockets (written out there for V8's inliner):
   // R = R25·exp(β/T − β/T25). The case moves by micro-kelvins per step, so R is carried forward as R·e^δ with
   // δ = Δ(β/T) and e^δ from its series (exact to rounding for |δ| < 1e-4; `Math.exp` costs more than the rest of
