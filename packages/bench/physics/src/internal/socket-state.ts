@@ -19,6 +19,8 @@ export class SocketState {
   dut: DutModel
   /** False when the handler left the socket empty (the lot ran out): it draws nothing. */
   occupied = true
+  /** The next occupied socket the engine's step visits (see Engine.head). */
+  next: SocketState | null = null
   readonly input: DutInput
   readonly op: DutOperatingPoint = { state: 'off', vout: 0, iout: 0, iq: 0, pdiss: 0 }
   caseT = 0
