@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import type { BenchSnapshot } from '@dvt/physics'
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ServeHandle, startServe } from './support/dvt-process'
@@ -12,23 +13,7 @@ import { serveForSuite } from './support/serve-for-suite'
 const THETA = 15 + 5
 const run = promisify(execFile)
 
-interface Socket {
-  serial: string
-  case_c: number
-  junction_c: number
-  vin_v: number
-  vout_v: number
-  iout_a: number
-  iq_a: number
-  pdiss_w: number
-  dut_state: string
-}
-interface State {
-  chamber_c: number
-  ramp_target_c: number
-  supply_mode: string
-  sockets: Socket[]
-}
+type State = BenchSnapshot
 
 /** One connection per instrument of a running bench. */
 function connect(serve: ServeHandle) {

@@ -1,3 +1,4 @@
+import { MUX_BANKS } from '@dvt/protocol'
 import {
   type CommandTable,
   defineCommands,
@@ -12,6 +13,7 @@ import { fetch, initiate, type MuxContext, scan, settingsOf } from './internal/m
 import {
   checkChannels,
   MUX_DEFAULT_NPLC,
+  MUX_DEFAULT_RANGE,
   MUX_NPLC_VALUES,
   MUX_RANGES,
   nplcFor,
@@ -44,7 +46,12 @@ function formatList(channels: readonly number[]): string {
 function addressed(ctx: MuxContext, list: readonly number[] | undefined): number[] {
   if (list !== undefined) return checkChannels(ctx.model, list)
   const count = ctx.model.sockets.length
-  return [100, 200].flatMap((bank) => Array.from({ length: count }, (_, k) => bank + k + 1))
+  return Object.values(MUX_BANKS).flatMap((bank) => Array.from({ length: count }, (_, k) => bank + k + 1))
+}
+
+/** A query's answer: one value per listed channel (without a list: per scan-list channel), comma-separated. */
+function perChannel(ctx: MuxContext, channels: readonly number[] | undefined, f: (channel: number) => string): string {
+  return (channels === undefined ? ctx.scanList : checkChannels(ctx.model, channels)).map(f).join(',')
 }
 
 /**
@@ -62,7 +69,7 @@ function configure(ctx: MuxContext, args: readonly (Level | number[] | undefined
   const [range, resolution] = given.slice(0, -1) as Level[]
   const auto = range === undefined || range === 'AUTO' || range === 'DEF'
   const fixed = range === 'MIN' ? MUX_RANGES[0] : range === 'MAX' ? MUX_RANGES.at(-1) : range
-  const chosen = auto ? 10 : rangeFor(fixed as number)
+  const chosen = auto ? MUX_DEFAULT_RANGE : rangeFor(fixed as number)
   let nplc = MUX_DEFAULT_NPLC
   if (resolution === 'MIN') nplc = MUX_NPLC_VALUES.at(-1) as number
   else if (resolution === 'MAX') nplc = MUX_NPLC_VALUES[0] as number
@@ -102,10 +109,7 @@ export const muxCommands: CommandTable<MuxContext> = defineCommands({
   },
   'ROUTe:CLOSe?': {
     params: [list()],
-    run: (ctx: MuxContext, channels: number[]) =>
-      checkChannels(ctx.model, channels)
-        .map((c) => (ctx.closed.has(c) ? '1' : '0'))
-        .join(','),
+    run: (ctx: MuxContext, channels: number[]) => perChannel(ctx, channels, (c) => (ctx.closed.has(c) ? '1' : '0')),
   },
   'ROUTe:OPEN': {
     params: [list()],
@@ -115,10 +119,7 @@ export const muxCommands: CommandTable<MuxContext> = defineCommands({
   },
   'ROUTe:OPEN?': {
     params: [list()],
-    run: (ctx: MuxContext, channels: number[]) =>
-      checkChannels(ctx.model, channels)
-        .map((c) => (ctx.closed.has(c) ? '0' : '1'))
-        .join(','),
+    run: (ctx: MuxContext, channels: number[]) => perChannel(ctx, channels, (c) => (ctx.closed.has(c) ? '0' : '1')),
   },
   'ROUTe:OPEN:ALL': { run: (ctx: MuxContext) => ctx.closed.clear() },
   'ROUTe:SCAN': {
@@ -137,12 +138,10 @@ export const muxCommands: CommandTable<MuxContext> = defineCommands({
   'CONFigure?': {
     params: [optionalList()],
     run: (ctx: MuxContext, channels: number[] | undefined) =>
-      (channels === undefined ? ctx.scanList : checkChannels(ctx.model, channels))
-        .map((c) => {
-          const s = settingsOf(ctx, c)
-          return formatString(`VOLT ${formatNR3(s.range)},${formatNR3(resolutionOf(s.range, s.nplc))}`)
-        })
-        .join(','),
+      perChannel(ctx, channels, (c) => {
+        const s = settingsOf(ctx, c)
+        return formatString(`VOLT ${formatNR3(s.range)},${formatNR3(resolutionOf(s.range, s.nplc))}`)
+      }),
   },
   'MEASure[:VOLTage][:DC]?': {
     params: configureParams,
@@ -169,23 +168,26 @@ export const muxCommands: CommandTable<MuxContext> = defineCommands({
   '[SENSe:]VOLTage[:DC]:NPLCycles?': {
     params: [optionalList()],
     run: (ctx: MuxContext, channels: number[] | undefined) =>
-      (channels === undefined ? ctx.scanList : checkChannels(ctx.model, channels))
-        .map((c) => formatNR3(settingsOf(ctx, c).nplc))
-        .join(','),
+      perChannel(ctx, channels, (c) => formatNR3(settingsOf(ctx, c).nplc)),
   },
   '[SENSe:]VOLTage[:DC]:RANGe': {
     params: [p.numeric({ units: 'V', words: ['MINimum', 'MAXimum', 'DEFault'] }), optionalList()],
     run: (ctx: MuxContext, value: number | 'MIN' | 'MAX' | 'DEF', channels: number[] | undefined) => {
-      const range = value === 'MIN' ? MUX_RANGES[0] : value === 'MAX' || value === 'DEF' ? 10 : rangeFor(value)
+      const range =
+        value === 'MIN'
+          ? MUX_RANGES[0]
+          : value === 'MAX'
+            ? MUX_RANGES.at(-1)
+            : value === 'DEF'
+              ? MUX_DEFAULT_RANGE
+              : rangeFor(value)
       for (const c of addressed(ctx, channels)) Object.assign(settingsOf(ctx, c), { range, auto: false })
     },
   },
   '[SENSe:]VOLTage[:DC]:RANGe?': {
     params: [optionalList()],
     run: (ctx: MuxContext, channels: number[] | undefined) =>
-      (channels === undefined ? ctx.scanList : checkChannels(ctx.model, channels))
-        .map((c) => formatNR3(settingsOf(ctx, c).range))
-        .join(','),
+      perChannel(ctx, channels, (c) => formatNR3(settingsOf(ctx, c).range)),
   },
   '[SENSe:]VOLTage[:DC]:RANGe:AUTO': {
     params: [p.boolean(), optionalList()],
@@ -196,9 +198,7 @@ export const muxCommands: CommandTable<MuxContext> = defineCommands({
   '[SENSe:]VOLTage[:DC]:RANGe:AUTO?': {
     params: [optionalList()],
     run: (ctx: MuxContext, channels: number[] | undefined) =>
-      (channels === undefined ? ctx.scanList : checkChannels(ctx.model, channels))
-        .map((c) => (settingsOf(ctx, c).auto ? '1' : '0'))
-        .join(','),
+      perChannel(ctx, channels, (c) => (settingsOf(ctx, c).auto ? '1' : '0')),
   },
   'READ?': { run: (ctx: MuxContext) => read(ctx) },
   'INITiate[:IMMediate]': {

@@ -6,6 +6,8 @@ import { ScpiExecutionError } from '@dvt/scpi'
 export const MUX_RANGES: readonly number[] = [0.1, 1, 10, 100, 300]
 /** Integration times it offers, in power-line cycles (a value in between rounds up). */
 export const MUX_NPLC_VALUES: readonly number[] = [0.02, 0.2, 1, 2, 10, 20, 100, 200]
+/** The range `DEF` (and a fresh channel) uses, V. */
+export const MUX_DEFAULT_RANGE = 10
 /** `*RST` integration time. */
 export const MUX_DEFAULT_NPLC = 1
 /** Reading noise: σ = 2 ppm of range / √NPLC (10 V range, 1 NPLC → 20 µV; 10 NPLC → 6.3 µV). */
@@ -35,7 +37,7 @@ const SCALE: Readonly<Record<MuxBank, number>> = { vout: 1, iin: CURRENT_SENSE_V
 
 /** `*RST` settings of a channel: autorange, 1 NPLC. */
 export function defaultChannelSettings(): ChannelSettings {
-  return { range: 10, auto: true, nplc: MUX_DEFAULT_NPLC }
+  return { range: MUX_DEFAULT_RANGE, auto: true, nplc: MUX_DEFAULT_NPLC }
 }
 
 /** The socket and bank a channel number reads; −222 for a channel with no socket on this board. */
