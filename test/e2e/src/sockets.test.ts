@@ -39,15 +39,19 @@ async function errors(transport: Transport): Promise<number[]> {
 
 const numbers = (reply: string) => reply.split(',').map(Number)
 
+/** Sends a setting and waits until the instrument has applied it (connections are not ordered among themselves). */
+async function apply(transport: Transport, line: string): Promise<void> {
+  expect(await transport.query(`${line};*OPC?`)).toBe('1')
+}
+
 describe('dvt serve --sockets 8, noise off', () => {
   const serve = serveForSuite({ speed: 'max', args: ['--sockets', '8'], env: { DVT__PHYSICS__NOISE: 'false' } })
   let bench: ReturnType<typeof connect>
 
   beforeAll(async () => {
     bench = connect(serve())
-    await bench.supply.write('APPL P6V,5,5;:OUTP ON')
-    for (let n = 1; n <= 8; n++) await bench.load.write(`CURR ${0.02 * n},(@${n});:INP ON,(@${n})`)
-    expect(await bench.load.query('*OPC?')).toBe('1')
+    await apply(bench.supply, 'APPL P6V,5,5;:OUTP ON')
+    for (let n = 1; n <= 8; n++) await apply(bench.load, `CURR ${0.02 * n},(@${n});:INP ON,(@${n})`)
   })
   afterAll(async () => {
     await bench?.close()
@@ -61,7 +65,7 @@ describe('dvt serve --sockets 8, noise off', () => {
   })
 
   it('soaks every socket in one chamber ramp; each junction = chamber + P·(θjc + θca) for its own P', async () => {
-    await bench.chamber.write('SETP 85')
+    await apply(bench.chamber, 'SETP 85')
     await bench.wait(120)
     const ramping = await bench.state()
     expect(ramping.ramp_target_c).toBeCloseTo(45, 6)
@@ -126,11 +130,11 @@ describe('dvt serve --sockets 8, noise off', () => {
   })
 
   it('a CC limit on the shared supply collapses every socket', async () => {
-    await bench.supply.write('CURR 0.5')
+    await apply(bench.supply, 'CURR 0.5')
     const s = await bench.state()
     expect(s.supply_mode).toBe('CC')
     for (const socket of s.sockets) expect(socket).toMatchObject({ vin_v: 0, vout_v: 0, dut_state: 'off' })
-    await bench.supply.write('CURR 5')
+    await apply(bench.supply, 'CURR 5')
     expect((await bench.state()).sockets.every((socket) => socket.dut_state === 'on')).toBe(true)
   })
 })
@@ -197,7 +201,7 @@ describe('a lot of 200 on a board of 8', () => {
     const serve = await startServe({ speed: 'max', args: ['--sockets', '8', '--config', lotConfig(7)] })
     const bench = connect(serve)
     try {
-      await bench.supply.write('APPL P6V,5,1;:OUTP ON')
+      await apply(bench.supply, 'APPL P6V,5,1;:OUTP ON')
       const board = async () => {
         await bench.wait(60)
         const volts = numbers(await bench.mux.query('MEAS:VOLT:DC? 10,(@101:108)'))
