@@ -1,13 +1,13 @@
 import { createServer } from 'node:net'
 import { configSchema } from '@dvt/config'
-import { TELEMETRY_KEYS } from '@dvt/protocol'
+import { BENCH_PORTS, SOCKET_KEYS, TELEMETRY_KEYS } from '@dvt/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatInstrumentTable } from './instrument-table'
 import { openLineClient } from './internal/line-client'
 import { type SimServer, type SimServerOptions, startSimServer } from './sim-server'
 import { SimServerError } from './sim-server-error'
 
-const ANY_PORT = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
+const ANY_PORT = Object.fromEntries(BENCH_PORTS.map((port) => [port, 0]))
 const running: SimServer[] = []
 
 async function start(options: Partial<SimServerOptions> = {}): Promise<SimServer> {
@@ -28,16 +28,17 @@ afterEach(async () => {
 })
 
 describe('simulation server', () => {
-  it('opens the five instrument ports on free ports and every one answers *IDN?', async () => {
+  it('opens the six instrument ports on free ports and every one answers *IDN?', async () => {
     const server = await start()
-    expect(server.instruments.map((i) => i.name)).toEqual(['control', 'chamber', 'supply', 'dmm', 'load'])
-    expect(new Set([...server.instruments.map((i) => i.port), server.telemetryPort]).size).toBe(6)
+    expect(server.instruments.map((i) => i.name)).toEqual(['control', 'chamber', 'supply', 'dmm', 'load', 'mux'])
+    expect(new Set([...server.instruments.map((i) => i.port), server.telemetryPort]).size).toBe(7)
     for (const instrument of server.instruments) {
       const client = await openLineClient(instrument.port)
       expect(await client.query('*IDN?')).toBe(instrument.idn)
       client.close()
     }
     expect(server.instruments.find((i) => i.name === 'dmm')?.idn).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
+    expect(server.instruments.find((i) => i.name === 'mux')?.idn).toBe('Keysight Technologies,DAQ970A-SIM,0,1.0.0')
     expect(server.instruments.find((i) => i.name === 'control')?.idn).toMatch(/^DVT-SIM,CONTROL,0,\d+\.\d+\.\d+$/)
   })
 
@@ -85,6 +86,32 @@ describe('simulation server', () => {
       expect(snapshot.speed).toBe('max')
     }
     client.close()
+  })
+
+  it('with bench.sockets 3: telemetry and SIM:STAT? carry one entry per socket; the mux reads each socket', async () => {
+    const server = await start({ config: configSchema.parse({ bench: { sockets: 3 }, physics: { noise: false } }) })
+    const client = await openLineClient(server.telemetryPort)
+    const snapshot = JSON.parse(await client.line())
+    expect(snapshot.sockets).toHaveLength(3)
+    for (const socket of snapshot.sockets) expect(Object.keys(socket)).toEqual([...SOCKET_KEYS])
+    expect(snapshot.sockets.map((socket: { serial: string }) => socket.serial)).toEqual([
+      'LOT-001',
+      'LOT-002',
+      'LOT-003',
+    ])
+    client.close()
+    const supply = await openLineClient(portOf(server, 'supply'))
+    const mux = await openLineClient(portOf(server, 'mux'))
+    supply.send('APPL P6V,5,1;:OUTP ON')
+    expect(await supply.query('*OPC?')).toBe('1')
+    const volts = (await mux.query('MEAS:VOLT:DC? (@101:103)')).split(',').map(Number)
+    expect(volts).toHaveLength(3)
+    for (const v of volts) expect(v).toBeCloseTo(server.model.socket(2).dut.vout, 7)
+    expect(await mux.query('SYST:ERR?')).toBe('+0,"No error"')
+    const control = await openLineClient(portOf(server, 'control'))
+    const state = JSON.parse(await control.query('SIM:STAT?'))
+    expect(state.sockets.map((socket: { vin_v: number }) => socket.vin_v)).toEqual([5, 5, 5])
+    for (const c of [supply, mux, control]) c.close()
   })
 
   it('a disconnect fault drops the instrument clients and refuses new ones until the simulated time passes', async () => {

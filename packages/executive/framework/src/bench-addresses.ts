@@ -34,7 +34,10 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
   const key =
     i.backend === 'simulator'
       ? `simulator@${i.simulator.host}:${i.simulator.control_port}`
-      : `visa@${MEASURING_ROLES.map((role) => i.visa[role]).join(',')}`
+      : // The switch/measure unit joins the key only when configured, so a bench's key did not change with it.
+        `visa@${MEASURING_ROLES.filter((role) => role !== 'mux' || i.visa.mux)
+          .map((role) => i.visa[role])
+          .join(',')}`
   return {
     backend: i.backend,
     key,
