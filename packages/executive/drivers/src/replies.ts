@@ -32,6 +32,16 @@ export const r = {
       },
     }
   },
+  /** Comma-separated booleans (`1,0,1`), one per channel of the list asked about (`ROUT:CLOS? (@101:103)`). */
+  flags(): DriverReply<boolean[]> {
+    return {
+      parse(text) {
+        const values = parseNumberList(text)
+        if (values.some((v) => v !== 0 && v !== 1)) throw new RangeError(`"${text}" is not a list of 0 and 1`)
+        return values.map((v) => v === 1)
+      },
+    }
+  },
   /** A register value (NR1), decoded: `r.register((bits) => (bits & 1) === 1)`. */
   register<T>(decode: (bits: number) => T): DriverReply<T> {
     return { parse: (text) => decode(number(text)) }
