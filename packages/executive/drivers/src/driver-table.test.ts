@@ -49,12 +49,14 @@ describe('replies', () => {
     expect(r.register((bits) => (bits & 1) === 1).parse('1')).toBe(true)
     expect(r.numbers().parse('+1.0E+00,+2.0E+00')).toEqual([1, 2])
     expect(r.flags().parse('1,0,1')).toEqual([true, false, true])
+    expect(r.string().parse('"say ""hi"""')).toBe('say "hi"')
   })
 
   it('throws for a reply that does not fit', () => {
     expect(() => r.number().parse('bogus')).toThrow(/not a number/)
     expect(() => r.numbers().parse('+1.0E+00,bogus')).toThrow(/not a list of numbers/)
     expect(() => r.flags().parse('1,2')).toThrow(/not a list of 0 and 1/)
+    expect(() => r.string().parse('LOT-A-003')).toThrow(/not a quoted string/)
     expect(() => r.opc().parse('0')).toThrow()
     expect(() => r.json().parse('{')).toThrow(SyntaxError)
   })

@@ -17,6 +17,16 @@ export const r = {
   text(): DriverReply<string> {
     return { parse: (text) => text }
   },
+  /** A string response (`"LOT-A-003"`), unquoted and with doubled quotes undone (docs/scpi.md#response-formats). */
+  string(): DriverReply<string> {
+    return {
+      parse(text) {
+        const match = /^"((?:[^"]|"")*)"$/.exec(text.trim())
+        if (!match) throw new RangeError(`"${text}" is not a quoted string`)
+        return match[1]!.replaceAll('""', '"')
+      },
+    }
+  },
   /** An NR1/NR2/NR3 number, or one of `words` (any case) given back as its value: `r.number({ max: 'MAX' })`. */
   number<const W extends NumericWords = Record<never, string>>(words?: W): DriverReply<number | keyof W> {
     const byWord = new Map(Object.entries(words ?? {}).map(([value, word]) => [word.toUpperCase(), value]))

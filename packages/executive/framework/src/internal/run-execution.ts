@@ -1,9 +1,11 @@
 import type { RunStatus } from '@dvt/storage/records'
+import { SINGLE_DUT } from '../board'
 import { FrameworkError } from '../framework-error'
 import { describeFailure } from '../limits'
 import type { MeasurementInfo } from '../run-events'
 import type { RunState } from '../run-state'
 import type { RunnerOptions, RunOptions } from '../runner'
+import { createTestSockets } from '../sockets'
 import type { DvtTest } from '../test-definition'
 import type { RunBus } from './run-bus'
 import { createStepContext, type RunEnvironment, runStepAttempt } from './step-runner'
@@ -76,8 +78,14 @@ async function finish(env: RunEnvironment, test: DvtTest): Promise<void> {
     env.bus.emit({ type: 'log', level: 'error', message: `teardown failed: ${message(error)}` })
   }
   const { supply, load } = env.instruments
+  // Channel 1 as on a one-DUT bench, then every other load channel the run used.
+  const channels = [...new Set(env.sockets.used().map((socket) => socket.load.number))].filter((n) => n !== 1)
   const actions: Array<[string, () => Promise<void>]> = [
     ['switch the electronic load input off', () => load.setInput(false)],
+    ...channels.map((n): [string, () => Promise<void>] => [
+      `switch the electronic load's channel ${n} off`,
+      () => load.channel(n).setInput(false),
+    ]),
     ['switch the power supply output off', () => supply.setOutput(1, false)],
   ]
   const outcomes = await Promise.allSettled(actions.map(([, act]) => act()))
@@ -86,7 +94,8 @@ async function finish(env: RunEnvironment, test: DvtTest): Promise<void> {
   )
   for (const problem of problems) env.bus.emit({ type: 'log', level: 'error', message: problem })
   if (problems.length === 0) {
-    env.bus.emit({ type: 'log', level: 'info', message: 'bench left safe: load input off, supply output off' })
+    const inputs = channels.length === 0 ? 'load input off' : `load inputs off (channels 1, ${channels.join(', ')})`
+    env.bus.emit({ type: 'log', level: 'info', message: `bench left safe: ${inputs}, supply output off` })
   }
 }
 
@@ -119,6 +128,11 @@ function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
   })
 }
 
+/** Without a configured board: one DUT, and on the simulator whatever board it has. */
+function defaultBoard(options: RunnerOptions) {
+  return { simulated: options.instruments.backend === 'simulator', sockets: [SINGLE_DUT] }
+}
+
 /** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
@@ -128,6 +142,7 @@ export async function executeRun(run: RunExecution): Promise<RunState> {
     runId: run.runId,
     bus,
     instruments: options.instruments,
+    sockets: createTestSockets(options.instruments, options.board ?? defaultBoard(options)),
     clock: options.clock,
     timebase: run.timebase,
     params,
