@@ -88,3 +88,49 @@ export interface ThermistorControl {
   /** True resistance, Ω. */
   readonly resistance: number
 }
+
+/** Quantities whose running integral over simulated time the model keeps per socket (for instrument averaging). */
+export type IntegralName = 'vout' | 'iout' | 'iin' | 'thermistor'
+
+/**
+ * One socket of the DUT board (docs/physics.md#sockets): the part in it, its load channel, its case NTC and the
+ * running integrals the multimeter (socket 1) and the switch/measure unit average.
+ */
+export interface SocketControl {
+  /** 1-based. */
+  readonly index: number
+  /** The lot member in the socket (1-based), or 0 when the socket is empty. */
+  readonly dutIndex: number
+  /** The part's serial, `<lot name>-<index, 3 digits>`; empty for an empty socket. */
+  readonly serial: string
+  readonly occupied: boolean
+  /** The socket's electronic-load channel. */
+  readonly load: LoadControl
+  readonly dut: DutControl
+  readonly thermistor: ThermistorControl
+  /** ∫ quantity dt since power-on (V·s, A·s, Ω·s); `iin` is the input current I_out + I_q. */
+  integral(name: IntegralName): number
+  /** The present true value of an integrated quantity. */
+  quantity(name: IntegralName): number
+}
+
+/** The lot the board's parts come from, and the handler that puts a board of them into the sockets. */
+export interface LotControl {
+  readonly name: string
+  readonly seed: number
+  /** Members: the sampled DUTs, then one per corner. */
+  readonly size: number
+  /** Corner names in order; they are the last members of the lot. */
+  readonly corners: readonly string[]
+  /** The member in socket 1 (the board starts there); sockets hold first … first + N − 1. */
+  readonly first: number
+  /** `<name>-<index, 3 digits>` of member `index`. */
+  serial(index: number): string
+  /** The truth of member `index` (its sampled or corner parameters); `PHYSICS_OUT_OF_RANGE` outside the lot. */
+  parameters(index: number): Record<string, number>
+  /**
+   * Swap the board: members first … first + N − 1 into the N sockets (sockets past the end of the lot stay
+   * empty), each with its truth and no latched state; the operating point is solved again at once.
+   */
+  load(first: number): void
+}

@@ -99,6 +99,7 @@ describe('createBenchModel', () => {
       parameters: () => ({ resistance_ohm: 100 }),
       resetParameters: () => {},
       resetState: () => {},
+      load: () => {},
       solve(input: DutInput, out: DutOperatingPoint) {
         out.state = input.vin > 0 ? 'on' : 'off'
         out.vout = input.vin

@@ -1,18 +1,27 @@
-import type { BenchState } from '@dvt/protocol'
-import type { ChamberControl, DutControl, LoadControl, SupplyControl, ThermistorControl } from './bench-controls'
+import { type BenchState, MAX_SOCKETS } from '@dvt/protocol'
+import type {
+  ChamberControl,
+  DutControl,
+  IntegralName,
+  LoadControl,
+  LotControl,
+  SocketControl,
+  SupplyControl,
+  ThermistorControl,
+} from './bench-controls'
 import type { DutModel } from './dut-model'
 import type { InstrumentNoise } from './instrument-noise'
 import { createInstrumentNoise } from './instrument-noise'
-import { createChamberControl, createDutControl, createLoadControl, createSupplyControl } from './internal/controls'
+import { createBoard } from './internal/board'
+import { createChamberControl, createSupplyControl } from './internal/controls'
 import { Engine } from './internal/engine'
+import { snapshotOf } from './internal/snapshot'
 import { createLdoModel } from './ldo-model'
-import type { DutParams, LdoParameters, PhysicsParams } from './params'
+import { createLot, DEFAULT_LOT_NAME, type Lot } from './lot'
+import type { BoardParams, DutParams, LdoParameters, PhysicsParams } from './params'
 import { PhysicsError } from './physics-error'
 import type { Prng } from './prng'
 import { createPrng } from './prng'
-
-/** Quantities whose running integral over simulated time the model keeps (for multimeter averaging). */
-export type IntegralName = 'vout' | 'iout' | 'thermistor'
 
 /** The whole model at one instant (true values): the bench part of a telemetry line. */
 export type BenchSnapshot = BenchState
@@ -21,7 +30,9 @@ export type BenchSnapshot = BenchState
 export interface CreateBenchModelParams {
   physics: PhysicsParams
   dut: Omit<DutParams, 'parameters'> & { parameters: Partial<LdoParameters> }
-  /** Use this DUT instead of building one from `dut` (another DUT type, a test double). */
+  /** The `bench` config section; default one socket. */
+  bench?: BoardParams
+  /** Use this DUT instead of building one from `dut` (another DUT type, a test double); one socket only. */
   dutModel?: DutModel
 }
 
@@ -50,12 +61,21 @@ export interface BenchModel {
   readonly instrumentNoise: InstrumentNoise
   readonly chamber: ChamberControl
   readonly supply: SupplyControl
+  /** Socket 1's load channel (`sockets[0].load`). */
   readonly load: LoadControl
+  /** The part in socket 1 (`sockets[0].dut`). */
   readonly dut: DutControl
+  /** Socket 1's case NTC. */
   readonly thermistor: ThermistorControl
-  /** ∫ quantity dt since power-on (V·s, A·s, Ω·s). Average over a window = Δintegral / Δtime. */
+  /** Every socket of the board, socket 1 first (docs/physics.md#sockets). */
+  readonly sockets: readonly SocketControl[]
+  /** Socket `n` (1-based); anything else → `PHYSICS_OUT_OF_RANGE`. */
+  socket(n: number): SocketControl
+  /** The lot the parts come from and the board handler (docs/physics.md#lots). */
+  readonly lot: LotControl
+  /** Socket 1's ∫ quantity dt since power-on (V·s, A·s, Ω·s). Average over a window = Δintegral / Δtime. */
   integral(name: IntegralName): number
-  /** The present true value of an integrated quantity (use it when a window holds no whole step). */
+  /** Socket 1's present true value of an integrated quantity (use it when a window holds no whole step). */
   quantity(name: IntegralName): number
   snapshot(): BenchSnapshot
 }
@@ -81,34 +101,42 @@ function checkPhysics(physics: PhysicsParams): void {
   }
 }
 
-/** Build the bench model from the `physics` and `dut` config sections, in its power-on state. */
+function checkSockets(board: BoardParams, dutModel: DutModel | undefined): number {
+  const n = board.sockets
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SOCKETS) {
+    throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `bench.sockets must be a whole number 1 … ${MAX_SOCKETS}, got ${n}`)
+  }
+  if (dutModel !== undefined && n > 1) {
+    throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', 'a DUT model instance fills one socket; use bench.sockets: 1')
+  }
+  return n
+}
+
+/** The configured lot, or one nominal part per socket; every member is checked against a scratch DUT. */
+function lotOf(params: CreateBenchModelParams, first: DutModel, sockets: number): Lot {
+  const nominal = first.parameters()
+  const lot = params.dut.lot ?? { name: DEFAULT_LOT_NAME, size: sockets, seed: 1, spread: {}, corners: {} }
+  if (params.dutModel !== undefined && params.dut.lot) {
+    throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', 'a DUT model instance cannot be drawn from a lot')
+  }
+  const scratch = params.dutModel === undefined ? createDut(params.dut) : undefined
+  return createLot(lot, nominal, (values) => scratch?.load(values))
+}
+
+/** Build the bench model from the `physics`, `dut` and `bench` config sections, in its power-on state. */
 export function createBenchModel(params: CreateBenchModelParams): BenchModel {
   const { physics } = params
   checkPhysics(physics)
-  const dut = params.dutModel ?? createDut(params.dut)
-  const engine = new Engine(physics, dut)
+  const count = checkSockets(params.bench ?? { sockets: 1 }, params.dutModel)
+  const duts = Array.from({ length: count }, () => params.dutModel ?? createDut(params.dut))
+  const lot = lotOf(params, duts[0] as DutModel, count)
+  const engine = new Engine(physics, duts)
   const prng = createPrng(physics.seed)
   const instrumentNoise = createInstrumentNoise(prng, { enabled: physics.noise })
   const chamber = createChamberControl(engine, physics)
   const supply = createSupplyControl(engine)
-  const dutControl = createDutControl(engine)
-  const integrals: Record<IntegralName, () => number> = {
-    vout: () => engine.intVout,
-    iout: () => engine.intIout,
-    thermistor: () => engine.intThermistor,
-  }
-  const quantities: Record<IntegralName, () => number> = {
-    vout: () => engine.op.vout,
-    iout: () => engine.op.iout,
-    thermistor: () => engine.thermistorR,
-  }
-  const pick = <T>(table: Record<IntegralName, T>, name: IntegralName): T => {
-    const entry = table[name]
-    if (entry === undefined) {
-      throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', `no integral "${name}"; known: vout, iout, thermistor`)
-    }
-    return entry
-  }
+  const board = createBoard(engine, lot)
+  const socket1 = board.sockets[0] as SocketControl
   const model: BenchModel = {
     dt: engine.dt,
     get time() {
@@ -128,7 +156,7 @@ export function createBenchModel(params: CreateBenchModelParams): BenchModel {
       engine.resetState(physics)
       chamber.resetLimits()
       supply.reset()
-      dut.resetParameters()
+      board.lot.load(1)
       prng.reseed(prng.seed)
       engine.refresh()
     },
@@ -151,47 +179,22 @@ export function createBenchModel(params: CreateBenchModelParams): BenchModel {
     instrumentNoise,
     chamber: chamber.control,
     supply: supply.control,
-    load: createLoadControl(engine),
-    dut: dutControl,
-    thermistor: {
-      get resistance() {
-        return engine.thermistorR
-      },
+    load: socket1.load,
+    dut: socket1.dut,
+    thermistor: socket1.thermistor,
+    sockets: board.sockets,
+    socket(n) {
+      const found = board.sockets[n - 1]
+      if (!Number.isInteger(n) || found === undefined) {
+        throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `socket ${n} does not exist; the board has 1 … ${count}`)
+      }
+      return found
     },
-    integral: (name) => pick(integrals, name)(),
-    quantity: (name) => pick(quantities, name)(),
+    lot: board.lot,
+    integral: (name) => socket1.integral(name),
+    quantity: (name) => socket1.quantity(name),
     snapshot: () => snapshotOf(engine, model),
   }
-  engine.refresh()
+  board.lot.load(1)
   return model
-}
-
-function snapshotOf(engine: Engine, model: BenchModel): BenchSnapshot {
-  const op = engine.op
-  const input = engine.input
-  return {
-    t_s: engine.time,
-    setpoint_c: engine.setpoint,
-    ramp_c_per_min: engine.rampRate,
-    ramp_target_c: engine.rampTarget,
-    chamber_c: engine.air,
-    chamber_on: engine.enabled,
-    stable: engine.stable,
-    case_c: engine.caseT,
-    junction_c: engine.junctionT,
-    thermistor_ohm: engine.thermistorR,
-    vin_v: input.vin,
-    vout_v: op.vout,
-    iout_a: op.iout,
-    iq_a: op.iq,
-    pdiss_w: op.pdiss,
-    supply_mode: model.supply.channels[0].mode,
-    supply_v_set: engine.supply.voltage,
-    supply_i_limit: engine.supply.limit,
-    load_mode: input.loadMode,
-    load_on: input.loadOn,
-    load_current_set_a: input.loadCurrent,
-    load_resistance_ohm: input.loadResistance,
-    dut_state: op.state,
-  }
 }

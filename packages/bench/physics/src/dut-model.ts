@@ -44,6 +44,11 @@ export interface DutModel {
   parameters(): Record<string, number>
   /** Back to the configured parameters. */
   resetParameters(): void
+  /**
+   * Another part in the socket: `parameters` (canonical names; missing ones keep the model's defaults) become
+   * its configured parameters, and its latches are cleared. Throws `PhysicsError` (nothing changes) on a bad value.
+   */
+  load(parameters: Readonly<Record<string, number>>): void
   /** Forget latched states (power-on reset). */
   resetState(): void
   /**

@@ -1,12 +1,15 @@
 export type {
   ChamberControl,
   DutControl,
+  IntegralName,
   LoadControl,
+  LotControl,
+  SocketControl,
   SupplyChannel,
   SupplyControl,
   ThermistorControl,
 } from './bench-controls'
-export type { BenchModel, BenchSnapshot, CreateBenchModelParams, IntegralName } from './bench-model'
+export type { BenchModel, BenchSnapshot, CreateBenchModelParams } from './bench-model'
 export { createBenchModel } from './bench-model'
 export type { DutInput, DutModel, DutOperatingPoint } from './dut-model'
 export type { DmmFunction, DmmReading, DmmReadingOptions, InstrumentNoise, ReadbackQuantity } from './instrument-noise'
@@ -22,8 +25,10 @@ export {
   selectDmmRange,
 } from './instrument-noise'
 export { createLdoModel, LOAD_MIN_VOLTAGE } from './ldo-model'
-export type { BenchModelParams, DutParams, LdoParameters, PhysicsParams } from './params'
-export { DEFAULT_DUT_PARAMS, DEFAULT_LDO_PARAMETERS, DEFAULT_PHYSICS_PARAMS } from './params'
+export type { CornerValue, Lot, LotParams } from './lot'
+export { createLot, DEFAULT_LOT_NAME, LOT_TRUNCATION_SIGMA, lotDeviate, MAX_LOT_SIZE } from './lot'
+export type { BenchModelParams, BoardParams, DutParams, LdoParameters, PhysicsParams } from './params'
+export { DEFAULT_BOARD_PARAMS, DEFAULT_DUT_PARAMS, DEFAULT_LDO_PARAMETERS, DEFAULT_PHYSICS_PARAMS } from './params'
 export type { PhysicsErrorCode } from './physics-error'
 export { PhysicsError } from './physics-error'
 export type { Prng } from './prng'

@@ -36,10 +36,17 @@ function checkValue(key: LdoKey, value: number): void {
   }
 }
 
+/** The defaults overlaid with `parameters`, every value checked, frozen. */
+function configuredFrom(parameters: Partial<LdoParameters>): LdoParameters {
+  const merged = { ...DEFAULT_LDO_PARAMETERS, ...parameters }
+  for (const key of NAMES) checkValue(key, merged[key])
+  return Object.freeze(merged)
+}
+
 /** The LDO regulator of docs/physics.md#ldo-regulator. Derived constants are cached so `solve` is a few flops. */
 class LdoModel implements DutModel {
   readonly kind = 'ldo'
-  private readonly configured: LdoParameters
+  private configured: LdoParameters
   private p: LdoParameters
   private shutdown = false
   private powered = false
@@ -56,11 +63,17 @@ class LdoModel implements DutModel {
   private uvlo = 0
 
   constructor(parameters: Partial<LdoParameters>) {
-    const merged = { ...DEFAULT_LDO_PARAMETERS, ...parameters }
-    for (const key of NAMES) checkValue(key, merged[key])
-    this.configured = Object.freeze(merged)
-    this.p = { ...merged }
+    this.configured = configuredFrom(parameters)
+    this.p = { ...this.configured }
     this.derive()
+  }
+
+  load(parameters: Readonly<Record<string, number>>): void {
+    const named: Partial<LdoParameters> = {}
+    for (const [name, value] of Object.entries(parameters)) named[canonical(name)] = value
+    this.configured = configuredFrom(named)
+    this.resetParameters()
+    this.resetState()
   }
 
   parameterNames(): readonly string[] {

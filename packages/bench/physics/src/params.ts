@@ -1,3 +1,5 @@
+import type { LotParams } from './lot'
+
 /**
  * Physics parameters. Keys mirror the `physics` section of config/default.yaml exactly (snake_case),
  * so the validated config section passes straight in.
@@ -49,13 +51,23 @@ export interface LdoParameters {
 /** The `dut` config section. */
 export interface DutParams {
   model: 'ldo'
+  /** The nominal part; every member of the lot is drawn around it. */
   parameters: LdoParameters
+  /** The lot the parts come from; absent or null: one nominal part per socket, lot `LOT`. */
+  lot?: LotParams | null
 }
 
-/** Everything `createBenchModel` needs: the `physics` and `dut` config sections. */
+/** The `bench` config section: the DUT board in the chamber. */
+export interface BoardParams {
+  /** Sockets on the board, 1 … 16 (docs/physics.md#sockets). */
+  sockets: number
+}
+
+/** Everything `createBenchModel` needs: the `physics`, `dut` and `bench` config sections. */
 export interface BenchModelParams {
   physics: PhysicsParams
   dut: DutParams
+  bench?: BoardParams
 }
 
 /** Defaults of docs/physics.md#physics-section (the same as config/default.yaml). */
@@ -90,6 +102,9 @@ export const DEFAULT_LDO_PARAMETERS: LdoParameters = Object.freeze({
   thermal_shutdown_c: 165,
   thermal_shutdown_hysteresis_c: 15,
 })
+
+/** Default `bench` section: one socket. */
+export const DEFAULT_BOARD_PARAMS: BoardParams = Object.freeze({ sockets: 1 })
 
 /** Default `dut` section: the LDO with its default parameters. */
 export const DEFAULT_DUT_PARAMS: DutParams = Object.freeze({ model: 'ldo', parameters: DEFAULT_LDO_PARAMETERS })

@@ -16,7 +16,17 @@ export {
 export type { BenchPort } from './ports'
 export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, TELEMETRY_PORT_OFFSET } from './ports'
 export type { ScpiErrorEntry } from './scpi-error-entry'
+export type { MuxBank } from './sockets'
+export { CURRENT_SENSE_V_PER_A, MAX_SOCKETS, MUX_BANKS, muxChannel } from './sockets'
 export type { SimSpeed } from './speed'
 export { describeSpeed, isSimSpeed, parseSpeed, SPEED_LIMITS, speedProblem } from './speed'
-export type { BenchState, DutState, LoadMode, SupplyMode, TelemetryKey, TelemetrySnapshot } from './telemetry'
-export { DUT_STATES, LOAD_MODES, SUPPLY_MODES, TELEMETRY_KEYS } from './telemetry'
+export type {
+  BenchState,
+  DutState,
+  LoadMode,
+  SocketSnapshot,
+  SupplyMode,
+  TelemetryKey,
+  TelemetrySnapshot,
+} from './telemetry'
+export { DUT_STATES, LOAD_MODES, SOCKET_KEYS, SUPPLY_MODES, TELEMETRY_KEYS } from './telemetry'

@@ -9,6 +9,7 @@ export const INSTRUMENTS = Object.freeze({
   supply: { label: 'power supply', title: 'power supply', portOffset: 2, faultWord: 'SUPPly' },
   dmm: { label: 'multimeter', title: 'multimeter', portOffset: 3, faultWord: 'DMM' },
   load: { label: 'electronic load', title: 'electronic load', portOffset: 4, faultWord: 'LOAD' },
+  mux: { label: 'switch/measure unit', title: 'switch/measure unit', portOffset: 5, faultWord: 'MUX' },
 } as const)
 
 /** An instrument's role on the bench; `control` is the simulator's own port (`SIM:*`). */

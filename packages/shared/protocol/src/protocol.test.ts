@@ -7,16 +7,20 @@ import {
   faultTargetOf,
   INSTRUMENT_ROLES,
   isSimSpeed,
+  MUX_BANKS,
+  muxChannel,
   parseSpeed,
   resolveRole,
   speedProblem,
+  SOCKET_KEYS,
+  type SocketSnapshot,
   TELEMETRY_KEYS,
   type TelemetrySnapshot,
 } from './index'
 
 describe('instrument roles', () => {
-  it('lists the five ports in order and resolves the sim alias to the control port', () => {
-    expect(INSTRUMENT_ROLES).toEqual(['control', 'chamber', 'supply', 'dmm', 'load'])
+  it('lists the six ports in order and resolves the sim alias to the control port', () => {
+    expect(INSTRUMENT_ROLES).toEqual(['control', 'chamber', 'supply', 'dmm', 'load', 'mux'])
     expect(resolveRole('sim')).toBe('control')
     expect(resolveRole(' DMM ')).toBe('dmm')
     expect(resolveRole('scope')).toBeUndefined()
@@ -24,8 +28,8 @@ describe('instrument roles', () => {
   })
 
   it('names fault targets by their SCPI words, both ways', () => {
-    expect(FAULT_TARGETS).toEqual(['chamber', 'supply', 'dmm', 'load'])
-    expect(FAULT_TARGETS.map(faultShortWord)).toEqual(['CHAM', 'SUPP', 'DMM', 'LOAD'])
+    expect(FAULT_TARGETS).toEqual(['chamber', 'supply', 'dmm', 'load', 'mux'])
+    expect(FAULT_TARGETS.map(faultShortWord)).toEqual(['CHAM', 'SUPP', 'DMM', 'LOAD', 'MUX'])
     for (const target of FAULT_TARGETS) expect(faultTargetOf(faultShortWord(target))).toBe(target)
     expect(faultTargetOf('CTRL')).toBeUndefined()
   })
@@ -39,9 +43,10 @@ describe('ports', () => {
       supply: 5002,
       dmm: 5003,
       load: 5004,
+      mux: 5005,
       telemetry: 5009,
     })
-    expect(benchPorts(6000)).toMatchObject({ control: 6000, load: 6004, telemetry: 6009 })
+    expect(benchPorts(6000)).toMatchObject({ control: 6000, load: 6004, mux: 6005, telemetry: 6009 })
   })
 })
 
@@ -81,6 +86,7 @@ describe('telemetry', () => {
       ['supply_mode', 'supply_v_set', 'supply_i_limit'],
       ['load_mode', 'load_on', 'load_current_set_a', 'load_resistance_ohm'],
       ['dut_state'],
+      ['sockets'],
     ]
     expect(TELEMETRY_KEYS).toEqual(documented.flat())
     expect(Object.isFrozen(TELEMETRY_KEYS)).toBe(true)
@@ -88,5 +94,18 @@ describe('telemetry', () => {
 
   it('has exactly the keys of TelemetrySnapshot (checked by the type checker)', () => {
     expectTypeOf<(typeof TELEMETRY_KEYS)[number]>().toEqualTypeOf<keyof TelemetrySnapshot>()
+    expectTypeOf<(typeof SOCKET_KEYS)[number]>().toEqualTypeOf<keyof SocketSnapshot>()
+  })
+
+  it('gives each socket the top level\'s key names', () => {
+    for (const key of SOCKET_KEYS) if (key !== 'serial') expect(TELEMETRY_KEYS).toContain(key)
+  })
+})
+
+describe('the switch/measure unit', () => {
+  it('numbers its channels by bank and socket', () => {
+    expect(MUX_BANKS).toEqual({ vout: 100, iin: 200 })
+    expect(muxChannel('vout', 1)).toBe(101)
+    expect(muxChannel('iin', 16)).toBe(216)
   })
 })

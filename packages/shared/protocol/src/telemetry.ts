@@ -12,7 +12,37 @@ export type DutState = (typeof DUT_STATES)[number]
 export const LOAD_MODES = Object.freeze(['CC', 'CR'] as const)
 export type LoadMode = (typeof LOAD_MODES)[number]
 
-/** The whole bench model at one instant: true values in SI units and °C. */
+/** One socket of the DUT board at one instant (docs/scpi.md#telemetry): the top level's key names. */
+export interface SocketSnapshot {
+  /** The part's serial, `<lot name>-<index, 3 digits>`; empty for an empty socket. */
+  serial: string
+  case_c: number
+  junction_c: number
+  vin_v: number
+  vout_v: number
+  iout_a: number
+  iq_a: number
+  pdiss_w: number
+  dut_state: DutState
+}
+
+/** Every key of a socket's entry in `sockets`, in the order docs/scpi.md#telemetry lists them. */
+export const SOCKET_KEYS = Object.freeze([
+  'serial',
+  'case_c',
+  'junction_c',
+  'vin_v',
+  'vout_v',
+  'iout_a',
+  'iq_a',
+  'pdiss_w',
+  'dut_state',
+] as const satisfies readonly (keyof SocketSnapshot)[])
+
+/**
+ * The whole bench model at one instant: true values in SI units and °C. The DUT keys describe socket 1;
+ * `sockets` has one entry per socket, socket 1 first.
+ */
 export interface BenchState {
   t_s: number
   setpoint_c: number
@@ -37,6 +67,7 @@ export interface BenchState {
   load_current_set_a: number
   load_resistance_ohm: number
   dut_state: DutState
+  sockets: SocketSnapshot[]
 }
 
 /**
@@ -81,4 +112,5 @@ export const TELEMETRY_KEYS = Object.freeze([
   'load_current_set_a',
   'load_resistance_ohm',
   'dut_state',
+  'sockets',
 ] as const satisfies readonly TelemetryKey[])

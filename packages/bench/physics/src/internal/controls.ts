@@ -4,6 +4,7 @@ import { INSTRUMENT_NOISE, quantize } from '../instrument-noise'
 import type { PhysicsParams } from '../params'
 import { PhysicsError } from '../physics-error'
 import type { Engine, SupplySettings } from './engine'
+import type { SocketState } from './socket-state'
 
 function outOfRange(what: string, value: unknown, allowed: string): never {
   throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `${what} ${String(value)} is out of range; allowed: ${allowed}`)
@@ -99,7 +100,7 @@ interface ChannelOutput {
   current(): number
 }
 
-/** Supply channels; channel 1 writes through to the engine, 2 and 3 only keep their settings. */
+/** Supply channels; channel 1 (every socket's input) writes through to the engine, 2 and 3 only keep their settings. */
 export function createSupplyControl(engine: Engine) {
   const idle: SupplySettings[] = [
     { voltage: 0, limit: 1, on: false },
@@ -111,8 +112,8 @@ export function createSupplyControl(engine: Engine) {
   }
   const ch1 = supplyChannel(1, engine.supply, changed, {
     mode: () => (engine.supply.on ? (engine.ccLatched ? 'CC' : 'CV') : 'OFF'),
-    voltage: () => engine.input.vin,
-    current: () => (engine.input.vin > 0 ? engine.op.iout + engine.op.iq : 0),
+    voltage: () => engine.vin,
+    current: () => engine.supplyCurrent,
   })
   const channels = [ch1, idleChannel(2, idle[0]!), idleChannel(3, idle[1]!)] as const
   const control: SupplyControl = {
@@ -182,9 +183,9 @@ function supplyChannel(
   }
 }
 
-/** Electronic load settings; any change is a new demand, which releases a latched supply CC. */
-export function createLoadControl(engine: Engine): LoadControl {
-  const input = engine.input
+/** One load channel (the socket's); any change is a new demand, which releases a latched supply CC. */
+export function createLoadControl(engine: Engine, socket: SocketState): LoadControl {
+  const input = socket.input
   const changed = () => {
     engine.ccLatched = false
     engine.refresh()
@@ -222,25 +223,27 @@ export function createLoadControl(engine: Engine): LoadControl {
       changed()
     },
     get voltage() {
-      return engine.op.vout
+      return socket.op.vout
     },
     get current() {
-      return input.loadOn ? engine.op.iout : 0
+      return input.loadOn ? socket.op.iout : 0
     },
     get power() {
-      return input.loadOn ? engine.op.vout * engine.op.iout : 0
+      return input.loadOn ? socket.op.vout * socket.op.iout : 0
     },
   }
 }
 
-/** The DUT's parameters and operating point. */
-export function createDutControl(engine: Engine): DutControl {
-  const op = engine.op
+/** The parameters and operating point of the part in `socket`. */
+export function createDutControl(engine: Engine, socket: SocketState): DutControl {
+  const op = socket.op
   return {
-    model: engine.dut,
-    getParameter: (name) => engine.dut.getParameter(name),
+    get model() {
+      return socket.dut
+    },
+    getParameter: (name) => socket.dut.getParameter(name),
     setParameter(name, value) {
-      engine.dut.setParameter(name, value)
+      socket.dut.setParameter(name, value)
       engine.ccLatched = false
       engine.refresh()
     },
@@ -248,7 +251,7 @@ export function createDutControl(engine: Engine): DutControl {
       return op.state
     },
     get vin() {
-      return engine.input.vin
+      return socket.input.vin
     },
     get vout() {
       return op.vout
@@ -263,10 +266,10 @@ export function createDutControl(engine: Engine): DutControl {
       return op.pdiss
     },
     get caseTemperature() {
-      return engine.caseT
+      return socket.caseT
     },
     get junctionTemperature() {
-      return engine.junctionT
+      return socket.junctionT
     },
   }
 }

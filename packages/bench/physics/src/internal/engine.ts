@@ -1,15 +1,10 @@
-import type { DutInput, DutModel, DutOperatingPoint } from '../dut-model'
+import type { DutModel } from '../dut-model'
 import type { PhysicsParams } from '../params'
+import { KELVIN, SERIES_LIMIT, SocketState, THERMISTOR_RESYNC_MASK } from './socket-state'
 
-const KELVIN = 273.15
-const INV_T25 = 1 / (25 + KELVIN)
 /** Fixed-point convergence of the P ↔ T_j loop (docs/physics.md#self-heating-loop). */
 const P_TOLERANCE = 1e-9
 const MAX_ITERATIONS = 64
-/** Below this |Δ(β/T)| per step the thermistor is updated by a series for e^δ instead of `Math.exp`. */
-const SERIES_LIMIT = 1e-4
-/** Every this many steps the thermistor is recomputed exactly, so series rounding cannot accumulate. */
-const THERMISTOR_RESYNC_MASK = 4095
 /** Tolerance when turning a time into whole steps, so 100 × 0.01 s is exactly 100 steps of 10 ms. */
 const STEP_EPSILON = 1e-9
 
@@ -21,7 +16,8 @@ export interface SupplySettings {
 }
 
 /**
- * The coupled bench state and its fixed-step update. A plain class with numeric fields so the hot path
+ * The coupled bench state and its fixed-step update: one chamber, one supply channel feeding every socket in
+ * parallel, and the sockets (docs/physics.md#sockets). A plain class with numeric fields so the hot path
  * (`step`) stays monomorphic, allocation-free and closure-free; validation lives in the facade.
  * Every numeric field has a numeric initialiser: a field that starts out `undefined` gets V8's tagged
  * representation, and then every double written to it allocates a heap number (2–3× slower steps).
@@ -50,36 +46,31 @@ export class Engine {
   private rampPerSecond = 0
   private slopeTau = 0
 
-  // DUT thermal network
-  caseT: number = 0
-  junctionT: number = 0
+  // DUT thermal network (per socket: SocketState)
   private readonly aCase: number = 0
   private readonly thetaJc: number = 0
   private readonly thetaCa: number = 0
   /** dT_j/dP within one step: (1 − a)·θ_ca + θ_jc. */
   private readonly stepGain: number = 0
-  private solveBase = 0
   private solveGain = 0
+  /** Air temperature averaged over the present step. */
+  private airMean = 0
 
-  /** Supply channel 1's settings (it feeds the DUT); channels 2 and 3 drive nothing and live in the facade. */
+  /** Supply channel 1's settings (it feeds every socket); channels 2 and 3 drive nothing and live in the facade. */
   readonly supply: SupplySettings = { voltage: 0, limit: 5, on: false }
   ccLatched = false
+  /** Volts at every socket's input (0 when the supply is off or in CC collapse). */
+  vin = 0
+  /** Channel 1's output current: the sum of the socket input currents, A. */
+  supplyCurrent = 0
 
-  readonly dut: DutModel
-  readonly input: DutInput = { vin: 0, tj: 25, loadMode: 'CC', loadOn: false, loadCurrent: 0, loadResistance: 1000 }
-  readonly op: DutOperatingPoint = { state: 'off', vout: 0, iout: 0, iq: 0, pdiss: 0 }
+  /** The board: socket 1 first. Never empty. */
+  readonly sockets: readonly SocketState[]
+  /** The sockets that hold a part, in order: the ones a step simulates. */
+  private active: SocketState[] = []
 
-  // Thermistor and integrals
-  private readonly r25: number = 0
-  private readonly beta: number = 0
-  thermistorR: number = 0
-  /** β/T_case (1/K·K) the thermistor value was last computed at. */
-  private betaOverT = 0
-  intVout = 0
-  intIout = 0
-  intThermistor = 0
-
-  constructor(physics: PhysicsParams, dut: DutModel) {
+  /** One socket per DUT in `duts` (socket 1 first). */
+  constructor(physics: PhysicsParams, duts: readonly DutModel[]) {
     this.rateHz = physics.update_rate_hz
     this.dt = 1 / this.rateHz
     const { thermal, chamber, thermistor } = physics
@@ -90,12 +81,9 @@ export class Engine {
     this.thetaJc = thermal.theta_jc
     this.thetaCa = thermal.theta_ca
     this.stepGain = (1 - this.aCase) * this.thetaCa + this.thetaJc
-    this.r25 = thermistor.r25_ohm
-    this.beta = thermistor.beta_k
-    this.dut = dut
+    this.sockets = duts.map((dut, i) => new SocketState(i + 1, dut, this.ambient, thermistor))
+    this.active = [...this.sockets]
     this.setpoint = this.rampTarget = this.air = this.ambient
-    this.caseT = this.junctionT = this.ambient
-    this.thermistorR = this.thermistorAt(this.caseT)
     this.setRampRate(chamber.ramp_rate_c_per_min)
     this.window = chamber.stability_window_c
     this.setStabilityTime(chamber.stability_time_s)
@@ -136,27 +124,44 @@ export class Engine {
     const before = this.air
     this.stepChamber()
     // The case sees the air averaged over the step (second-order accurate hold of a moving input).
-    const airMean = 0.5 * (before + this.air)
-    const a = this.aCase
-    const base = this.caseT * a + (1 - a) * airMean
-    this.solveBase = base
+    this.airMean = 0.5 * (before + this.air)
     this.solveGain = this.stepGain
-    this.solveOperatingPoint()
-    const op = this.op
-    this.caseT = base + op.pdiss * (1 - a) * this.thetaCa
-    this.updateThermistor()
-    const dt = this.dt
-    this.intVout += op.vout * dt
-    this.intIout += op.iout * dt
-    this.intThermistor += this.thermistorR * dt
+    this.stepSockets()
     this.steps++
   }
 
   /** Re-solve the electrical state at the present temperatures without advancing time (after a setting changes). */
   refresh(): void {
-    this.solveBase = this.caseT
+    const sockets = this.active
+    const n = sockets.length
     this.solveGain = this.thetaJc
-    this.solveOperatingPoint()
+    this.vin = this.supply.on && !this.ccLatched ? this.supply.voltage : 0
+    let total = 0
+    for (let k = 0; k < n; k++) {
+      const s = sockets[k] as SocketState
+      s.solveBase = s.caseT
+      this.converge(s)
+      total += s.op.iout + s.op.iq
+    }
+    if (this.vin > 0 && total > this.supply.limit) this.collapse()
+    total = 0
+    for (let k = 0; k < n; k++) {
+      const s = sockets[k] as SocketState
+      if (s.dut.settle(s.input)) this.converge(s)
+      total += s.op.iout + s.op.iq
+    }
+    this.supplyCurrent = this.vin > 0 ? total : 0
+  }
+
+  /** Puts a part into `socket` or takes it out; an empty socket draws nothing and is left out of every step. */
+  setOccupied(socket: SocketState, occupied: boolean): void {
+    socket.occupied = occupied
+    if (!occupied) {
+      socket.input.vin = 0
+      Object.assign(socket.op, { state: 'off', vout: 0, iout: 0, iq: 0, pdiss: 0 })
+      socket.dut.resetState()
+    }
+    this.active = this.sockets.filter((s) => s.occupied)
   }
 
   private stepChamber(): void {
@@ -197,28 +202,75 @@ export class Engine {
   }
 
   /**
-   * Solve P ↔ T_j (T_j = solveBase + P·solveGain) by fixed-point iteration, then apply the supply's CC rule
-   * and the DUT's latches, re-solving after a change. Leaves `op`, `junctionT` and `input.tj` consistent.
+   * One step of every occupied socket: solve P ↔ T_j (T_j = solveBase + P·solveGain) by fixed-point iteration,
+   * apply the supply's CC rule to the sum of the socket input currents and each DUT's latches (re-solving after a
+   * change), then move each case, thermistor and integral to the end of the step. `refresh` is the same solve
+   * without the step.
+   *
+   * Written for V8: it is larger than V8's per-function inlining limit (460 bytes of bytecode), so it is compiled
+   * as a unit of its own, and the thermistor update is written out rather than called, so that the DUT's `solve`
+   * still fits the cumulative inlining budget (~920 bytes) of that unit. Rare branches (CC, a latch change) call.
    */
-  private solveOperatingPoint(): void {
-    const input = this.input
-    input.vin = this.supply.on && !this.ccLatched ? this.supply.voltage : 0
-    this.converge()
-    if (input.vin > 0 && this.op.iout + this.op.iq > this.supply.limit) {
-      // The DUT draws more than the channel's limit: CC, and its input collapses (docs/physics.md#supply-current-limit).
-      this.ccLatched = true
-      input.vin = 0
-      this.converge()
+  private stepSockets(): void {
+    const sockets = this.active
+    const n = sockets.length
+    const a = this.aCase
+    const airMean = this.airMean
+    this.vin = this.supply.on && !this.ccLatched ? this.supply.voltage : 0
+    let total = 0
+    for (let k = 0; k < n; k++) {
+      const s = sockets[k] as SocketState
+      s.solveBase = s.caseT * a + (1 - a) * airMean
+      this.converge(s)
+      total += s.op.iout + s.op.iq
     }
-    if (this.dut.settle(input)) this.converge()
+    // The sockets draw more than the channel's limit: CC (docs/physics.md#supply-current-limit).
+    if (this.vin > 0 && total > this.supply.limit) this.collapse()
+    total = 0
+    const dt = this.dt
+    const heat = 1 - a
+    const thetaCa = this.thetaCa
+    const steps = this.steps
+    for (let k = 0; k < n; k++) {
+      const s = sockets[k] as SocketState
+      if (s.dut.settle(s.input)) this.converge(s)
+      const op = s.op
+      const iin = op.iout + op.iq
+      total += iin
+      const caseT = s.solveBase + op.pdiss * heat * thetaCa
+      s.caseT = caseT
+      // The thermistor (see SocketState): R·e^δ by its series, exactly every 4096 steps and after a larger move.
+      const betaOverT = s.beta / (caseT + KELVIN)
+      const d = betaOverT - s.betaOverT
+      if ((steps & THERMISTOR_RESYNC_MASK) === 0 || d > SERIES_LIMIT || d < -SERIES_LIMIT) {
+        s.thermistorR = s.thermistorAt(caseT)
+      } else {
+        s.thermistorR *= 1 + d * (1 + d * 0.5 * (1 + d * (1 / 3)))
+      }
+      s.betaOverT = betaOverT
+      s.intVout += op.vout * dt
+      s.intIout += op.iout * dt
+      s.intIin += iin * dt
+      s.intThermistor += s.thermistorR * dt
+    }
+    this.supplyCurrent = this.vin > 0 ? total : 0
   }
 
-  private converge(): void {
-    const dut = this.dut
-    const input = this.input
-    const op = this.op
-    const base = this.solveBase
+  /** Supply CC: the shared input collapses for every socket. */
+  private collapse(): void {
+    this.ccLatched = true
+    this.vin = 0
+    const sockets = this.active
+    for (let k = 0; k < sockets.length; k++) this.converge(sockets[k] as SocketState)
+  }
+
+  private converge(s: SocketState): void {
+    const dut = s.dut
+    const input = s.input
+    const op = s.op
+    const base = s.solveBase
     const gain = this.solveGain
+    input.vin = this.vin
     let p = op.pdiss
     for (let i = 0; i < MAX_ITERATIONS; i++) {
       input.tj = base + p * gain
@@ -227,29 +279,7 @@ export class Engine {
       p = op.pdiss
       if (delta < P_TOLERANCE && delta > -P_TOLERANCE) break
     }
-    this.junctionT = input.tj = base + p * gain
-  }
-
-  /**
-   * R = R25·exp(β/T − β/T25). The case moves by micro-kelvins per step, so R is carried forward as
-   * R·e^δ with δ = Δ(β/T) and e^δ from its series (exact to rounding for |δ| < 1e-4; `Math.exp` costs
-   * more than the rest of the step), and recomputed exactly every 4096 steps and after any larger move.
-   */
-  private updateThermistor(): void {
-    const betaOverT = this.beta / (this.caseT + KELVIN)
-    const d = betaOverT - this.betaOverT
-    if ((this.steps & THERMISTOR_RESYNC_MASK) === 0 || d > SERIES_LIMIT || d < -SERIES_LIMIT) {
-      this.thermistorR = this.thermistorAt(this.caseT)
-    } else {
-      this.thermistorR *= 1 + d * (1 + d * 0.5 * (1 + d * (1 / 3)))
-    }
-    this.betaOverT = betaOverT
-  }
-
-  /** NTC β model: R = R25·exp(β·(1/T − 1/298.15 K)). */
-  thermistorAt(caseC: number): number {
-    this.betaOverT = this.beta / (caseC + KELVIN)
-    return this.r25 * Math.exp(this.betaOverT - this.beta * INV_T25)
+    s.junctionT = input.tj = base + p * gain
   }
 
   /** Back to the power-on state (settings the facade owns are reset by the facade). */
@@ -262,20 +292,9 @@ export class Engine {
     this.window = physics.chamber.stability_window_c
     this.setStabilityTime(physics.chamber.stability_time_s)
     this.stableSteps = 0
-    this.caseT = this.junctionT = this.ambient
     Object.assign(this.supply, { voltage: 0, limit: 5, on: false })
     this.ccLatched = false
-    Object.assign(this.input, {
-      vin: 0,
-      tj: this.ambient,
-      loadMode: 'CC',
-      loadOn: false,
-      loadCurrent: 0,
-      loadResistance: 1000,
-    })
-    Object.assign(this.op, { state: 'off', vout: 0, iout: 0, iq: 0, pdiss: 0 })
-    this.thermistorR = this.thermistorAt(this.caseT)
-    this.intVout = this.intIout = this.intThermistor = 0
-    this.dut.resetState()
+    this.vin = this.supplyCurrent = 0
+    for (const s of this.sockets) s.resetState(this.ambient)
   }
 }
