@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 /** The built `dvt` command (npm test runs the set-up, which builds it). */
 export const DVT_BIN = resolve(import.meta.dirname, '../../../../apps/cli/bin/dvt.mjs')
 
-export type PortName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load' | 'telemetry'
+export type PortName = 'control' | 'chamber' | 'supply' | 'dmm' | 'load' | 'mux' | 'telemetry'
 
 export interface ServeHandle {
   child: ChildProcess
@@ -28,6 +28,8 @@ export interface ServeOptions {
   dashboard?: boolean
   env?: NodeJS.ProcessEnv
   dir?: string
+  /** More arguments of `dvt serve`, e.g. `['--sockets', '8']`. */
+  args?: readonly string[]
 }
 
 const PORT_ENV: Record<PortName, string> = {
@@ -36,6 +38,7 @@ const PORT_ENV: Record<PortName, string> = {
   supply: 'DVT__INSTRUMENTS__SIMULATOR__SUPPLY_PORT',
   dmm: 'DVT__INSTRUMENTS__SIMULATOR__DMM_PORT',
   load: 'DVT__INSTRUMENTS__SIMULATOR__LOAD_PORT',
+  mux: 'DVT__INSTRUMENTS__SIMULATOR__MUX_PORT',
   telemetry: 'DVT__INSTRUMENTS__SIMULATOR__TELEMETRY_PORT',
 }
 
@@ -45,6 +48,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   const portEnv = Object.fromEntries(Object.values(PORT_ENV).map((k) => [k, '0']))
   const args = [DVT_BIN, 'serve', '--speed', options.speed ?? 'max']
   if (!options.dashboard) args.push('--no-dashboard')
+  args.push(...(options.args ?? []))
   const env = { ...process.env, NO_COLOR: '1', ...portEnv, DVT__DASHBOARD__PORT: '0', ...options.env }
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const output = collectOutput(child)

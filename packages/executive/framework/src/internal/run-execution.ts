@@ -5,7 +5,7 @@ import { describeFailure } from '../limits'
 import type { MeasurementInfo } from '../run-events'
 import type { RunState } from '../run-state'
 import type { RunnerOptions, RunOptions } from '../runner'
-import { createTestSockets } from '../sockets'
+import { createTestSockets, type TestSockets } from '../sockets'
 import type { DvtTest } from '../test-definition'
 import type { RunBus } from './run-bus'
 import { createStepContext, type RunEnvironment, runStepAttempt } from './step-runner'
@@ -109,13 +109,25 @@ function verdict(env: RunEnvironment, state: RunState): { status: 'passed' | 'fa
   return { status: 'failed', reason: failures.map(describeFailure).join('; ') }
 }
 
-function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
+/**
+ * The DUT serial the run is recorded with: the one given, else on a socket other than 1 its part's serial as the
+ * simulator knows it (socket 1 asks nothing, so its run sends what a one-DUT bench sent).
+ */
+async function dutSerial(run: RunExecution, sockets: TestSockets): Promise<string | null> {
+  if (run.runOptions.serial) return run.runOptions.serial
+  const socket = (run.params as { socket?: unknown }).socket
+  if (typeof socket !== 'number' || socket === 1) return null
+  // A socket the bench does not have, or a bench that does not answer: the steps and the probe say so.
+  return (await sockets.get(socket)).serial().catch(() => null)
+}
+
+function announce(run: RunExecution, measurements: MeasurementInfo[], serial: string | null): void {
   const { options, runOptions, test } = run
   run.bus.emit({
     type: 'run-started',
     test: test.name,
     parameters: run.params,
-    serial: runOptions.serial ?? null,
+    serial,
     operator: runOptions.operator ?? options.operator ?? null,
     description: runOptions.description ?? null,
     station: options.station ?? null,
@@ -137,12 +149,13 @@ function defaultBoard(options: RunnerOptions) {
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
   const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
-  announce(run, measurements)
+  const sockets = createTestSockets(options.instruments, options.board ?? defaultBoard(options))
+  announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
   const env: RunEnvironment = {
     runId: run.runId,
     bus,
     instruments: options.instruments,
-    sockets: createTestSockets(options.instruments, options.board ?? defaultBoard(options)),
+    sockets,
     clock: options.clock,
     timebase: run.timebase,
     params,
