@@ -42,9 +42,10 @@ async function child(): Promise<void> {
   const { configSchema } = await import('@dvt/config')
   const { startSimServer, withBoundPorts } = await import('@dvt/sim-server')
   const { startDashboard } = await import('@dvt/dashboard')
+  const { BENCH_PORTS } = await import('@dvt/protocol')
   const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-dashboard-'))
   const data = { database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'm'), reports_dir: join(dir, 'r') }
-  const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
+  const ports = Object.fromEntries(BENCH_PORTS.map((port) => [port, 0]))
   const sim = await startSimServer({ config: configSchema.parse({ data }), ports, speed: 60 })
   const dashboard = await startDashboard({ config: withBoundPorts(configSchema.parse({ data }), sim), port: 0 })
   process.stdout.write(`${JSON.stringify({ url: dashboard.url, pid: process.pid })}\n`)

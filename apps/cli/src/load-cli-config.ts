@@ -5,6 +5,8 @@ export interface ConfigFlags {
   config?: string
   speed?: string
   host?: string
+  /** `dvt serve --sockets N`: bench.sockets. */
+  sockets?: string
 }
 
 /** The effective configuration: file (`--config` or config/default.yaml) ← DVT__ environment ← flags. */
@@ -18,6 +20,11 @@ export function loadCliConfig(flags: ConfigFlags, extra: Record<string, unknown>
   if (flags.host !== undefined) {
     overrides.instruments = { simulator: { host: flags.host } }
     sources.push('--host')
+  }
+  if (flags.sockets !== undefined) {
+    const n = Number(flags.sockets)
+    overrides.bench = { sockets: flags.sockets.trim() !== '' && Number.isFinite(n) ? n : flags.sockets }
+    sources.push('--sockets')
   }
   for (const [section, values] of Object.entries(extra)) {
     overrides[section] = { ...(overrides[section] ?? {}), ...(values as Record<string, unknown>) }

@@ -1,13 +1,13 @@
 import { createServer } from 'node:net'
 import { configSchema } from '@dvt/config'
-import { TELEMETRY_KEYS } from '@dvt/protocol'
+import { BENCH_PORTS, TELEMETRY_KEYS } from '@dvt/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatInstrumentTable } from './instrument-table'
 import { openLineClient } from './internal/line-client'
 import { type SimServer, type SimServerOptions, startSimServer } from './sim-server'
 import { SimServerError } from './sim-server-error'
 
-const ANY_PORT = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
+const ANY_PORT = Object.fromEntries(BENCH_PORTS.map((port) => [port, 0]))
 const running: SimServer[] = []
 
 async function start(options: Partial<SimServerOptions> = {}): Promise<SimServer> {
@@ -28,16 +28,17 @@ afterEach(async () => {
 })
 
 describe('simulation server', () => {
-  it('opens the five instrument ports on free ports and every one answers *IDN?', async () => {
+  it('opens the six instrument ports on free ports and every one answers *IDN?', async () => {
     const server = await start()
-    expect(server.instruments.map((i) => i.name)).toEqual(['control', 'chamber', 'supply', 'dmm', 'load'])
-    expect(new Set([...server.instruments.map((i) => i.port), server.telemetryPort]).size).toBe(6)
+    expect(server.instruments.map((i) => i.name)).toEqual(['control', 'chamber', 'supply', 'dmm', 'load', 'mux'])
+    expect(new Set([...server.instruments.map((i) => i.port), server.telemetryPort]).size).toBe(7)
     for (const instrument of server.instruments) {
       const client = await openLineClient(instrument.port)
       expect(await client.query('*IDN?')).toBe(instrument.idn)
       client.close()
     }
     expect(server.instruments.find((i) => i.name === 'dmm')?.idn).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
+    expect(server.instruments.find((i) => i.name === 'mux')?.idn).toBe('Keysight Technologies,DAQ970A-SIM,0,1.0.0')
     expect(server.instruments.find((i) => i.name === 'control')?.idn).toMatch(/^DVT-SIM,CONTROL,0,\d+\.\d+\.\d+$/)
   })
 

@@ -62,7 +62,7 @@ export function portConfigKey(name: BenchPort): string {
 }
 
 /**
- * Hosts the physics model, its clock (driven by one wall timer), the five SCPI instrument ports and the
+ * Hosts the physics model, its clock (driven by one wall timer), the six SCPI instrument ports and the
  * telemetry stream.
  *
  * @throws SimServerError `SIM_SERVER_PORT_IN_USE` naming the port and the config key to change.
@@ -70,7 +70,7 @@ export function portConfigKey(name: BenchPort): string {
 export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
   const { config } = options
   const host = options.host ?? config.instruments.simulator.host
-  const model = createBenchModel({ physics: config.physics, dut: config.dut })
+  const model = createBenchModel({ physics: config.physics, dut: config.dut, bench: config.bench })
   const clock = createSimClock(model, { speed: options.speed ?? config.simulation.speed })
   let injector: FaultInjector | undefined
   const faults: FaultHooks = {
@@ -108,7 +108,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   }
 }
 
-/** Listens on the five SCPI ports and the telemetry port; on a failure closes what was opened and throws. */
+/** Listens on the SCPI ports and the telemetry port; on a failure closes what was opened and throws. */
 async function openPorts(
   options: SimServerOptions,
   host: string,

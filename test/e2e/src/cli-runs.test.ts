@@ -227,7 +227,7 @@ describe('dvt CLI without a server', () => {
     dir = mkdtempSync(join(tmpdir(), 'dvt-e2e-cli-'))
     const port = String(REFUSED_PORT)
     env = { ...process.env }
-    for (const name of ['CONTROL', 'CHAMBER', 'SUPPLY', 'DMM', 'LOAD', 'TELEMETRY']) {
+    for (const name of ['CONTROL', 'CHAMBER', 'SUPPLY', 'DMM', 'LOAD', 'MUX', 'TELEMETRY']) {
       env[`DVT__INSTRUMENTS__SIMULATOR__${name}_PORT`] = port
     }
     // Two runs whose IDs share their first 8 characters, written by the storage package as the CLI would.

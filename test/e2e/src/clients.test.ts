@@ -17,6 +17,7 @@ const IDN: Record<Exclude<PortName, 'telemetry'>, string> = {
   supply: 'Keysight Technologies,E36312A-SIM,0,1.0.0',
   dmm: 'Keysight Technologies,34461A-SIM,0,1.0.0',
   load: 'Keysight Technologies,EL34143A-SIM,0,1.0.0',
+  mux: 'Keysight Technologies,DAQ970A-SIM,0,1.0.0',
 }
 const INSTRUMENTS = Object.keys(IDN) as (keyof typeof IDN)[]
 
@@ -87,7 +88,7 @@ describe('real SCPI clients against dvt serve', () => {
 
   it('PyVISA (pyvisa-py, TCPIP::…::SOCKET): *IDN?, supply at 5 V → ~3.3 V, a bad query times out into SYST:ERR?', async () => {
     const p = serve.ports
-    const out = await python('pyvisa_session.py', [p.control, p.chamber, p.supply, p.dmm, p.load])
+    const out = await python('pyvisa_session.py', [p.control, p.chamber, p.supply, p.dmm, p.load, p.mux])
     const idn = out.idn as Record<string, string>
     for (const name of INSTRUMENTS) expect(idn[name]).toContain(IDN[name])
     expect(out).toMatchObject({ supply_opc: '1', supply_volt: '+5.00000000E+00', supply_outp: '1' })

@@ -53,7 +53,7 @@ describe('dashboard in Chromium against a real simulation server', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dvt-dashboard-e2e-'))
-    const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, telemetry: 0 }
+    const ports = { control: 0, chamber: 0, supply: 0, dmm: 0, load: 0, mux: 0, telemetry: 0 }
     sim = await startSimServer({ config: configSchema.parse({}), ports, speed: 600 })
     dashboard = await startDashboard({ config: configFor(sim, dir), port: 0 })
     browser = await puppeteer.launch({

@@ -9,6 +9,7 @@ import { onShutdown } from '../shutdown'
 interface ServeFlags {
   host?: string
   speed?: string
+  sockets?: string
   config?: string
   dashboard: boolean
 }
@@ -48,8 +49,10 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
 
 function formatBanner(sim: SimServer, dashboard: RunningDashboard | null): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
+  const board = sim.model.sockets.length
+  const sockets = board === 1 ? '' : `, ${board} sockets (lot ${sim.model.lot.name})`
   const lines = [
-    `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}`,
+    `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}${sockets}`,
     '',
     formatInstrumentTable(sim),
     '',

@@ -1,13 +1,14 @@
 import type { Command } from 'commander'
 import { lazy } from '../lazy'
 
-/** `dvt serve`: the virtual bench (five SCPI ports + telemetry) and, unless told otherwise, the dashboard. */
+/** `dvt serve`: the virtual bench (six SCPI ports + telemetry) and, unless told otherwise, the dashboard. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('start the virtual bench (instruments on TCP ports, telemetry) and the dashboard')
     .option('--host <address>', 'address every listener binds (default 127.0.0.1; others need a dashboard token)')
     .option('--speed <k|max>', 'simulated seconds per wall second, or max (lockstep: time moves when a client waits)')
+    .option('--sockets <n>', 'DUTs on the board in the chamber, 1 … 16 (default 1; a DAQ970A-style mux reads them)')
     .option('--config <file>', 'configuration file (default config/default.yaml)')
     .option('--no-dashboard', 'do not start the web dashboard')
     .action(lazy(() => import('../actions/serve'), 'serve'))

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { configSchema, type DvtConfig } from '@dvt/config'
+import { BENCH_PORTS } from '@dvt/protocol'
 
 /**
  * A loopback port that refuses connections: port 1 (tcpmux). Nothing listens there on these machines and no test
@@ -26,6 +27,5 @@ export function testConfig(overrides: Record<string, Record<string, unknown>> = 
 
 /** Simulator ports that refuse connections (so no `dvt serve` running on this machine is touched). */
 export async function unreachableSimulator(): Promise<Record<string, unknown>> {
-  const names = ['control', 'chamber', 'supply', 'dmm', 'load', 'telemetry']
-  return Object.fromEntries(names.map((n) => [`${n}_port`, REFUSED_PORT]))
+  return Object.fromEntries(BENCH_PORTS.map((n) => [`${n}_port`, REFUSED_PORT]))
 }

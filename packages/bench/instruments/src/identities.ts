@@ -18,6 +18,9 @@ export const DMM_IDENTITY = simulated('Keysight Technologies', '34461A-SIM')
 /** `*IDN?` → `Keysight Technologies,EL34143A-SIM,0,1.0.0` */
 export const LOAD_IDENTITY = simulated('Keysight Technologies', 'EL34143A-SIM')
 
+/** `*IDN?` → `Keysight Technologies,DAQ970A-SIM,0,1.0.0` */
+export const MUX_IDENTITY = simulated('Keysight Technologies', 'DAQ970A-SIM')
+
 /** `*IDN?` of the simulation control port: `DVT-SIM,CONTROL,0,<version>`. */
 export function controlIdentity(version: string): ScpiIdentity {
   return Object.freeze({ manufacturer: 'DVT-SIM', model: 'CONTROL', serial: '0', firmware: version })
@@ -31,6 +34,7 @@ export function benchIdentities(version: string): Readonly<Record<InstrumentRole
     supply: SUPPLY_IDENTITY,
     dmm: DMM_IDENTITY,
     load: LOAD_IDENTITY,
+    mux: MUX_IDENTITY,
   })
 }
 

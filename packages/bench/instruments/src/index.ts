@@ -5,6 +5,8 @@ export { LOAD_LIMITS, LOAD_RESET, loadCommands, resetLoad } from './electronic-l
 export { benchIdentities, formatIdentity } from './identities'
 export type { DmmContext, DmmFunction, DmmSettings } from './multimeter'
 export { defaultDmmSettings, multimeterCommands, resetMultimeter, triggerMultimeter } from './multimeter'
+export type { MuxContext } from './mux'
+export { muxCommands, resetMux } from './mux'
 export type { SupplyContext } from './power-supply'
 export { resetSupply, SUPPLY_CHANNELS, supplyCommands } from './power-supply'
 export type { ControlContext, FaultHooks } from './simulation-control'

@@ -1,4 +1,4 @@
-import type { BenchModel, SimClock } from '@dvt/physics'
+import type { BenchModel, SimClock, SocketControl } from '@dvt/physics'
 import { FAULT_TARGETS, type FaultTarget, faultTargetOf, INSTRUMENTS, SPEED_LIMITS } from '@dvt/protocol'
 import { type CommandTable, defineCommands, formatNR1, formatNR3, formatString, p, ScpiExecutionError } from '@dvt/scpi'
 import { guard } from './internal/guard'
@@ -29,6 +29,18 @@ const FAULT_WORDS = FAULT_TARGETS.map((target) => INSTRUMENTS[target].faultWord)
 function requireFaults(ctx: ControlContext): FaultHooks {
   if (ctx.faults === undefined) throw new ScpiExecutionError(-200, 'fault injection needs the simulation server')
   return ctx.faults
+}
+
+/** Socket `n` of the board (default 1); −222 for one it does not have. */
+function socketOf(ctx: ControlContext, n: number | undefined): SocketControl {
+  return guard(() => ctx.model.socket(n ?? 1))
+}
+
+/** The part in socket `n`; an empty socket has no parameters (−221). */
+function partIn(ctx: ControlContext, n: number | undefined): SocketControl {
+  const socket = socketOf(ctx, n)
+  if (!socket.occupied) throw new ScpiExecutionError(-221, `socket ${socket.index} is empty; SIM:LOT:LOAD a board`)
+  return socket
 }
 
 function wait(ctx: ControlContext, seconds: number): Promise<void> {
@@ -78,12 +90,33 @@ export const controlCommands: CommandTable<ControlContext> = defineCommands<Cont
   'SIMulation:NOISe?': { run: (ctx: ControlContext) => (ctx.model.noise ? '1' : '0') },
   'SIMulation:STATe?': { run: (ctx: ControlContext) => JSON.stringify(ctx.clock.snapshot()) },
   'SIMulation:DUT:PARameter': {
-    params: [p.oneOf([p.name(), p.string()]), p.numeric()],
-    run: (ctx: ControlContext, name: string, value: number) => guard(() => ctx.model.dut.setParameter(name, value)),
+    params: [p.oneOf([p.name(), p.string()]), p.numeric(), p.integer({ min: 1, optional: true })],
+    run: (ctx: ControlContext, name: string, value: number, socket: number | undefined) => {
+      const part = partIn(ctx, socket)
+      guard(() => part.dut.setParameter(name, value))
+    },
   },
   'SIMulation:DUT:PARameter?': {
-    params: [p.oneOf([p.name(), p.string()])],
-    run: (ctx: ControlContext, name: string) => formatNR3(guard(() => ctx.model.dut.getParameter(name))),
+    params: [p.oneOf([p.name(), p.string()]), p.integer({ min: 1, optional: true })],
+    run: (ctx: ControlContext, name: string, socket: number | undefined) => {
+      const part = partIn(ctx, socket)
+      return formatNR3(guard(() => part.dut.getParameter(name)))
+    },
+  },
+  'SIMulation:DUT:SERial?': {
+    params: [p.integer({ min: 1, optional: true })],
+    run: (ctx: ControlContext, socket: number | undefined) => formatString(socketOf(ctx, socket).serial),
+  },
+  'SIMulation:SOCKets?': { run: (ctx: ControlContext) => formatNR1(ctx.model.sockets.length) },
+  'SIMulation:LOT:NAME?': { run: (ctx: ControlContext) => formatString(ctx.model.lot.name) },
+  'SIMulation:LOT:SIZE?': { run: (ctx: ControlContext) => formatNR1(ctx.model.lot.size) },
+  'SIMulation:LOT:LOAD': {
+    params: [p.integer({ min: 1 })],
+    run: (ctx: ControlContext, first: number) => guard(() => ctx.model.lot.load(first)),
+  },
+  'SIMulation:LOT:LOAD?': { run: (ctx: ControlContext) => formatNR1(ctx.model.lot.first) },
+  'SIMulation:LOT:CORNers?': {
+    run: (ctx: ControlContext) => ctx.model.lot.corners.map((name) => formatString(name)).join(','),
   },
   'SIMulation:DUT:PARameter:CATalog?': {
     run: (ctx: ControlContext) =>

@@ -6,7 +6,9 @@ import { type LoadContext, loadCommands, resetLoad } from './electronic-load'
 import { benchIdentities } from './identities'
 import type { DmmContext } from './internal/dmm-reading'
 import { defaultDmmSettings } from './internal/dmm-settings'
+import type { MuxContext } from './internal/mux-scan'
 import { multimeterCommands, resetMultimeter, triggerMultimeter } from './multimeter'
+import { muxCommands, resetMux } from './mux'
 import { resetSupply, type SupplyContext, supplyCommands } from './power-supply'
 import { type ControlContext, controlCommands, type FaultHooks } from './simulation-control'
 
@@ -20,7 +22,7 @@ export interface VirtualBenchOptions {
   version?: string
 }
 
-/** The five virtual instruments over one model; each is a `LineDevice` a TCP host can serve. */
+/** The virtual instruments over one model, one per role; each is a `LineDevice` a TCP host can serve. */
 export interface VirtualBench extends Readonly<Record<InstrumentRole, ScpiInstrument>> {
   readonly identities: Readonly<Record<InstrumentRole, ScpiIdentity>>
   /** `*RST` of every instrument's settings (error queues untouched). */
@@ -28,7 +30,8 @@ export interface VirtualBench extends Readonly<Record<InstrumentRole, ScpiInstru
 }
 
 /**
- * Builds the chamber, power supply, multimeter, electronic load and simulation control on `model`, all in
+ * Builds the chamber, power supply, multimeter, electronic load, switch/measure unit and simulation control on
+ * `model`, all in
  * their `*RST` state (the chamber's power-on settings are the model's at this moment).
  */
 export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
@@ -43,12 +46,22 @@ export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
     armed: undefined,
     timeAdvanced: faults?.timeAdvanced ? () => faults.timeAdvanced?.() : undefined,
   }
-  const loadCtx: LoadContext = { model }
+  const loadCtx: LoadContext = { model, selected: 1 }
+  const muxCtx: MuxContext = {
+    model,
+    clock,
+    settings: new Map(),
+    closed: new Set(),
+    scanList: [],
+    acquisition: undefined,
+    timeAdvanced: dmmCtx.timeAdvanced,
+  }
   const resetAll = () => {
     resetChamber(chamberCtx)
     resetSupply(supplyCtx)
     resetMultimeter(dmmCtx)
     resetLoad(loadCtx)
+    resetMux(muxCtx)
   }
   const controlCtx: ControlContext = { model, clock, faults, resetInstruments: resetAll }
   const identities = benchIdentities(options.version ?? '0.0.0')
@@ -82,5 +95,6 @@ export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
       context: loadCtx,
       onReset: resetLoad,
     }),
+    mux: createScpiInstrument({ identity: identities.mux, commands: muxCommands, context: muxCtx, onReset: resetMux }),
   }
 }

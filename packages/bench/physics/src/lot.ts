@@ -15,9 +15,9 @@ export interface LotParams {
   size: number
   seed: number
   /** σ of each spread parameter, in the parameter's own unit (V, ppm/°C, µA, …). */
-  spread: Readonly<Record<string, number>>
+  spread: Readonly<Record<string, number | undefined>>
   /** Named corner parts, indices size + 1 … in this order: the nominal with these overrides, no spread. */
-  corners: Readonly<Record<string, Readonly<Record<string, CornerValue>>>>
+  corners: Readonly<Record<string, Readonly<Record<string, CornerValue | undefined>>>>
 }
 
 /** Default lot name (no `dut.lot` configured). */
@@ -70,14 +70,20 @@ export function cornerValue(nominal: number, value: CornerValue, what: string): 
   if (typeof value === 'number') return value
   const match = PERCENT.exec(value)
   if (match === null) {
-    throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', `${what} must be a number or a percentage like -2%, got "${value}"`)
+    throw new PhysicsError(
+      'PHYSICS_INVALID_ARGUMENT',
+      `${what} must be a number or a percentage like -2%, got "${value}"`,
+    )
   }
   return nominal * (1 + Number(match[1]) / 100)
 }
 
 function requireKnown(names: readonly string[], name: string, what: string): void {
   if (!names.includes(name)) {
-    throw new PhysicsError('PHYSICS_UNKNOWN_PARAMETER', `${what}: unknown parameter "${name}"; known: ${names.join(', ')}`)
+    throw new PhysicsError(
+      'PHYSICS_UNKNOWN_PARAMETER',
+      `${what}: unknown parameter "${name}"; known: ${names.join(', ')}`,
+    )
   }
 }
 
@@ -97,7 +103,7 @@ export function createLot(
   if (!Number.isInteger(sampled) || sampled < 0 || size < 1 || size > MAX_LOT_SIZE) {
     throw new PhysicsError('PHYSICS_OUT_OF_RANGE', `a lot has 1 … ${MAX_LOT_SIZE} members, got ${size}`)
   }
-  const spread = Object.entries(params.spread)
+  const spread = Object.entries(params.spread).filter((e): e is [string, number] => e[1] !== undefined)
   for (const [name, sigma] of spread) {
     requireKnown(names, name, 'dut.lot.spread')
     if (!(sigma >= 0) || !Number.isFinite(sigma)) {
@@ -111,6 +117,7 @@ export function createLot(
   const cornerParameters = corners.map((corner) => {
     const values = { ...nominal }
     for (const [name, value] of Object.entries(params.corners[corner] ?? {})) {
+      if (value === undefined) continue
       requireKnown(names, name, `dut.lot.corners.${corner}`)
       values[name] = cornerValue(nominal[name] ?? 0, value, `dut.lot.corners.${corner}.${name}`)
     }

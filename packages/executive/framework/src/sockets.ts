@@ -16,7 +16,10 @@ export interface DutSocket {
   readonly wiring: SocketWiring
   /** The load channel on the socket's output. */
   readonly load: LoadChannel
-  /** The instruments the socket is loaded and read through besides the chamber and the supply, load first. */
+  /**
+   * The instruments the socket is loaded and its V_out read through, load first (a test clears them before it
+   * starts). The switch/measure unit is not among them: the socket clears it the first time the run reads through it.
+   */
   readonly instruments: readonly Instrument[]
   /** The part's serial as the simulator knows it (`SIM:DUT:SERial? n`); null on real hardware or an empty socket. */
   serial(): Promise<string | null>
@@ -58,13 +61,15 @@ interface Scan {
 
 /**
  * The one scan list of the switch/measure unit, shared by the sockets of a run: a socket's reading sets it up only
- * when the last reading scanned something else.
+ * when the last reading scanned something else. The first one clears the unit's error queue (`*CLS`), as a test
+ * clears the other instruments before it starts, so that nothing a run does not read through it is sent to it.
  */
 function createScanRoute(mux: DataAcquisition) {
   let current: string | null = null
   return async (scan: Scan): Promise<void> => {
     const key = JSON.stringify(scan)
     if (key === current) return
+    if (current === null) await mux.clear()
     await mux.setupScan(scan.channel, scan.nplc === undefined ? { range: scan.range } : scan)
     current = key
   }
@@ -121,17 +126,11 @@ function currentReader(parts: SocketParts, n: number, source: CurrentSource) {
 function createDutSocket(parts: SocketParts, n: number, wiring: SocketWiring): DutSocket {
   const { control, dmm, load } = parts.instruments
   const vout = voutReader(parts, n, wiring.vout)
-  const uses = (kind: 'dmm' | 'mux') =>
-    wiring.vout.kind === kind || (kind === 'mux' && wiring.inputCurrent.kind === kind)
   return {
     number: n,
     wiring,
     load: load.channel(wiring.loadChannel),
-    instruments: [
-      load,
-      ...(uses('dmm') ? [dmm] : []),
-      ...(uses('mux') && parts.instruments.mux ? [parts.instruments.mux] : []),
-    ],
+    instruments: wiring.vout.kind === 'dmm' ? [load, dmm] : [load],
     serial: async () => (parts.simulated && control ? (await control.dutSerial(n)) || null : null),
     setupVout: vout.setup,
     readVout: vout.read,

@@ -42,6 +42,7 @@ function documentedDefaults(): [key: string, value: unknown][] {
   return [...rows].map(([, key, text]) => {
     const plain = text!.replaceAll('`', '').replaceAll('−', '-').replaceAll(' ', '')
     if (plain === 'true' || plain === 'false') return [key!, plain === 'true']
+    if (plain === 'null') return [key!, null]
     return [key!, Number.isNaN(Number(plain)) ? plain : Number(plain)]
   })
 }
@@ -79,7 +80,12 @@ describe('loadConfig', () => {
 
   it('holds the documented simulator ports', () => {
     const c = loadConfig({ path: repoDefault, env: {} })
-    expect(c.instruments.simulator).toMatchObject({ control_port: 5000, dmm_port: 5003, telemetry_port: 5009 })
+    expect(c.instruments.simulator).toMatchObject({
+      control_port: 5000,
+      dmm_port: 5003,
+      mux_port: 5005,
+      telemetry_port: 5009,
+    })
   })
 
   it('returns a deeply frozen object', () => {

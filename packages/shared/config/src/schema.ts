@@ -77,9 +77,15 @@ export const instrumentsSchema = section({
     supply_port: port(DEFAULT_PORTS.supply),
     dmm_port: port(DEFAULT_PORTS.dmm),
     load_port: port(DEFAULT_PORTS.load),
+    mux_port: port(DEFAULT_PORTS.mux),
     telemetry_port: port(DEFAULT_PORTS.telemetry),
   }),
   visa: visaSchema,
+})
+
+/** The DUT board in the chamber (docs/physics.md#sockets). */
+export const benchSchema = section({
+  sockets: z.number().int().min(1).max(MAX_SOCKETS).default(1),
 })
 
 export const physicsSchema = section({
@@ -121,9 +127,41 @@ export const ldoParametersSchema = section({
   thermal_shutdown_hysteresis_c: z.number().min(0).default(15),
 })
 
+/** Every LDO parameter optional: the keys a lot's spread or corner may name. */
+const ldoKeys = Object.keys(ldoParametersSchema.unwrap().shape) as [keyof z.infer<typeof ldoParametersSchema>]
+const perParameter = <T extends z.ZodType>(value: T) =>
+  z.strictObject(Object.fromEntries(ldoKeys.map((key) => [key, value.optional()])) as Record<string, z.ZodOptional<T>>)
+
+/** `-2%`, `+5%`, `1.5%`: a corner's change of the nominal. */
+const percent = z.string().regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/, 'must be a number or a percentage like -2%')
+
+/**
+ * A lot of parts drawn around `dut.parameters` (docs/physics.md#lots); null: one nominal part per socket.
+ * `spread` is σ in each parameter's own unit; `corners` are named parts after the sampled ones.
+ */
+export const lotSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[\w.-]+$/, 'must be letters, digits, ".", "_" or "-"')
+      .default('LOT'),
+    size: z.number().int().min(0).max(100_000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
+    spread: perParameter(z.number().min(0)).default({}),
+    corners: z.record(z.string().regex(/^\w+$/), perParameter(z.union([z.number(), percent]))).default({}),
+  })
+  .nullable()
+  .default(null)
+
 export const dutSchema = section({
   model: z.enum(['ldo']).default('ldo'),
   parameters: ldoParametersSchema,
+  lot: lotSchema,
 })
 
 export const simulationSchema = section({
@@ -166,6 +204,7 @@ export const stationSchema = section({
 
 /** The whole configuration file. Every key has a default, so an empty file is valid. */
 export const configSchema = z.strictObject({
+  bench: benchSchema,
   instruments: instrumentsSchema,
   physics: physicsSchema,
   dut: dutSchema,

@@ -11,9 +11,9 @@ import {
   muxChannel,
   parseSpeed,
   resolveRole,
-  speedProblem,
   SOCKET_KEYS,
   type SocketSnapshot,
+  speedProblem,
   TELEMETRY_KEYS,
   type TelemetrySnapshot,
 } from './index'
@@ -97,7 +97,7 @@ describe('telemetry', () => {
     expectTypeOf<(typeof SOCKET_KEYS)[number]>().toEqualTypeOf<keyof SocketSnapshot>()
   })
 
-  it('gives each socket the top level\'s key names', () => {
+  it("gives each socket the top level's key names", () => {
     for (const key of SOCKET_KEYS) if (key !== 'serial') expect(TELEMETRY_KEYS).toContain(key)
   })
 })

@@ -1,6 +1,6 @@
 """PyVISA + pyvisa-py against a running `dvt serve`, exactly as a bench script would use it.
 
-Usage: pyvisa_session.py <control> <chamber> <supply> <dmm> <load>   (TCP ports on 127.0.0.1)
+Usage: pyvisa_session.py <control> <chamber> <supply> <dmm> <load> <mux>   (TCP ports on 127.0.0.1)
 Prints one JSON object on stdout; the vitest side asserts on it.
 """
 
@@ -20,8 +20,8 @@ def open_port(rm, port):
 
 
 def main():
-    names = ["control", "chamber", "supply", "dmm", "load"]
-    ports = dict(zip(names, (int(p) for p in sys.argv[1:6])))
+    names = ["control", "chamber", "supply", "dmm", "load", "mux"]
+    ports = dict(zip(names, (int(p) for p in sys.argv[1:7])))
     rm = pyvisa.ResourceManager("@py")
     sessions = {name: open_port(rm, port) for name, port in ports.items()}
     out = {"idn": {name: s.query("*IDN?") for name, s in sessions.items()}}

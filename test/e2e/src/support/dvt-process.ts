@@ -26,10 +26,10 @@ export interface ServeHandle {
 export interface ServeOptions {
   speed?: string
   dashboard?: boolean
+  /** More `dvt serve` arguments, e.g. `['--sockets', '8']`. */
+  args?: readonly string[]
   env?: NodeJS.ProcessEnv
   dir?: string
-  /** More arguments of `dvt serve`, e.g. `['--sockets', '8']`. */
-  args?: readonly string[]
 }
 
 const PORT_ENV: Record<PortName, string> = {

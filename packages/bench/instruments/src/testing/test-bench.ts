@@ -4,6 +4,7 @@ import {
   createSimClock,
   DEFAULT_DUT_PARAMS,
   DEFAULT_PHYSICS_PARAMS,
+  type LotParams,
   type SimClock,
 } from '@dvt/physics'
 import type { FaultTarget, InstrumentRole, SimSpeed } from '@dvt/protocol'
@@ -26,10 +27,24 @@ export interface TestBench {
   client(name: InstrumentRole): TestClient
 }
 
+/** Options of {@link createTestBench}. */
+export interface TestBenchOptions {
+  noise?: boolean
+  speed?: SimSpeed
+  seed?: number
+  /** Sockets on the board (default 1). */
+  sockets?: number
+  lot?: LotParams
+}
+
 /** A bench on the default config (noise off unless asked), its clock in `max` mode by default. */
-export function createTestBench(options: { noise?: boolean; speed?: SimSpeed; seed?: number } = {}): TestBench {
+export function createTestBench(options: TestBenchOptions = {}): TestBench {
   const physics = { ...DEFAULT_PHYSICS_PARAMS, noise: options.noise ?? false, seed: options.seed ?? 1 }
-  const model = createBenchModel({ physics, dut: DEFAULT_DUT_PARAMS })
+  const model = createBenchModel({
+    physics,
+    dut: { ...DEFAULT_DUT_PARAMS, lot: options.lot ?? null },
+    bench: { sockets: options.sockets ?? 1 },
+  })
   const clock = createSimClock(model, { speed: options.speed ?? 'max' })
   const faultCalls: TestBench['faultCalls'] = []
   const faults: FaultHooks = {

@@ -53,7 +53,7 @@ function answerUnit(bench: FakeBench, role: BenchRole, unit: string, errors: str
   return '0'
 }
 
-/** Starts the five fake instrument ports on 127.0.0.1, port 0. */
+/** Starts the fake instrument ports (one per role) on 127.0.0.1, port 0. */
 export async function startFakeBench(): Promise<FakeBench> {
   const roles = INSTRUMENT_ROLES
   const bench = { log: {}, servers: {}, time: 1000 } as FakeBench
@@ -90,9 +90,10 @@ export async function startFakeBench(): Promise<FakeBench> {
         supply_port: s.supply.port,
         dmm_port: s.dmm.port,
         load_port: s.load.port,
+        mux_port: s.mux.port,
         telemetry_port: 0,
       },
-      visa: { chamber: null, supply: null, dmm: null, load: null },
+      visa: { chamber: null, supply: null, dmm: null, load: null, mux: null, sockets: null },
     },
   }
   bench.instruments = createInstrumentSet(benchAddresses(bench.config))

@@ -36,9 +36,9 @@ function recording(target: TransportTarget, lines: string[]): Transport {
   const role = roleOf(target)
   return {
     resource: transport.resource,
-    write: (line, options) => {
+    write: (line) => {
       lines.push(`${role} ${line}`)
-      return transport.write(line, options)
+      return transport.write(line)
     },
     query: (line, options) => {
       lines.push(`${role} ${line}`)

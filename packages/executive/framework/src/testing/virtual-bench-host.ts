@@ -18,7 +18,7 @@ export interface VirtualBenchHost {
 
 export async function startVirtualBench(env: Record<string, string> = {}): Promise<VirtualBenchHost> {
   const config = loadConfig({ path: '/dev/null', env })
-  const model = createBenchModel({ physics: config.physics, dut: config.dut })
+  const model = createBenchModel({ physics: config.physics, dut: config.dut, bench: config.bench })
   const clock = createSimClock(model, { speed: 'max' })
   const servers = {} as Record<InstrumentRole, ScpiTcpServer>
   const faultEnds = new Map<FaultTarget, number>()
@@ -55,6 +55,7 @@ export async function startVirtualBench(env: Record<string, string> = {}): Promi
     supply_port: servers.supply.port,
     dmm_port: servers.dmm.port,
     load_port: servers.load.port,
+    mux_port: servers.mux.port,
   }
   const instruments = createInstrumentSet(benchAddresses({ instruments: { ...config.instruments, simulator } }))
   return {
