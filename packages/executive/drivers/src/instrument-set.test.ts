@@ -121,15 +121,16 @@ describe('createInstrumentSet', () => {
     )
   })
 
+  /** A real bench's four instruments by resource string. */
+  const visa = {
+    chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
+    supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
+    dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
+    load: 'TCPIP::10.0.0.5::5025::SOCKET',
+  }
+
   it('builds a visa bench from resource strings, without simulation control', () => {
-    set = createInstrumentSet(
-      bench('visa', {
-        chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
-        supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
-        dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
-        load: 'TCPIP::10.0.0.5::5025::SOCKET',
-      }),
-    )
+    set = createInstrumentSet(bench('visa', visa))
     expect(set.backend).toBe('visa')
     expect(set.benchKey).toBe(
       'visa@TCPIP::10.0.0.2::5025::SOCKET,TCPIP0::10.0.0.3::5025::SOCKET,TCPIP::10.0.0.4::5025::SOCKET,TCPIP::10.0.0.5::5025::SOCKET',
@@ -140,15 +141,7 @@ describe('createInstrumentSet', () => {
   })
 
   it('has a switch/measure unit on real hardware when its resource is given', () => {
-    set = createInstrumentSet(
-      bench('visa', {
-        chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
-        supply: 'TCPIP::10.0.0.3::5025::SOCKET',
-        dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
-        load: 'TCPIP::10.0.0.5::5025::SOCKET',
-        mux: 'TCPIP::10.0.0.6::5025::SOCKET',
-      }),
-    )
+    set = createInstrumentSet(bench('visa', { ...visa, mux: 'TCPIP::10.0.0.6::5025::SOCKET' }))
     expect(set.mux?.resource).toMatch(/10\.0\.0\.6.*5025/)
   })
 })
