@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import { configSchema } from '@dvt/config'
-import { BENCH_PORTS, TELEMETRY_KEYS } from '@dvt/protocol'
+import { BENCH_PORTS, SOCKET_KEYS, TELEMETRY_KEYS } from '@dvt/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatInstrumentTable } from './instrument-table'
 import { openLineClient } from './internal/line-client'
@@ -86,6 +86,32 @@ describe('simulation server', () => {
       expect(snapshot.speed).toBe('max')
     }
     client.close()
+  })
+
+  it('with bench.sockets 3: telemetry and SIM:STAT? carry one entry per socket; the mux reads each socket', async () => {
+    const server = await start({ config: configSchema.parse({ bench: { sockets: 3 }, physics: { noise: false } }) })
+    const client = await openLineClient(server.telemetryPort)
+    const snapshot = JSON.parse(await client.line())
+    expect(snapshot.sockets).toHaveLength(3)
+    for (const socket of snapshot.sockets) expect(Object.keys(socket)).toEqual([...SOCKET_KEYS])
+    expect(snapshot.sockets.map((socket: { serial: string }) => socket.serial)).toEqual([
+      'LOT-001',
+      'LOT-002',
+      'LOT-003',
+    ])
+    client.close()
+    const supply = await openLineClient(portOf(server, 'supply'))
+    const mux = await openLineClient(portOf(server, 'mux'))
+    supply.send('APPL P6V,5,1;:OUTP ON')
+    expect(await supply.query('*OPC?')).toBe('1')
+    const volts = (await mux.query('MEAS:VOLT:DC? (@101:103)')).split(',').map(Number)
+    expect(volts).toHaveLength(3)
+    for (const v of volts) expect(v).toBeCloseTo(server.model.socket(2).dut.vout, 7)
+    expect(await mux.query('SYST:ERR?')).toBe('+0,"No error"')
+    const control = await openLineClient(portOf(server, 'control'))
+    const state = JSON.parse(await control.query('SIM:STAT?'))
+    expect(state.sockets.map((socket: { vin_v: number }) => socket.vin_v)).toEqual([5, 5, 5])
+    for (const c of [supply, mux, control]) c.close()
   })
 
   it('a disconnect fault drops the instrument clients and refuses new ones until the simulated time passes', async () => {

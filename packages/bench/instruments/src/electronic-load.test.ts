@@ -86,3 +86,40 @@ describe('electronic load: EL34143A', () => {
     expect(await l.errors()).toEqual([])
   })
 })
+
+describe('electronic load: one channel per socket', () => {
+  async function board() {
+    const t = createTestBench({ sockets: 4 })
+    await t.client('supply').ask('APPL P6V,5,2;:OUTP ON,(@1)')
+    return { ...t, l: t.client('load') }
+  }
+
+  it('addresses channels by channel list and by INSTrument:NSELect; channel 1 is selected after *RST', async () => {
+    const { l, model } = await board()
+    expect(await l.ask('INST:NSEL?')).toBe('+1')
+    await l.ask('CURR 0.1,(@2,3);:INP ON,(@2:3)')
+    expect(await l.ask('CURR? (@1:4)')).toBe('+0.00000000E+00,+1.00000000E-01,+1.00000000E-01,+0.00000000E+00')
+    expect(await l.ask('INP? (@1:4)')).toBe('0,1,1,0')
+    await l.ask('INST:NSEL 4;:FUNC RES;:RES 50;:INP ON')
+    expect(await l.ask('INST:NSEL?;:FUNC?;:RES?')).toBe('+4;RES;+5.00000000E+01')
+    expect(model.socket(4).load.mode).toBe('CR')
+    expect(model.socket(1).load.mode).toBe('CC')
+    const currents = (await l.ask('MEAS:CURR? (@1:4)'))?.split(',').map(Number) ?? []
+    expect(currents[0]).toBe(0)
+    expect(currents[1]).toBeCloseTo(0.1, 9)
+    expect(currents[3]).toBeCloseTo(model.socket(4).dut.vout / 50, 9)
+    await l.ask('*RST')
+    expect(await l.ask('INST:NSEL?;:INP? (@1:4)')).toBe('+1;0,0,0,0')
+  })
+
+  it('refuses a channel with no socket (−222) and changes nothing', async () => {
+    const { l, model } = await board()
+    await expectRefused(l, [
+      ['INST:NSEL 5', -222],
+      ['CURR 0.2,(@3:5)', -222],
+      ['INP? (@9)', -222],
+    ])
+    expect(model.socket(3).load.currentSetpoint).toBe(0)
+    expect(await l.ask('INST:NSEL?')).toBe('+1')
+  })
+})

@@ -174,6 +174,12 @@ describe('standard errors', () => {
     ])
   })
 
+  it('answers error details in ASCII, as a VISA client decodes them', () => {
+    const b = createTestBench()
+    b.instrument.pushError(-222, 'allowed: −75 … 200, σ ≥ 0')
+    expect(b.errors()).toEqual(['-222,"Data out of range;allowed: -75 ... 200, ? >= 0"'])
+  })
+
   it('an unexpected exception in a handler is queued as -300 and reported to the host, never thrown', () => {
     const b = createTestBench()
     expect(b.send('BUG;*OPC?')).toBe('1')

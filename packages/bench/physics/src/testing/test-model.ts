@@ -1,6 +1,7 @@
 // Helpers for this package's tests only.
 import type { BenchModel, CreateBenchModelParams } from '../bench-model'
 import { createBenchModel } from '../bench-model'
+import type { LotParams } from '../lot'
 import type { LdoParameters, PhysicsParams } from '../params'
 import { DEFAULT_LDO_PARAMETERS, DEFAULT_PHYSICS_PARAMS } from '../params'
 
@@ -10,6 +11,9 @@ export interface TestModelOptions {
   noise?: boolean
   chamber?: Partial<PhysicsParams['chamber']>
   ldo?: Partial<LdoParameters>
+  /** Sockets on the board (default 1). */
+  sockets?: number
+  lot?: LotParams
 }
 
 export function testParams(options: TestModelOptions = {}): CreateBenchModelParams {
@@ -20,7 +24,11 @@ export function testParams(options: TestModelOptions = {}): CreateBenchModelPara
     noise: options.noise ?? DEFAULT_PHYSICS_PARAMS.noise,
     chamber: { ...DEFAULT_PHYSICS_PARAMS.chamber, ...options.chamber },
   }
-  return { physics, dut: { model: 'ldo', parameters: { ...DEFAULT_LDO_PARAMETERS, ...options.ldo } } }
+  return {
+    physics,
+    dut: { model: 'ldo', parameters: { ...DEFAULT_LDO_PARAMETERS, ...options.ldo }, lot: options.lot ?? null },
+    bench: { sockets: options.sockets ?? 1 },
+  }
 }
 
 export function testModel(options: TestModelOptions = {}): BenchModel {

@@ -37,7 +37,7 @@ export class InstrumentCore {
   pushError(code: number, detail?: string): void {
     if (code === 0) return
     this.esr |= esrBitFor(code)
-    const message = detail ? `${scpiErrorMessage(code)};${detail}` : scpiErrorMessage(code)
+    const message = detail ? `${scpiErrorMessage(code)};${asciiOnly(detail)}` : scpiErrorMessage(code)
     if (this.errors.length < ERROR_QUEUE_SIZE) {
       this.errors.push({ code, message })
       return
@@ -117,4 +117,15 @@ export class InstrumentCore {
     if (this.pendingCount === 0) return null
     return new Promise((resolve) => this.waiters.push(resolve))
   }
+}
+
+/** Instruments answer in ASCII (a VISA client decodes replies as ASCII): `…` → `...`, `−` → `-`, others → `?`. */
+function asciiOnly(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text
+  return text
+    .replaceAll('…', '...')
+    .replaceAll('−', '-')
+    .replaceAll('≥', '>=')
+    .replaceAll('≤', '<=')
+    .replace(/[^\x00-\x7f]/g, '?')
 }
