@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { daqCommands } from './data-acquisition'
 import { commandLine, defineDriverCommands } from './driver-table'
+import { loadChannelCommands, loadSelectCommands } from './multi-channel-load'
 import { p } from './params'
 import { r } from './replies'
-import type { ChannelList } from './scpi-format'
 
 describe('commandLine', () => {
   const rows = defineDriverCommands({
@@ -47,39 +48,34 @@ describe('replies', () => {
     expect(r.number({ max: 'MAX' }).parse('max')).toBe('max')
     expect(r.register((bits) => (bits & 1) === 1).parse('1')).toBe(true)
     expect(r.numbers().parse('+1.0E+00,+2.0E+00')).toEqual([1, 2])
+    expect(r.flags().parse('1,0,1')).toEqual([true, false, true])
+    expect(r.string().parse('"say ""hi"""')).toBe('say "hi"')
   })
 
   it('throws for a reply that does not fit', () => {
     expect(() => r.number().parse('bogus')).toThrow(/not a number/)
     expect(() => r.numbers().parse('+1.0E+00,bogus')).toThrow(/not a list of numbers/)
+    expect(() => r.flags().parse('1,2')).toThrow(/not a list of 0 and 1/)
+    expect(() => r.string().parse('LOT-A-003')).toThrow(/not a quoted string/)
     expect(() => r.opc().parse('0')).toThrow()
     expect(() => r.json().parse('{')).toThrow(SyntaxError)
   })
 })
 
-// The drivers to come are rows too: a Keysight DAQ970A-style switch/measure unit and a multi-channel load.
-describe('tables for the upcoming drivers', () => {
-  const daqCommands = defineDriverCommands({
-    close: { scpi: 'ROUT:CLOS {channels}', params: [p.channels<ChannelList>('channels')] },
-    configureVoltageDc: { scpi: 'CONF:VOLT:DC {channels}', params: [p.channels('channels')], unit: 'V' },
-    setScan: { scpi: 'ROUT:SCAN {channels}', params: [p.channels('channels')] },
-    initiate: { scpi: 'INIT' },
-    fetch: { scpi: 'FETC?', reply: r.numbers(), unit: 'V' },
-    measureVoltageDc: { scpi: 'MEAS:VOLT:DC? {channels}', params: [p.channels('channels')], reply: r.numbers() },
-  })
-  const loadCommands = defineDriverCommands({
-    selectChannel: { scpi: 'INST:NSEL {channel}', params: [p.number('channel')] },
-    setCurrent: { scpi: 'CURR {amps},{channel}', params: [p.channels('channel'), p.number('amps')], unit: 'A' },
-  })
-
-  it('writes their lines', () => {
-    expect(commandLine(daqCommands.close, [[101, 108]])).toBe('ROUT:CLOS (@101:108)')
+// The DAQ970A-style switch/measure unit and the multi-channel load are rows too.
+describe('the tables of the sockets drivers', () => {
+  it('write their lines', () => {
+    expect(commandLine(daqCommands.closeChannels, [[101, 108]])).toBe('ROUT:CLOS (@101:108)')
+    expect(commandLine(daqCommands.closedStates, [101, 102])).toBe('ROUT:CLOS? (@101,102)')
     expect(commandLine(daqCommands.configureVoltageDc, [101, [103, 105]])).toBe('CONF:VOLT:DC (@101,103:105)')
+    expect(commandLine(daqCommands.configureVoltageDcRange, 103, 10)).toBe('CONF:VOLT:DC 10,(@103)')
+    expect(commandLine(daqCommands.setNplc, [[101, 108]], 1)).toBe('VOLT:DC:NPLC 1,(@101:108)')
     expect(commandLine(daqCommands.setScan, [[101, 108]])).toBe('ROUT:SCAN (@101:108)')
     expect(commandLine(daqCommands.initiate)).toBe('INIT')
     expect(commandLine(daqCommands.fetch)).toBe('FETC?')
     expect(commandLine(daqCommands.measureVoltageDc, [101, 102])).toBe('MEAS:VOLT:DC? (@101,102)')
-    expect(commandLine(loadCommands.selectChannel, 2)).toBe('INST:NSEL 2')
-    expect(commandLine(loadCommands.setCurrent, 2, 0.5)).toBe('CURR 0.5,(@2)')
+    expect(commandLine(loadSelectCommands.selectChannel, 2)).toBe('INST:NSEL 2')
+    expect(commandLine(loadChannelCommands.setCurrent, 2, 0.5)).toBe('CURR 0.5,(@2)')
+    expect(commandLine(loadChannelCommands.measureCurrent, 16)).toBe('MEAS:CURR? (@16)')
   })
 })

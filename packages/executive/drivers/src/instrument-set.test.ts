@@ -60,10 +60,11 @@ function bench(backend: 'simulator' | 'visa', ports: Partial<Record<InstrumentRo
 }
 
 describe('createInstrumentSet', () => {
-  it('probes every simulator port over TCP and returns the identities', async () => {
+  it('probes every simulator port a test always uses over TCP and returns the identities', async () => {
     const [control, chamber, supply, dmm, load] = await Promise.all(
       ['DVT-SIM', 'TEMPTRONIC', 'E36312A', '34461A', 'EL34143A'].map(identityServer),
     )
+    // The switch/measure unit is not probed: a test on socket 1 never talks to it.
     set = createInstrumentSet(
       bench('simulator', {
         control: control!.port,
@@ -71,11 +72,13 @@ describe('createInstrumentSet', () => {
         supply: supply!.port,
         dmm: dmm!.port,
         load: load!.port,
+        mux: REFUSED_PORT,
       }),
     )
     expect(set.backend).toBe('simulator')
     expect(set.benchKey).toBe(`simulator@127.0.0.1:${control!.port}`)
     expect(set.control).toBeDefined()
+    expect(set.mux?.resource).toMatch(new RegExp(`::${REFUSED_PORT}::`))
     expect(await set.probe()).toEqual({
       'simulation control': 'DVT-SIM',
       chamber: 'TEMPTRONIC',
@@ -83,6 +86,18 @@ describe('createInstrumentSet', () => {
       multimeter: '34461A',
       'electronic load': 'EL34143A',
     })
+  })
+
+  it('reaches the switch/measure unit when a test uses it, and names it when it cannot', async () => {
+    const mux = await identityServer('Keysight Technologies,DAQ970A-SIM,0,1.0.0')
+    const ports = { control: REFUSED_PORT, chamber: REFUSED_PORT, supply: REFUSED_PORT, dmm: REFUSED_PORT }
+    set = createInstrumentSet(bench('simulator', { ...ports, load: REFUSED_PORT, mux: mux.port }))
+    expect(await set.mux!.identify()).toMatch(/DAQ970A-SIM/)
+    await set.close()
+    set = createInstrumentSet(bench('simulator', { ...ports, load: REFUSED_PORT, mux: REFUSED_PORT }))
+    await expect(set.mux!.identify()).rejects.toThrow(
+      `cannot reach the switch/measure unit at 127.0.0.1:${REFUSED_PORT}`,
+    )
   })
 
   it('names the unreachable instrument in one sentence', async () => {
@@ -95,6 +110,7 @@ describe('createInstrumentSet', () => {
         supply: supply!.port,
         dmm: dmmPort,
         load: load!.port,
+        mux: REFUSED_PORT,
       }),
     )
     const error = await set.probe().catch((e: unknown) => e)
@@ -105,20 +121,27 @@ describe('createInstrumentSet', () => {
     )
   })
 
+  /** A real bench's four instruments by resource string. */
+  const visa = {
+    chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
+    supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
+    dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
+    load: 'TCPIP::10.0.0.5::5025::SOCKET',
+  }
+
   it('builds a visa bench from resource strings, without simulation control', () => {
-    set = createInstrumentSet(
-      bench('visa', {
-        chamber: 'TCPIP::10.0.0.2::5025::SOCKET',
-        supply: 'TCPIP0::10.0.0.3::5025::SOCKET',
-        dmm: 'TCPIP::10.0.0.4::5025::SOCKET',
-        load: 'TCPIP::10.0.0.5::5025::SOCKET',
-      }),
-    )
+    set = createInstrumentSet(bench('visa', visa))
     expect(set.backend).toBe('visa')
     expect(set.benchKey).toBe(
       'visa@TCPIP::10.0.0.2::5025::SOCKET,TCPIP0::10.0.0.3::5025::SOCKET,TCPIP::10.0.0.4::5025::SOCKET,TCPIP::10.0.0.5::5025::SOCKET',
     )
     expect(set.control).toBeUndefined()
+    expect(set.mux).toBeUndefined()
     expect(set.dmm.resource).toMatch(/10\.0\.0\.4.*5025/)
+  })
+
+  it('has a switch/measure unit on real hardware when its resource is given', () => {
+    set = createInstrumentSet(bench('visa', { ...visa, mux: 'TCPIP::10.0.0.6::5025::SOCKET' }))
+    expect(set.mux?.resource).toMatch(/10\.0\.0\.6.*5025/)
   })
 })

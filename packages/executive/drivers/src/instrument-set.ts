@@ -1,9 +1,10 @@
 import { INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { type Chamber, createChamber } from './chamber'
-import { createElectronicLoad, type ElectronicLoad } from './electronic-load'
+import { createDataAcquisition, type DataAcquisition } from './data-acquisition'
 import { commonCommands, type Instrument } from './instrument'
 import { InstrumentError } from './instrument-error'
+import { createMultiChannelLoad, type MultiChannelLoad } from './multi-channel-load'
 import { createMultimeter, type Multimeter } from './multimeter'
 import { createPowerSupply, type PowerSupply } from './power-supply'
 import { createSimulationControl, type SimulationControl } from './simulation-control'
@@ -46,29 +47,39 @@ export interface InstrumentSet {
   readonly chamber: Chamber
   readonly supply: PowerSupply
   readonly dmm: Multimeter
-  readonly load: ElectronicLoad
+  /** The electronic load; its channel 1 is the one a one-DUT bench uses, the others load the other sockets. */
+  readonly load: MultiChannelLoad
+  /**
+   * The switch/measure unit that reads the DUT sockets (docs/tests.md#sockets): always on the simulator, on real
+   * hardware when `instruments.visa.mux` is set.
+   */
+  readonly mux?: DataAcquisition
   /** The simulator's control port (`SIM:*`); only with `instruments.backend: simulator`. */
   readonly control?: SimulationControl
-  /** Checks that every instrument answers `*IDN?`; returns the identities, or throws one sentence. */
+  /**
+   * Checks that the instruments every test uses answer `*IDN?` (simulation control, chamber, supply, multimeter,
+   * load); returns the identities, or throws one sentence. The switch/measure unit is not asked: only a test on a
+   * socket read through it talks to it, and it names the unit when it cannot reach it.
+   */
   probe(): Promise<Record<string, string>>
   /** Closes every connection (errors ignored: closing is best effort). */
   close(): Promise<void>
 }
-
-const DRIVEN_ROLES = MEASURING_ROLES.filter((role) => role !== 'mux')
 
 /** What each instrument is called in messages (`cannot reach the multimeter at …`). */
 export function instrumentLabel(role: InstrumentRole): string {
   return INSTRUMENTS[role].label
 }
 
+/** The instruments of every bench, simulated or real. */
+const EVERY_BENCH = MEASURING_ROLES.filter((role) => role !== 'mux')
+
 /** Builds the drivers for a bench. Connections open lazily on first use. */
 export function createInstrumentSet(bench: BenchAddresses, options: InstrumentSetOptions = {}): InstrumentSet {
   // A test must not miss a dropped instrument: the call after a drop fails (then the next one reconnects).
   const open = options.openTransport ?? ((t: TransportTarget) => createTcpTransport({ ...t, reportDrops: true }))
   const simulator = bench.backend === 'simulator'
-  // The instruments every test needs; the switch/measure unit (`mux`) has no driver here yet.
-  const [chamberAt, supplyAt, dmmAt, loadAt] = DRIVEN_ROLES.map((role) => bench.require(role)) as [
+  const [chamberAt, supplyAt, dmmAt, loadAt] = EVERY_BENCH.map((role) => bench.require(role)) as [
     TransportTarget,
     TransportTarget,
     TransportTarget,
@@ -77,9 +88,11 @@ export function createInstrumentSet(bench: BenchAddresses, options: InstrumentSe
   const chamber = createChamber(open(chamberAt), chamberAt.name)
   const supply = createPowerSupply(open(supplyAt), supplyAt.name)
   const dmm = createMultimeter(open(dmmAt), dmmAt.name)
-  const load = createElectronicLoad(open(loadAt), loadAt.name)
+  const load = createMultiChannelLoad(open(loadAt), loadAt.name)
   const controlAt = simulator ? bench.require('control') : undefined
   const control = controlAt ? createSimulationControl(open(controlAt), controlAt.name) : undefined
+  const muxAt = simulator ? bench.require('mux') : bench.targets.mux
+  const mux = muxAt ? createDataAcquisition(open(muxAt), muxAt.name) : undefined
   const all: Array<[Instrument, TransportTarget]> = [
     [chamber, chamberAt],
     [supply, supplyAt],
@@ -87,6 +100,8 @@ export function createInstrumentSet(bench: BenchAddresses, options: InstrumentSe
     [load, loadAt],
   ]
   if (control && controlAt) all.unshift([control, controlAt])
+  const probed = [...all]
+  if (mux && muxAt) all.push([mux, muxAt])
   return {
     backend: bench.backend,
     benchKey: bench.key,
@@ -94,8 +109,9 @@ export function createInstrumentSet(bench: BenchAddresses, options: InstrumentSe
     supply,
     dmm,
     load,
+    ...(mux ? { mux } : {}),
     ...(control ? { control } : {}),
-    probe: () => probe(all, simulator),
+    probe: () => probe(probed, simulator),
     async close() {
       await Promise.allSettled(all.map(([instrument]) => instrument.close()))
     },

@@ -2,6 +2,7 @@ import type { Transport } from '@dvt/transports'
 import { commandLine, type DriverMethods, defineDriverCommands } from './driver-table'
 import { createTableDriver, type Instrument } from './instrument'
 import { runCommand, sendSettings } from './internal/bind-commands'
+import { readingTimeoutMs } from './internal/reading-timeout'
 import { p } from './params'
 import { r } from './replies'
 
@@ -42,9 +43,6 @@ export interface Multimeter extends Instrument, DriverMethods<typeof multimeterC
   setupVoltageDc(setup: VoltageDcSetup): Promise<void>
 }
 
-/** A reading takes NPLC/50 s per sample; give a read that long on top of the transport's usual margin. */
-const MAINS_HZ = 50
-const BASE_TIMEOUT_MS = 5000
 /** What `*RST` and `CONF` set (docs/scpi.md#multimeter). */
 const DEFAULT_NPLC = 10
 const DEFAULT_SAMPLES = 1
@@ -79,9 +77,6 @@ export function createMultimeter(transport: Transport, name = 'multimeter'): Mul
       nplc = setup.nplc ?? DEFAULT_NPLC
       samples = setup.samples ?? DEFAULT_SAMPLES
     },
-    read: () =>
-      runCommand(channel, multimeterCommands.read, [], {
-        timeoutMs: BASE_TIMEOUT_MS + 2000 * ((nplc / MAINS_HZ) * samples),
-      }),
+    read: () => runCommand(channel, multimeterCommands.read, [], { timeoutMs: readingTimeoutMs(nplc, samples) }),
   }
 }

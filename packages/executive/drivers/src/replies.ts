@@ -17,6 +17,16 @@ export const r = {
   text(): DriverReply<string> {
     return { parse: (text) => text }
   },
+  /** A string response (`"LOT-A-003"`), unquoted and with doubled quotes undone (docs/scpi.md#response-formats). */
+  string(): DriverReply<string> {
+    return {
+      parse(text) {
+        const match = /^"((?:[^"]|"")*)"$/.exec(text.trim())
+        if (!match) throw new RangeError(`"${text}" is not a quoted string`)
+        return match[1]!.replaceAll('""', '"')
+      },
+    }
+  },
   /** An NR1/NR2/NR3 number, or one of `words` (any case) given back as its value: `r.number({ max: 'MAX' })`. */
   number<const W extends NumericWords = Record<never, string>>(words?: W): DriverReply<number | keyof W> {
     const byWord = new Map(Object.entries(words ?? {}).map(([value, word]) => [word.toUpperCase(), value]))
@@ -29,6 +39,16 @@ export const r = {
         const values = parseNumberList(text)
         if (values.some(Number.isNaN)) throw new RangeError(`"${text}" is not a list of numbers`)
         return values
+      },
+    }
+  },
+  /** Comma-separated booleans (`1,0,1`), one per channel of the list asked about (`ROUT:CLOS? (@101:103)`). */
+  flags(): DriverReply<boolean[]> {
+    return {
+      parse(text) {
+        const values = parseNumberList(text)
+        if (values.some((v) => v !== 0 && v !== 1)) throw new RangeError(`"${text}" is not a list of 0 and 1`)
+        return values.map((v) => v === 1)
       },
     }
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChannelList, formatNumber, parseErrorEntry, parseNumberList } from './scpi-format'
+import { channelsOf, formatChannelList, formatNumber, parseErrorEntry, parseNumberList } from './scpi-format'
 
 describe('formatNumber', () => {
   it('writes numbers compactly without float noise', () => {
@@ -23,6 +23,12 @@ describe('formatChannelList', () => {
     expect(formatChannelList([1, 3])).toBe('(@1,3)')
     expect(formatChannelList([[101, 108]])).toBe('(@101:108)')
     expect(formatChannelList([[101, 104], 110])).toBe('(@101:104,110)')
+  })
+
+  it('lists the channels a list names, ranges expanded in their direction', () => {
+    expect(channelsOf(103)).toEqual([103])
+    expect(channelsOf([[101, 103], 110])).toEqual([101, 102, 103, 110])
+    expect(channelsOf([[103, 101]])).toEqual([103, 102, 101])
   })
 
   it('refuses empty lists and channels that are not whole numbers', () => {

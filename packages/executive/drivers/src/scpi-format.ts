@@ -18,6 +18,17 @@ export function formatChannelList(channels: ChannelList): string {
   return `(@${text.join(',')})`
 }
 
+/** Every channel a list names, in order, ranges expanded (`(@3:1)` counts down): `[[101, 103]]` → 101, 102, 103. */
+export function channelsOf(channels: ChannelList): number[] {
+  const items = typeof channels === 'number' ? [channels] : channels
+  return items.flatMap((item) => {
+    if (typeof item === 'number') return [item]
+    const [first, last] = item
+    const step = last >= first ? 1 : -1
+    return Array.from({ length: Math.abs(last - first) + 1 }, (_, i) => first + i * step)
+  })
+}
+
 function channel(n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`cannot send channel ${n} to an instrument`)
   return String(n)

@@ -32,6 +32,28 @@ const cases: ProtocolCase<SimulationControl>[] = [
     wire: [['SIM:DUT:PAR? TEMPCO_PPM_PER_C;:SYST:ERR?', '+1.50000000E+02;' + NO_ERROR]],
     result: 150,
   },
+  // Sockets and lots: the part in socket n, its truth, and swapping a board.
+  {
+    method: 'setSocketParameter',
+    args: [3, 'TEMPCO_PPM_PER_C', 42],
+    wire: [['SIM:DUT:PAR TEMPCO_PPM_PER_C,42,3;:SYST:ERR?', NO_ERROR]],
+  },
+  {
+    method: 'getSocketParameter',
+    args: [3, 'TEMPCO_PPM_PER_C'],
+    wire: [['SIM:DUT:PAR? TEMPCO_PPM_PER_C,3;:SYST:ERR?', '+4.21000000E+01;' + NO_ERROR]],
+    result: 42.1,
+  },
+  { method: 'sockets', wire: [['SIM:SOCK?;:SYST:ERR?', '+8;' + NO_ERROR]], result: 8 },
+  {
+    method: 'dutSerial',
+    args: [3],
+    wire: [['SIM:DUT:SER? 3;:SYST:ERR?', '"LOT-A-003";' + NO_ERROR]],
+    result: 'LOT-A-003',
+  },
+  { method: 'dutSerial', args: [4], wire: [['SIM:DUT:SER? 4;:SYST:ERR?', '"";' + NO_ERROR]], result: '' },
+  { method: 'lotSize', wire: [['SIM:LOT:SIZE?;:SYST:ERR?', '+200;' + NO_ERROR]], result: 200 },
+  { method: 'loadLot', args: [9], wire: [['SIM:LOT:LOAD 9;:SYST:ERR?', NO_ERROR]] },
   // Faults: a disconnect per instrument for some simulated seconds, and clearing them all.
   { method: 'disconnect', args: ['dmm', 30], wire: [['SIM:FAUL:DISC DMM,30;:SYST:ERR?', NO_ERROR]] },
   { method: 'disconnect', args: ['chamber', 5], wire: [['SIM:FAUL:DISC CHAM,5;:SYST:ERR?', NO_ERROR]] },

@@ -42,10 +42,29 @@ export const simulationCommands = defineDriverCommands({
   setNoise: { scpi: 'SIM:NOIS {on}', params: [p.onOff('on')] },
   /** The whole model's state. */
   state: { scpi: 'SIM:STAT?', reply: r.json<SimSnapshot>() },
-  /** Sets a DUT parameter by name (e.g. `TEMPCO_PPM_PER_C`). */
+  /** Sets a DUT parameter by name (e.g. `TEMPCO_PPM_PER_C`), of the part in socket 1. */
   setDutParameter: { scpi: 'SIM:DUT:PAR {name},{value}', params: [p.word('name'), p.number('value')] },
-  /** A DUT parameter by name. */
+  /** A DUT parameter by name, of the part in socket 1. */
   getDutParameter: { scpi: 'SIM:DUT:PAR? {name}', params: [p.word('name')], reply: r.number() },
+  /** Sets a DUT parameter of the part in one socket. */
+  setSocketParameter: {
+    scpi: 'SIM:DUT:PAR {name},{value},{socket}',
+    params: [p.number('socket'), p.word('name'), p.number('value')],
+  },
+  /** A DUT parameter of the part in one socket: its truth. */
+  getSocketParameter: {
+    scpi: 'SIM:DUT:PAR? {name},{socket}',
+    params: [p.number('socket'), p.word('name')],
+    reply: r.number(),
+  },
+  /** How many DUT sockets the board has. */
+  sockets: { scpi: 'SIM:SOCK?', reply: r.number() },
+  /** The serial of the part in one socket (empty for an empty socket). */
+  dutSerial: { scpi: 'SIM:DUT:SER? {socket}', params: [p.number('socket')], reply: r.string() },
+  /** How many parts the lot has. */
+  lotSize: { scpi: 'SIM:LOT:SIZE?', reply: r.number() },
+  /** Puts parts `first` … `first` + sockets − 1 of the lot into the sockets, like a handler swapping a board. */
+  loadLot: { scpi: 'SIM:LOT:LOAD {first}', params: [p.number('first')] },
   /** Drops and refuses one instrument's connections for `seconds` of simulated time. */
   disconnect: {
     scpi: 'SIM:FAUL:DISC {target},{seconds}',

@@ -17,6 +17,7 @@ describe('benchAddresses', () => {
     expect(bench.key).toBe('simulator@127.0.0.1:5000')
     expect(bench.require('dmm')).toEqual({ name: 'multimeter', host: '127.0.0.1', port: 6003, timeoutMs: 5000 })
     expect(bench.require('control')).toMatchObject({ name: 'simulation control', port: 5000 })
+    expect(bench.require('mux')).toMatchObject({ name: 'switch/measure unit', port: 5005 })
   })
 
   it('parses the VISA resources of real hardware, and has no simulation control there', async () => {
@@ -24,9 +25,17 @@ describe('benchAddresses', () => {
     expect(bench.key).toBe(`visa@${Object.values(visa).join(',')}`)
     expect(bench.require('supply')).toMatchObject({ name: 'power supply', host: '10.0.0.3', port: 5025 })
     expect(bench.targets.control).toBeUndefined()
+    expect(bench.targets.mux).toBeUndefined()
     expect(() => bench.require('control')).toThrow(
       'the simulation control port exists only with instruments.backend: simulator',
     )
+  })
+
+  it('adds the switch/measure unit of real hardware to the bench and its key when it is set', async () => {
+    const mux = 'TCPIP::10.0.0.6::5025::SOCKET'
+    const bench = benchAddresses(configSchema.parse({ instruments: { backend: 'visa', visa: { ...visa, mux } } }))
+    expect(bench.key).toBe(`visa@${Object.values(visa).join(',')},${mux}`)
+    expect(bench.require('mux')).toMatchObject({ name: 'switch/measure unit', host: '10.0.0.6', port: 5025 })
   })
 
   it('refuses a visa bench with a missing resource string, naming the key', async () => {

@@ -31,13 +31,12 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
       if (resource) targets[role] = target(role, parseResource(resource))
     }
   }
+  // The switch/measure unit is optional on real hardware: a bench without one keeps the key it had.
+  const named = MEASURING_ROLES.filter((role) => role !== 'mux' || i.visa.mux !== null)
   const key =
     i.backend === 'simulator'
       ? `simulator@${i.simulator.host}:${i.simulator.control_port}`
-      : // The switch/measure unit joins the key only when configured, so a bench's key did not change with it.
-        `visa@${MEASURING_ROLES.filter((role) => role !== 'mux' || i.visa.mux)
-          .map((role) => i.visa[role])
-          .join(',')}`
+      : `visa@${named.map((role) => i.visa[role]).join(',')}`
   return {
     backend: i.backend,
     key,

@@ -1,5 +1,7 @@
 export type { InstrumentsConfig } from './bench-addresses'
 export { benchAddresses } from './bench-addresses'
+export type { BoardConfig, BoardWiring, CurrentSource, SocketWiring, VoutSource } from './board'
+export { boardWiring, SINGLE_DUT, simulatorSocket } from './board'
 export type { Clock, ClockWaitOptions, SimulatedClockOptions } from './clock'
 export { createSimulatedClock, createWallClock } from './clock'
 export { defaultRegistry, dvtTests } from './default-registry'
@@ -15,6 +17,8 @@ export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from '.
 export { initialRunState, reduceRun } from './run-state'
 export type { Runner, RunnerOptions, RunOptions } from './runner'
 export { createRunner } from './runner'
+export type { DutSocket, TestSockets } from './sockets'
+export { createTestSockets } from './sockets'
 export type { StorageObserverOptions } from './storage-observer'
 export { createStorageObserver } from './storage-observer'
 export type {

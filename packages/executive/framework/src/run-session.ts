@@ -3,6 +3,7 @@ import { createInstrumentSet, type InstrumentSet, type InstrumentSetOptions } fr
 import type { SimSpeed } from '@dvt/protocol'
 import { openStorage, type RunRecord, type StorageBackend } from '@dvt/storage'
 import { benchAddresses } from './bench-addresses'
+import { boardWiring } from './board'
 import { type Clock, createSimulatedClock, createWallClock } from './clock'
 import { defaultRegistry } from './default-registry'
 import { createRunner, type Runner } from './runner'
@@ -71,6 +72,7 @@ export async function openRunSession(config: DvtConfig, options: RunSessionOptio
   const registry = options.registry ?? defaultRegistry
   const runner = createRunner({
     instruments,
+    board: boardWiring(config),
     storage: storage ?? null,
     clock,
     registry,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DvtConfig } from '@dvt/config'
 import type { InstrumentSet } from '@dvt/drivers'
 import type { StorageBackend } from '@dvt/storage'
+import type { BoardWiring } from './board'
 import type { Clock } from './clock'
 import { FrameworkError } from './framework-error'
 import { createRunBus } from './internal/run-bus'
@@ -14,6 +15,10 @@ import type { TestRegistry } from './test-registry'
 
 export interface RunnerOptions {
   instruments: InstrumentSet
+  /**
+   * How the DUT sockets are wired (`boardWiring(config)`) [one DUT; on the simulator, the sockets it reports].
+   */
+  board?: BoardWiring
   /** Where runs are kept; without it nothing is persisted and no bench lock is taken. */
   storage?: StorageBackend | null
   clock: Clock

@@ -1,6 +1,7 @@
 import type { InstrumentSet } from '@dvt/drivers'
 import type { z } from 'zod'
 import { FrameworkError } from './framework-error'
+import type { TestSockets } from './sockets'
 
 /** Limits a measured value is judged against (inclusive); either side may be open. */
 export interface Limits {
@@ -52,6 +53,8 @@ export interface TestLog {
 export interface TestContext<P = Record<string, unknown>, M extends string = string> {
   readonly runId: string
   readonly instruments: InstrumentSet
+  /** The bench's DUT sockets: each one's serial, V_out, load channel and input current (docs/tests.md#sockets). */
+  readonly sockets: TestSockets
   readonly params: P
   readonly clock: TestClock
   readonly log: TestLog

@@ -125,6 +125,23 @@ describe('loadConfig', () => {
     expect(c.dashboard.token).toBe('a-very-long-secret-token')
   })
 
+  it('loads config/real-hardware.example.yaml: a board of four DUTs on a switch/measure unit', () => {
+    const c = loadConfig({ path: join(repoRoot, 'config/real-hardware.example.yaml'), env: {} })
+    expect(c.instruments.backend).toBe('visa')
+    expect(c.instruments.visa.mux).toBe('TCPIP::192.168.1.24::5025::SOCKET')
+    expect(c.instruments.visa.sockets).toEqual([
+      { vout: 'dmm', load_channel: 1, input_current: 'supply' },
+      { vout: 102, load_channel: 2, input_current: { channel: 202, volts_per_amp: 1 } },
+      { vout: 103, load_channel: 3, input_current: { channel: 203, volts_per_amp: 1 } },
+      { vout: 104, load_channel: 4, input_current: { channel: 204, volts_per_amp: 1 } },
+    ])
+  })
+
+  it('fills a socket of a real board from the one-DUT wiring where it says nothing', () => {
+    const c = loadConfig({ path: writeYaml('instruments:\n  visa:\n    sockets:\n      - {}\n'), env: {} })
+    expect(c.instruments.visa.sockets).toEqual([{ vout: 'dmm', load_channel: 1, input_current: 'supply' }])
+  })
+
   it('lets explicit overrides win over file and environment', () => {
     const c = loadConfig({ env: { DVT__SIMULATION__SPEED: '10' }, overrides: { simulation: { speed: 'max' } } })
     expect(c.simulation.speed).toBe('max')
@@ -203,6 +220,22 @@ const ERROR_CASES: [what: string, options: LoadConfigOptions, message: string | 
 
 /** A config file that fails to load, and the sentence it fails with (which names the file). */
 const FILE_ERROR_CASES: [what: string, yaml: string, message: (file: string) => string | RegExp][] = [
+  [
+    'a socket read through a switch/measure unit that has no resource',
+    'instruments:\n  visa:\n    sockets:\n      - { vout: dmm }\n      - { vout: 102, load_channel: 2 }\n',
+    (file) =>
+      `config: instruments.visa.sockets.1 reads channel 102 of the switch/measure unit, but instruments.visa.mux is not set — give its resource string, got {"vout":102,"load_channel":2} (in ${file})`,
+  ],
+  [
+    'a switch/measure unit channel that no DAQ970A has',
+    'instruments:\n  visa:\n    mux: TCPIP::10.0.0.6::5025::SOCKET\n    sockets:\n      - { vout: 42 }\n',
+    (file) => `config: instruments.visa.sockets.0.vout must be a number ≥ 101, got 42 (in ${file})`,
+  ],
+  [
+    'an empty board',
+    'instruments:\n  visa:\n    sockets: []\n',
+    (file) => `config: instruments.visa.sockets must have at least 1 entry, got [] (in ${file})`,
+  ],
   [
     'an unknown section in a file names the file',
     'fizzics:\n  seed: 1\n',

@@ -111,11 +111,12 @@ function markSources(node: Raw, path: string[], source: string, sources: Map<str
   }
 }
 
+/** The value at `path`, through mappings and lists (`instruments.visa.sockets.1.vout`). */
 function getPath(node: unknown, path: readonly PropertyKey[]): unknown {
   let current = node
   for (const key of path) {
-    if (!isRecord(current)) return undefined
-    current = current[String(key)]
+    if (typeof current !== 'object' || current === null) return undefined
+    current = (current as Record<string, unknown>)[String(key)]
   }
   return current
 }
@@ -134,9 +135,19 @@ function toConfigError(error: z.ZodError, raw: Raw, sources: Map<string, string>
   const key = issue.path.join('.')
   const value = getPath(raw, issue.path)
   const got = value === undefined ? 'nothing' : JSON.stringify(value)
-  const source = sources.get(key) ?? lookupSource(sources, key)
+  const source = sources.get(key) ?? enclosingSource(sources, key) ?? lookupSource(sources, key)
   const message = `config: ${key} ${describeIssue(issue)}, got ${got}${source ? ` (${source})` : ''}`
   return new ConfigError('CONFIG_INVALID', message, { cause: error })
+}
+
+/** The source of the nearest key above `key` (a setting inside a list, which is given as a whole). */
+function enclosingSource(sources: Map<string, string>, key: string): string | undefined {
+  const parts = key.split('.')
+  for (let n = parts.length - 1; n > 0; n--) {
+    const source = sources.get(parts.slice(0, n).join('.'))
+    if (source) return source
+  }
+  return undefined
 }
 
 /** The source of the nearest key below `prefix` (for a section replaced by a scalar). */
@@ -151,9 +162,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `must be ${article(issue.expected)}`
     case 'too_small':
       if (issue.origin === 'string') return `must be at least ${issue.minimum} characters`
+      if (issue.origin === 'array')
+        return `must have at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`
       if (issue.minimum === 0 && !issue.inclusive) return 'must be a positive number'
       return `must be a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`
     case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`
       return `must be a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`

@@ -16,6 +16,57 @@ const resource = z
   .nullable()
   .default(null)
 
+/**
+ * A channel of the switch/measure unit: slot 1…3, channel 01…99 (`103` is slot 1, channel 3), as the DAQ970A
+ * numbers them. docs/scpi.md#switchmeasure-unit
+ */
+const muxChannel = z.number().int().min(101).max(399)
+
+/**
+ * How one socket of a real DUT board is wired (docs/tests.md#sockets): where its V_out is read, which load channel
+ * loads it, and where its input current is read.
+ */
+export const socketWiringSchema = z.strictObject({
+  /** `dmm`, or the channel of the switch/measure unit wired to the socket's output. */
+  vout: z.union([z.literal('dmm'), muxChannel]).default('dmm'),
+  /** The electronic load's channel; channel 1 is driven without channel lists, as a single-channel load. */
+  load_channel: z.number().int().min(1).max(MAX_SOCKETS).default(1),
+  /**
+   * `supply` (the read-back of supply output 1, which feeds the whole board), or a current-sense output read by
+   * the switch/measure unit: its channel and its scaling in volts per ampere.
+   */
+  input_current: z
+    .union([z.literal('supply'), z.strictObject({ channel: muxChannel, volts_per_amp: positive() })])
+    .default('supply'),
+})
+
+/** The switch/measure-unit channels a socket is read through. */
+function muxChannelsOf(socket: z.output<typeof socketWiringSchema>): number[] {
+  const current = socket.input_current === 'supply' ? [] : [socket.input_current.channel]
+  return [...(socket.vout === 'dmm' ? [] : [socket.vout]), ...current]
+}
+
+const visaSchema = section({
+  chamber: resource,
+  supply: resource,
+  dmm: resource,
+  load: resource,
+  /** The switch/measure unit; needed only when a socket is read through it. */
+  mux: resource,
+  /** The DUT board, socket 1 first; null: one DUT, wired as the multimeter, the load and the supply reach it. */
+  sockets: z.array(socketWiringSchema).min(1).max(MAX_SOCKETS).nullable().default(null),
+}).check((ctx) => {
+  const { mux, sockets } = ctx.value
+  const i = (sockets ?? []).findIndex((socket) => muxChannelsOf(socket).length > 0)
+  if (mux !== null || i < 0) return
+  ctx.issues.push({
+    code: 'custom',
+    input: sockets,
+    path: ['sockets', i],
+    message: `reads channel ${muxChannelsOf(sockets![i]!)[0]} of the switch/measure unit, but instruments.visa.mux is not set — give its resource string`,
+  })
+})
+
 export const instrumentsSchema = section({
   backend: z.enum(['simulator', 'visa']).default('simulator'),
   timeout_ms: z.number().int().positive().default(5000),
@@ -29,13 +80,7 @@ export const instrumentsSchema = section({
     mux_port: port(DEFAULT_PORTS.mux),
     telemetry_port: port(DEFAULT_PORTS.telemetry),
   }),
-  visa: section({
-    chamber: resource,
-    supply: resource,
-    dmm: resource,
-    load: resource,
-    mux: resource,
-  }),
+  visa: visaSchema,
 })
 
 /** The DUT board in the chamber (docs/physics.md#sockets). */

@@ -1,22 +1,21 @@
 import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
-import type { TelemetrySnapshot } from '@dvt/protocol'
+import type { SocketSnapshot, TelemetrySnapshot } from '@dvt/protocol'
 import type { MeasurementRow } from '@dvt/storage/records'
 import type { ServerMessage } from '../../../src/schemas/messages'
 import { appendBounded } from './ring-buffer'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
 
-/** One point of the rolling live charts. */
-export interface TelemetryPoint {
+/** The quantities of one DUT socket the live charts draw. */
+export type SocketPoint = Pick<SocketSnapshot, 'case_c' | 'junction_c' | 'vin_v' | 'vout_v' | 'iout_a' | 'pdiss_w'>
+
+/** One point of the rolling live charts: the chamber and socket 1 (the top level of a snapshot). */
+export interface TelemetryPoint extends SocketPoint {
   t_s: number
   setpoint_c: number
   chamber_c: number
-  case_c: number
-  junction_c: number
-  vin_v: number
-  vout_v: number
-  iout_a: number
-  pdiss_w: number
+  /** Every socket's quantities, socket 1 first, when the board has more than one socket. */
+  sockets?: SocketPoint[]
 }
 
 /** The latest run the dashboard has seen: its state, and its readings (RunState keeps only the last one). */
@@ -39,9 +38,17 @@ export interface LiveState {
 const maxHistory = 300
 const maxRunRows = 5000
 
+function toSocketPoint(s: SocketPoint): SocketPoint {
+  const { case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w } = s
+  return { case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w }
+}
+
 function toPoint(d: TelemetrySnapshot): TelemetryPoint {
-  const { t_s, setpoint_c, chamber_c, case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w } = d
-  return { t_s, setpoint_c, chamber_c, case_c, junction_c, vin_v, vout_v, iout_a, pdiss_w }
+  const { t_s, setpoint_c, chamber_c } = d
+  const point: TelemetryPoint = { t_s, setpoint_c, chamber_c, ...toSocketPoint(d) }
+  // A bench from before sockets sends no `sockets`; a board of one needs no second copy of the top level.
+  if (d.sockets && d.sockets.length > 1) point.sockets = d.sockets.map(toSocketPoint)
+  return point
 }
 
 /** Folds one run event into the latest run; `run-started` (also when replayed) or another run's event starts afresh. */

@@ -43,6 +43,28 @@ export function bindCommands<T extends DriverCommandTable>(channel: ScpiChannel,
   return Object.fromEntries(methods) as DriverMethods<T>
 }
 
+/** A row's arguments after the first. */
+type RestArgs<C> = DriverArgs<C> extends [unknown, ...infer R] ? R : never
+
+/** The methods of a table whose rows all take the same first argument, with that argument given. */
+export type MethodsWithFirst<T> = { [K in keyof T]: (...args: RestArgs<T[K]>) => Promise<DriverResult<T[K]>> }
+
+/**
+ * The methods of a table bound to one channel and one value of every row's first param: the rows of a
+ * multi-channel instrument bound to one of its channels (`CURR {amps},{channel}` → `setCurrent(amps)`).
+ */
+export function bindCommandsWith<T extends DriverCommandTable>(
+  channel: ScpiChannel,
+  table: T,
+  first: unknown,
+): MethodsWithFirst<T> {
+  const methods = Object.entries(table).map(([name, command]) => [
+    name,
+    (...rest: unknown[]) => runCommand(channel, command, [first, ...rest] as unknown as DriverArgs<typeof command>),
+  ])
+  return Object.fromEntries(methods) as MethodsWithFirst<T>
+}
+
 /** One query of a compound line: its text and how its part of the reply is parsed. */
 export interface PartOfLine<T> {
   readonly line: string
@@ -67,9 +89,10 @@ type Answers<Q> = { -readonly [K in keyof Q]: Q[K] extends PartOfLine<infer T> ?
 export async function queryJoined<const Q extends readonly PartOfLine<unknown>[]>(
   channel: ScpiChannel,
   queries: Q,
+  options?: QueryOptions,
 ): Promise<Answers<Q>> {
   const line = queries.map((query) => query.line).join(';')
-  const values = parseReply(channel, line, await channel.query(line), (text) => {
+  const values = parseReply(channel, line, await channel.query(line, options), (text) => {
     const parts = text.split(';')
     if (parts.length !== queries.length) throw new RangeError(`${parts.length} answers to ${queries.length} queries`)
     return queries.map((query, i) => query.reply.parse(parts[i]!))

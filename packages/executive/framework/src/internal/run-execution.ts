@@ -1,9 +1,11 @@
 import type { RunStatus } from '@dvt/storage/records'
+import { SINGLE_DUT } from '../board'
 import { FrameworkError } from '../framework-error'
 import { describeFailure } from '../limits'
 import type { MeasurementInfo } from '../run-events'
 import type { RunState } from '../run-state'
 import type { RunnerOptions, RunOptions } from '../runner'
+import { createTestSockets, type TestSockets } from '../sockets'
 import type { DvtTest } from '../test-definition'
 import type { RunBus } from './run-bus'
 import { createStepContext, type RunEnvironment, runStepAttempt } from './step-runner'
@@ -76,8 +78,14 @@ async function finish(env: RunEnvironment, test: DvtTest): Promise<void> {
     env.bus.emit({ type: 'log', level: 'error', message: `teardown failed: ${message(error)}` })
   }
   const { supply, load } = env.instruments
+  // Channel 1 as on a one-DUT bench, then every other load channel the run used.
+  const channels = [...new Set(env.sockets.used().map((socket) => socket.load.number))].filter((n) => n !== 1)
   const actions: Array<[string, () => Promise<void>]> = [
     ['switch the electronic load input off', () => load.setInput(false)],
+    ...channels.map((n): [string, () => Promise<void>] => [
+      `switch the electronic load's channel ${n} off`,
+      () => load.channel(n).setInput(false),
+    ]),
     ['switch the power supply output off', () => supply.setOutput(1, false)],
   ]
   const outcomes = await Promise.allSettled(actions.map(([, act]) => act()))
@@ -86,7 +94,8 @@ async function finish(env: RunEnvironment, test: DvtTest): Promise<void> {
   )
   for (const problem of problems) env.bus.emit({ type: 'log', level: 'error', message: problem })
   if (problems.length === 0) {
-    env.bus.emit({ type: 'log', level: 'info', message: 'bench left safe: load input off, supply output off' })
+    const inputs = channels.length === 0 ? 'load input off' : `load inputs off (channels 1, ${channels.join(', ')})`
+    env.bus.emit({ type: 'log', level: 'info', message: `bench left safe: ${inputs}, supply output off` })
   }
 }
 
@@ -100,13 +109,25 @@ function verdict(env: RunEnvironment, state: RunState): { status: 'passed' | 'fa
   return { status: 'failed', reason: failures.map(describeFailure).join('; ') }
 }
 
-function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
+/**
+ * The DUT serial the run is recorded with: the one given, else on a socket other than 1 its part's serial as the
+ * simulator knows it (socket 1 asks nothing, so its run sends what a one-DUT bench sent).
+ */
+async function dutSerial(run: RunExecution, sockets: TestSockets): Promise<string | null> {
+  if (run.runOptions.serial) return run.runOptions.serial
+  const socket = (run.params as { socket?: unknown }).socket
+  if (typeof socket !== 'number' || socket === 1) return null
+  // A socket the bench does not have, or a bench that does not answer: the steps and the probe say so.
+  return (await sockets.get(socket)).serial().catch(() => null)
+}
+
+function announce(run: RunExecution, measurements: MeasurementInfo[], serial: string | null): void {
   const { options, runOptions, test } = run
   run.bus.emit({
     type: 'run-started',
     test: test.name,
     parameters: run.params,
-    serial: runOptions.serial ?? null,
+    serial,
     operator: runOptions.operator ?? options.operator ?? null,
     description: runOptions.description ?? null,
     station: options.station ?? null,
@@ -119,15 +140,22 @@ function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
   })
 }
 
+/** Without a configured board: one DUT, and on the simulator whatever board it has. */
+function defaultBoard(options: RunnerOptions) {
+  return { simulated: options.instruments.backend === 'simulator', sockets: [SINGLE_DUT] }
+}
+
 /** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
   const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
-  announce(run, measurements)
+  const sockets = createTestSockets(options.instruments, options.board ?? defaultBoard(options))
+  announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
   const env: RunEnvironment = {
     runId: run.runId,
     bus,
     instruments: options.instruments,
+    sockets,
     clock: options.clock,
     timebase: run.timebase,
     params,

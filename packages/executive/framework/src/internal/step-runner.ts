@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import { FrameworkError } from '../framework-error'
 import { judge } from '../limits'
 import type { MeasurementInfo } from '../run-events'
+import type { TestSockets } from '../sockets'
 import type { Step, StepControl, StepOutcome, TestClock, TestContext } from '../test-definition'
 import type { RunBus } from './run-bus'
 
@@ -12,6 +13,8 @@ export interface RunEnvironment {
   runId: string
   bus: RunBus
   instruments: InstrumentSet
+  /** The run's view of the DUT sockets; it remembers which ones the run used. */
+  sockets: TestSockets
   clock: Clock
   /** Clock reading at run start (set once the clock is synced); contexts see time relative to it. */
   timebase: { origin: number }
@@ -66,6 +69,7 @@ export function createStepContext(
   return {
     runId: env.runId,
     instruments: env.instruments,
+    sockets: env.sockets,
     params: env.params,
     clock: testClock(env, signal, deadline, step),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },

@@ -1,5 +1,7 @@
 import type { InstrumentSet } from '@dvt/drivers'
+import { MAX_SOCKETS } from '@dvt/protocol'
 import { z } from 'zod'
+import type { DutSocket } from '../sockets'
 import type { TestContext } from '../test-definition'
 import { mean } from './analysis'
 
@@ -20,6 +22,13 @@ export const benchParameters = {
   max_settle_s: z.number().positive().default(1800).describe('give up if the chamber is not stable after this, s'),
   samples: z.number().int().min(1).max(1000).default(10).describe('DMM readings averaged per point'),
   nplc: z.number().positive().max(100).default(10).describe('DMM integration time, power-line cycles'),
+  socket: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SOCKETS)
+    .default(1)
+    .describe('the DUT socket tested: its V_out, load channel and input current (docs/tests.md#sockets)'),
 }
 
 type Ctx = TestContext<unknown, string>
@@ -58,17 +67,31 @@ export function settleOptions(p: BenchParams): SettleOptions {
   return { rampCPerMin: p.ramp_c_per_min, pollS: p.poll_s, dwellS: p.dwell_s, maxSettleS: p.max_settle_s }
 }
 
-/** Clears every error queue, sets the chamber up, powers the DUT, loads it and sets up the DMM. */
-export async function configureBench(ctx: Ctx, setup: BenchSetup): Promise<void> {
-  const { chamber, supply, load, dmm } = ctx.instruments
-  for (const instrument of [chamber, supply, load, dmm]) await instrument.clear()
+/** The socket a test of the library measures: its `socket` parameter (socket 1 costs no exchange). */
+export function socketUnderTest(ctx: TestContext<Pick<BenchParams, 'socket'>, string>): Promise<DutSocket> {
+  return ctx.sockets.get(ctx.params.socket)
+}
+
+/**
+ * Clears every error queue, sets the chamber up, powers the board, loads the socket and sets up its V_out
+ * readings. On socket 1 these are the lines of the one-DUT bench; on another socket the log names its part.
+ */
+export async function configureBench(
+  ctx: TestContext<Pick<BenchParams, 'socket'>, string>,
+  setup: BenchSetup,
+): Promise<void> {
+  const socket = await socketUnderTest(ctx)
+  const { chamber, supply } = ctx.instruments
+  for (const instrument of [chamber, supply, ...socket.instruments]) await instrument.clear()
+  if (socket.number !== 1)
+    ctx.log.info(`testing socket ${socket.number}: ${(await socket.serial()) ?? 'serial unknown'}`)
   await chamber.setRampRate(setup.rampCPerMin)
   await chamber.setWindow(setup.windowC)
   await chamber.setSoakTime(setup.soakS)
   await chamber.setFlow(true)
   await supply.configure(1, { voltage: setup.supplyV, currentLimit: setup.currentLimitA, output: true })
-  await load.configure({ function: 'CURR', current: setup.loadA, input: setup.loadA > 0 })
-  await dmm.setupVoltageDc({ range: 10, nplc: setup.nplc, samples: setup.samples })
+  await socket.load.configure({ function: 'CURR', current: setup.loadA, input: setup.loadA > 0 })
+  await socket.setupVout({ range: 10, nplc: setup.nplc, samples: setup.samples })
 }
 
 export interface SettleOptions {
@@ -112,11 +135,11 @@ export interface VoutSample {
   temperature: number
 }
 
-/** One `READ?` (the configured sample count) bracketed by two chamber readings. */
-export async function sampleVout(ctx: Ctx): Promise<VoutSample> {
-  const { chamber, dmm } = ctx.instruments
+/** One V_out reading of the socket (the configured sample count) bracketed by two chamber readings. */
+export async function sampleVout(ctx: Ctx, socket: DutSocket): Promise<VoutSample> {
+  const { chamber } = ctx.instruments
   const before = await chamber.readTemperature()
-  const readings = await dmm.read()
+  const readings = await socket.readVout()
   const after = await chamber.readTemperature()
   return { readings, vout: mean(readings), temperature: (before + after) / 2 }
 }
@@ -134,10 +157,10 @@ export function recordVout(ctx: Ctx, sample: VoutSample, conditions: Conditions)
   ctx.record('vout_avg', sample.vout, 'V', at)
 }
 
-/** Supply voltage and load current as read back by the instruments (two round trips). */
-export async function readConditions(ctx: Ctx, temperature: number): Promise<Conditions> {
+/** Supply voltage and the socket's load current as read back by the instruments (two round trips). */
+export async function readConditions(ctx: Ctx, socket: DutSocket, temperature: number): Promise<Conditions> {
   const inputVoltage = await ctx.instruments.supply.measureVoltage(1)
-  const loadCurrent = await ctx.instruments.load.measureCurrent()
+  const loadCurrent = await socket.load.measureCurrent()
   return { temperature, inputVoltage, loadCurrent }
 }
 
@@ -166,14 +189,20 @@ export async function visitSetpoints<T>(
   return results
 }
 
+/** What a stepped quantity sets and reads back: the bench's instruments and the socket under test. */
+export interface SweptBench {
+  instruments: InstrumentSet
+  socket: DutSocket
+}
+
 /** A bench quantity a V_out sweep steps through at one chamber temperature (input voltage, load current). */
 export interface SteppedQuantity<T> {
   /** What the progress line says about a value: `V_in 4 V`, `0.1 A`. */
   describe(value: T): string
-  /** Sets the bench to a value. */
-  apply(instruments: InstrumentSet, value: T): Promise<void>
-  /** The supply voltage and load current at a value, read back after V_out is sampled. */
-  readBack(instruments: InstrumentSet, value: T): Promise<Omit<Conditions, 'temperature'>>
+  /** Sets the bench (the supply, or the socket's load) to a value. */
+  apply(bench: SweptBench, value: T): Promise<void>
+  /** The supply voltage and the socket's load current at a value, read back after V_out is sampled. */
+  readBack(bench: SweptBench, value: T): Promise<Omit<Conditions, 'temperature'>>
 }
 
 /** What a stepped sweep reads from its test's parameters besides the shared ones. */
@@ -199,14 +228,15 @@ export async function sweepVout<T>(
   quantity: SteppedQuantity<T>,
 ): Promise<SweepPoint[]> {
   const p = ctx.params
+  const bench = { instruments: ctx.instruments, socket: await socketUnderTest(ctx) }
   await settleChamber(ctx, p.temperature_c, settleOptions(p))
   const points: SweepPoint[] = []
   for (const [i, value] of values.entries()) {
     reportPoint(ctx, i, values.length, quantity.describe(value))
-    await quantity.apply(ctx.instruments, value)
+    await quantity.apply(bench, value)
     await ctx.clock.wait(p.step_settle_s)
-    const sample = await sampleVout(ctx)
-    const conditions = { temperature: sample.temperature, ...(await quantity.readBack(ctx.instruments, value)) }
+    const sample = await sampleVout(ctx, bench.socket)
+    const conditions = { temperature: sample.temperature, ...(await quantity.readBack(bench, value)) }
     recordVout(ctx, sample, conditions)
     points.push({ ...conditions, vout: sample.vout })
   }

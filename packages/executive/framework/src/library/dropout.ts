@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DutSocket } from '../sockets'
 import { defineTest, type TestContext } from '../test-definition'
 import {
   benchParameters,
@@ -8,6 +9,7 @@ import {
   sampleVout,
   settleChamber,
   settleOptions,
+  socketUnderTest,
 } from './bench-steps'
 
 const parameters = z.object({
@@ -28,17 +30,17 @@ type Ctx = TestContext<Params, string>
 type Corner = 'cold' | 'room' | 'hot'
 
 /** Ramps V_in down from `vin_start_v` until V_out falls `drop_v` below `regulated`; returns V_in − V_out there. */
-async function findDropout(ctx: Ctx, regulated: number, temperature: number): Promise<number> {
+async function findDropout(ctx: Ctx, socket: DutSocket, regulated: number, temperature: number): Promise<number> {
   const p = ctx.params
-  const { supply, dmm, load } = ctx.instruments
-  await dmm.setupVoltageDc({ range: 10, nplc: 1, samples: 1 })
-  const loadCurrent = await load.measureCurrent()
+  const { supply } = ctx.instruments
+  await socket.setupVout({ range: 10, nplc: 1, samples: 1 })
+  const loadCurrent = await socket.load.measureCurrent()
   const steps = Math.floor((p.vin_start_v - p.vin_min_v) / p.vin_step_v + 1e-9)
   for (let i = 0; i <= steps; i++) {
     const vin = Number((p.vin_start_v - i * p.vin_step_v).toFixed(6))
     await supply.setVoltage(1, vin)
     await ctx.clock.wait(p.step_settle_s)
-    const [vout = Number.NaN] = await dmm.read()
+    const [vout = Number.NaN] = await socket.readVout()
     ctx.record('vout_ramp', vout, 'V', { temperature, inputVoltage: vin, loadCurrent })
     if (vout < regulated - p.drop_v) {
       const measuredVin = await supply.measureVoltage(1)
@@ -52,12 +54,13 @@ async function corner(ctx: Ctx, which: Corner, index: number): Promise<void> {
   const p = ctx.params
   const setpoint = p[`${which}_c`]
   reportPoint(ctx, index, 3, `${which} (${setpoint} °C)`)
+  const socket = await socketUnderTest(ctx)
   await ctx.instruments.supply.setVoltage(1, p.supply_v)
-  await ctx.instruments.dmm.setupVoltageDc({ range: 10, nplc: p.nplc, samples: p.samples })
+  await socket.setupVout({ range: 10, nplc: p.nplc, samples: p.samples })
   await settleChamber(ctx, setpoint, settleOptions(p))
-  const reference = await sampleVout(ctx)
+  const reference = await sampleVout(ctx, socket)
   ctx.record('vout_regulated', reference.vout, 'V', { temperature: reference.temperature, inputVoltage: p.supply_v })
-  const dropout = await findDropout(ctx, reference.vout, reference.temperature)
+  const dropout = await findDropout(ctx, socket, reference.vout, reference.temperature)
   ctx.record('dropout', dropout, 'V', { temperature: reference.temperature })
   ctx.log.info(`${which} (${setpoint} °C): dropout ${dropout.toFixed(4)} V`)
   ctx.measure(`dropout_${which}_v`, dropout)

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { fitAgainstTemperature, mean } from './analysis'
-import { benchParameters, benchSetup, configureBench, settleOptions, visitSetpoints } from './bench-steps'
+import {
+  benchParameters,
+  benchSetup,
+  configureBench,
+  settleOptions,
+  socketUnderTest,
+  visitSetpoints,
+} from './bench-steps'
 
 const parameters = z.object({
   points_c: z
@@ -25,10 +32,11 @@ type Ctx = TestContext<z.output<typeof parameters>, string>
 
 async function sweep(ctx: Ctx): Promise<void> {
   const p = ctx.params
-  const { chamber, supply } = ctx.instruments
+  const { chamber } = ctx.instruments
+  const socket = await socketUnderTest(ctx)
   const points = await visitSetpoints(ctx, p.points_c, settleOptions(p), async (setpoint) => {
     const before = await chamber.readTemperature()
-    const currents = await supply.measureCurrentSamples(1, p.iq_samples)
+    const currents = await socket.readInputCurrent(p.iq_samples)
     const temperature = (before + (await chamber.readTemperature())) / 2
     const iq = mean(currents)
     const at = { temperature, inputVoltage: p.supply_v, loadCurrent: 0 }

@@ -16,10 +16,10 @@ type Ctx = TestContext<z.output<typeof parameters>, string>
 /** V_in steps; the fit's x is the supply's own voltage readback. */
 const inputVoltage: SteppedQuantity<number> = {
   describe: (vin) => `V_in ${vin} V`,
-  apply: (instruments, vin) => instruments.supply.setVoltage(1, vin),
-  readBack: async ({ supply, load }) => ({
-    inputVoltage: await supply.measureVoltage(1),
-    loadCurrent: await load.measureCurrent(),
+  apply: ({ instruments }, vin) => instruments.supply.setVoltage(1, vin),
+  readBack: async ({ instruments, socket }) => ({
+    inputVoltage: await instruments.supply.measureVoltage(1),
+    loadCurrent: await socket.load.measureCurrent(),
   }),
 }
 

@@ -21,10 +21,10 @@ type Ctx = TestContext<z.output<typeof parameters>, string>
 /** Load current steps, the input off at 0 A; the fit's x is the load's own current readback (0 when off). */
 const loadCurrent: SteppedQuantity<number> = {
   describe: (amps) => `${amps} A`,
-  apply: (instruments, amps) => instruments.load.configure({ current: amps, input: amps > 0 }),
-  readBack: async ({ load, supply }, amps) => {
-    const measured = amps > 0 ? await load.measureCurrent() : 0
-    return { inputVoltage: await supply.measureVoltage(1), loadCurrent: measured }
+  apply: ({ socket }, amps) => socket.load.configure({ current: amps, input: amps > 0 }),
+  readBack: async ({ instruments, socket }, amps) => {
+    const measured = amps > 0 ? await socket.load.measureCurrent() : 0
+    return { inputVoltage: await instruments.supply.measureVoltage(1), loadCurrent: measured }
   },
 }
 

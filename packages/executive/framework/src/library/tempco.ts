@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DutSocket } from '../sockets'
 import { defineTest, type TestContext } from '../test-definition'
 import { computeTempco } from './analysis'
 import {
@@ -9,6 +10,7 @@ import {
   recordVout,
   sampleVout,
   settleOptions,
+  socketUnderTest,
   type VoutSample,
   visitSetpoints,
 } from './bench-steps'
@@ -39,13 +41,13 @@ type Ctx = TestContext<Params, string>
  * Waits until V_out stops drifting: successive averaged readings `settle_interval_s` apart must
  * differ by less than `settle_drift_uv`. Returns the last averaged reading.
  */
-async function settleDut(ctx: Ctx, setpoint: number): Promise<VoutSample> {
+async function settleDut(ctx: Ctx, socket: DutSocket, setpoint: number): Promise<VoutSample> {
   const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
-  let previous = await sampleVout(ctx)
+  let previous = await sampleVout(ctx, socket)
   let drift = Number.POSITIVE_INFINITY
   for (let i = 0; i < checks; i++) {
     await ctx.clock.wait(interval)
-    const current = await sampleVout(ctx)
+    const current = await sampleVout(ctx, socket)
     drift = Math.abs(current.vout - previous.vout) * 1e6
     previous = current
     if (drift < threshold) return current
@@ -55,9 +57,10 @@ async function settleDut(ctx: Ctx, setpoint: number): Promise<VoutSample> {
 }
 
 async function sweep(ctx: Ctx): Promise<void> {
+  const socket = await socketUnderTest(ctx)
   const points = await visitSetpoints(ctx, ctx.params.points_c, settleOptions(ctx.params), async (setpoint, report) => {
-    const sample = await settleDut(ctx, setpoint)
-    recordVout(ctx, sample, await readConditions(ctx, sample.temperature))
+    const sample = await settleDut(ctx, socket, setpoint)
+    recordVout(ctx, sample, await readConditions(ctx, socket, sample.temperature))
     report(`V_out ${sample.vout.toFixed(6)} V`)
     ctx.log.info(`${setpoint} °C: V_out = ${sample.vout.toFixed(7)} V at ${sample.temperature.toFixed(2)} °C`)
     return { setpoint, temperature: sample.temperature, vout: sample.vout }

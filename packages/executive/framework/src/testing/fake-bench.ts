@@ -93,7 +93,7 @@ export async function startFakeBench(): Promise<FakeBench> {
         mux_port: s.mux.port,
         telemetry_port: 0,
       },
-      visa: { chamber: null, supply: null, dmm: null, load: null, mux: null },
+      visa: { chamber: null, supply: null, dmm: null, load: null, mux: null, sockets: null },
     },
   }
   bench.instruments = createInstrumentSet(benchAddresses(bench.config))

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { boardWiring } from '../board'
+import { LIBRARY_RUNS, recordRunLines } from '../testing/library-lines'
+
+/**
+ * The lines each library run sent before the bench had sockets, recorded from that tree with `recordRunLines`
+ * (testing/library-lines.ts): a session recorded then must replay against a test on socket 1 now.
+ */
+const before = JSON.parse(readFileSync(join(import.meta.dirname, '../testing/one-dut-lines.json'), 'utf8')) as Record<
+  string,
+  string[]
+>
+
+const WAIT = /^control SIM:WAIT ([\d.e+-]+);\*OPC\?;:SYST:ERR\?$/
+
+/**
+ * The lines with each run of consecutive `SIM:WAIT`s as one wait of their sum: how the clock splits a wait into
+ * chunks follows the wall-clock speed it observes (framework/src/clock.ts), not the test.
+ */
+function normalized(lines: readonly string[]): string[] {
+  const out: string[] = []
+  let waiting = 0
+  for (const line of lines) {
+    const wait = WAIT.exec(line)
+    if (wait) {
+      waiting += Number(wait[1])
+      continue
+    }
+    if (waiting > 0) out.push(`control SIM:WAIT ${Number(waiting.toPrecision(12))} (in chunks)`)
+    waiting = 0
+    out.push(line)
+  }
+  return out
+}
+
+describe('socket 1 sends exactly the lines of the one-DUT bench', () => {
+  it.each(LIBRARY_RUNS)('%s on a bench of one socket', async (test, params) => {
+    expect(before[test]).toBeDefined()
+    const lines = await recordRunLines(test, params)
+    expect(normalized(lines)).toEqual(normalized(before[test]!))
+  })
+
+  it.each(LIBRARY_RUNS.filter(([test]) => test !== 'iq_vs_temp'))(
+    '%s on socket 1 of a board of eight',
+    async (test, params) => {
+      const lines = await recordRunLines(test, params, {
+        env: { DVT__BENCH__SOCKETS: '8' },
+        runner: (config) => ({ board: boardWiring(config) }),
+      })
+      expect(normalized(lines)).toEqual(normalized(before[test]!))
+    },
+  )
+
+  it('iq_vs_temp on socket 1 of a board of eight reads socket 1 alone, through the switch/measure unit', async () => {
+    const [, params] = LIBRARY_RUNS.find(([test]) => test === 'iq_vs_temp')!
+    const lines = await recordRunLines('iq_vs_temp', params, {
+      env: { DVT__BENCH__SOCKETS: '8' },
+      runner: (config) => ({ board: boardWiring(config) }),
+    })
+    // The supply feeds all eight sockets: its read-back is their sum, so socket 1's own sense channel is read.
+    expect(lines.filter((line) => line.startsWith('supply MEAS:CURR?'))).toEqual([])
+    expect(lines).toContain('mux CONF:VOLT:DC AUTO,(@201);:VOLT:DC:NPLC 1,(@201);:ROUT:SCAN (@201);:SYST:ERR?')
+  })
+})
