@@ -21,6 +21,8 @@ export type { ChartRow, MeasurementAxis, MeasurementChartSpec } from './measurem
 export { measurementChart, measurementCharts, naturalAxis } from './measurement-charts'
 export { chartInk, chartPalette, seriesColor } from './palette'
 export { parameterLabel } from './parameter-label'
+export type { Readout } from './readout'
+export { readoutAt } from './readout'
 export type { RunChartSpec } from './run-charts'
 export { runCharts } from './run-charts'
 export type { TempcoChartSpec, TempcoFit } from './tempco-chart'

@@ -5,13 +5,14 @@ import type { LegendItem } from './internal/legend'
 import { type AxisScale, extent } from './internal/scale'
 import { thin } from './internal/thin'
 import { chartInk, seriesColor } from './palette'
+import type { Readout } from './readout'
 
 export interface XyChartProps extends XyChartSpec, ChartSize {
   /** Accessible name (the SVG's `<title>`). */
   title?: string
   className?: string
   /** A point to mark and label (the dashboard's pointer read-out); not used in reports. */
-  highlight?: { point: XyPoint; label: string } | null
+  highlight?: Readout | null
 }
 
 /** Pixel layout and scales of an XyChart: what the chart draws with, and what a pointer read-out inverts. */

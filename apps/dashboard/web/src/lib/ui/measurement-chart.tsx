@@ -1,6 +1,5 @@
-import { type RunChartSpec, XyChart, xyLayout } from '@dvt/charts'
+import { type RunChartSpec, readoutAt, XyChart, xyLayout } from '@dvt/charts'
 import { type MouseEvent, useMemo, useState } from 'react'
-import { nearestReading } from '../chart-readout'
 import { useElementWidth } from '../use-element-width'
 
 const height = 240
@@ -11,7 +10,7 @@ export function MeasurementChart(props: { spec: RunChartSpec }) {
   const { ref, width } = useElementWidth<HTMLElement>()
   const layout = useMemo(() => (width > 0 ? xyLayout(spec, { width, height }) : null), [spec, width])
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null)
-  const highlight = layout && pointer ? nearestReading(spec, layout, pointer.x, pointer.y) : null
+  const highlight = layout && pointer ? readoutAt(spec, layout, pointer.x, pointer.y) : null
   const onMove = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
     setPointer({ x: e.clientX - box.left, y: e.clientY - box.top })
