@@ -68,6 +68,22 @@ const tickText = (anchor: 'middle' | 'end') =>
     )
   }
 const bottomTick = tickText('middle')
+/** What both grids share: the scale and its ticks, light lines. */
+const gridProps = (a: AxisScale) => ({
+  scale: a.d3,
+  tickValues: a.ticks,
+  stroke: chartInk.grid,
+  shapeRendering: 'auto',
+})
+/** What both axes share: the scale, its ticks and their text, short tick marks, no line (the frame draws it). */
+const axisProps = (a: AxisScale) => ({
+  scale: a.d3,
+  tickValues: a.ticks,
+  tickFormat: (v: unknown) => formatTick(Number(v), a.step),
+  tickLength: 4,
+  hideAxisLine: true,
+  tickStroke: chartInk.axis,
+})
 const leftTick = tickText('end')
 
 /**
@@ -90,22 +106,8 @@ export function ChartFrame(props: ChartFrameProps) {
       fontFamily={fontFamily}
     >
       <title>{props.title ?? `${props.yLabel} vs ${props.xLabel}`}</title>
-      <GridColumns
-        scale={x.d3}
-        tickValues={x.ticks}
-        top={plot.top}
-        height={plotHeight}
-        stroke={chartInk.grid}
-        shapeRendering="auto"
-      />
-      <GridRows
-        scale={y.d3}
-        tickValues={y.ticks}
-        left={plot.left}
-        width={plotWidth}
-        stroke={chartInk.grid}
-        shapeRendering="auto"
-      />
+      <GridColumns {...gridProps(x)} top={plot.top} height={plotHeight} />
+      <GridRows {...gridProps(y)} left={plot.left} width={plotWidth} />
       {props.children}
       <rect
         x={plot.left}
@@ -116,25 +118,10 @@ export function ChartFrame(props: ChartFrameProps) {
         stroke={chartInk.axis}
         strokeWidth={0.8}
       />
-      <AxisBottom
-        scale={x.d3}
-        top={plot.bottom}
-        tickValues={x.ticks}
-        tickFormat={(v) => formatTick(Number(v), x.step)}
-        tickLength={4}
-        hideAxisLine
-        tickStroke={chartInk.axis}
-        tickComponent={bottomTick}
-        tickLabelProps={{ dy: '0.1em' }}
-      />
+      <AxisBottom {...axisProps(x)} top={plot.bottom} tickComponent={bottomTick} tickLabelProps={{ dy: '0.1em' }} />
       <AxisLeft
-        scale={y.d3}
+        {...axisProps(y)}
         left={plot.left}
-        tickValues={y.ticks}
-        tickFormat={(v) => formatTick(Number(v), y.step)}
-        tickLength={4}
-        hideAxisLine
-        tickStroke={chartInk.axis}
         tickComponent={leftTick}
         tickLabelProps={{ dx: '-0.25em', dy: '0.33em' }}
       />
