@@ -70,6 +70,20 @@ describe('XyChart rendered with react-dom/server', () => {
     expect(svg.match(/class="chart-legend">(.*?)<\/g><\/g>/)?.[0]?.match(/<text /g)).toHaveLength(1)
   })
 
+  it('draws several conditions as labelled series in distinct colours (dropout vs temperature at each load)', () => {
+    const temperatures = [-40, 25, 85, 125]
+    const series: XySeries[] = [0.1, 0.3].map((load) => ({
+      label: `${load * 1000} mA`,
+      style: 'line-markers',
+      points: temperatures.map((t) => ({ x: t, y: load * 1.2 * ((t + 273.15) / 300) ** 1.5 })),
+    }))
+    const svg = render({ xLabel: 'Junction temperature (°C)', yLabel: 'Dropout voltage (V)', series })
+    expect(texts(svg)).toEqual(expect.arrayContaining(['100 mA', '300 mA', '\u221240', '120']))
+    expect(svg.match(/<path /g)).toHaveLength(2)
+    const strokes = [...svg.matchAll(/<g [^>]*stroke="([^"]+)"[^>]*class="chart-markers"/g)].map((m) => m[1])
+    expect(new Set(strokes).size).toBe(2)
+  })
+
   it('escapes every text it prints', () => {
     const svg = render({
       xLabel: '<x>',
