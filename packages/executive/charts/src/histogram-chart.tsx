@@ -47,7 +47,8 @@ export function HistogramChart(props: HistogramChartProps) {
   const xs = props.bins.flatMap((b) => [b.x0, b.x1])
   for (const v of [props.lower, props.upper]) if (v !== undefined && v !== null) xs.push(v)
   const [, maxCount] = extent(props.bins.map((b) => b.count))
-  const scales = plotScales(layout.plot, extent(xs), [0, Math.max(1, maxCount)], { yPad: 0 })
+  // Bars stand on the frame (no padding below 0) and the tallest keeps clear of its top.
+  const scales = plotScales(layout.plot, extent(xs), [0, Math.max(1, maxCount) * 1.08], { yPad: 0 })
   // Counts are whole numbers: no tick at 0.5.
   const y = { ...scales.y, ticks: scales.y.ticks.filter(Number.isInteger), step: Math.max(1, scales.y.step) }
   const base = y.scale(0)

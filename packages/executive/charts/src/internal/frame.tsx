@@ -25,6 +25,7 @@ const margin = { right: 18, bottom: 44, left: 72 }
 const annotationCharWidth = 6.6
 export const fontFamily = "'DejaVu Sans', Arial, sans-serif"
 
+/** The plot box of a chart: fixed side margins, the top pushed down by the legend rows and the annotation. */
 export function frameLayout(size: ChartSize, legend: readonly LegendItem[], annotation?: string): FrameLayout {
   const right = size.width - margin.right
   const reserved = annotation ? margin.left + annotation.length * annotationCharWidth + 16 : 0
