@@ -178,7 +178,7 @@ async function screenshots(url: string): Promise<void> {
       id: string
     }
     await page.goto(`${url}/tests`)
-    await page.waitForSelector('[data-testid=measurement-chart] .recharts-scatter-symbol', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid=measurement-chart] svg.chart circle', { timeout: 60_000 })
     await new Promise((r) => setTimeout(r, 3000))
     await page.screenshot({ path: join(root, 'docs/screenshot-tests.png') })
     await post('/api/control', { speed: 'max' })
@@ -189,7 +189,7 @@ async function screenshots(url: string): Promise<void> {
     }
     await post('/api/control', { speed: 60 })
     await page.goto(`${url}/results/${id}`)
-    await page.waitForSelector('[data-testid=measurement-chart] .recharts-scatter-symbol')
+    await page.waitForSelector('[data-testid=measurement-chart] svg.chart circle')
     await page.screenshot({ path: join(root, 'docs/screenshot-results.png'), fullPage: true })
   } finally {
     await browser.close()

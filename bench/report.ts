@@ -1,22 +1,36 @@
 // `pnpm bench report`: PDF report time for a realistic tempco run (6 points × 10 readings, 30 events).
 // cold = a new renderer, Chromium start included; warm = later renders with the same renderer (median of 5).
+// Also the HTML alone with and without its chart (median of 20 each, after the renders): what drawing the chart with
+// @dvt/charts and react-dom/server costs a report. The first render includes loading the chart module.
 // Also writes page 1 of the sample report to docs/report-page1.png (pdftoppm -png -r 80 -f 1 -l 1).
-// Last line: report_cold_ms=<n> report_warm_ms=<n>
+// Last line: report_cold_ms=<n> report_warm_ms=<n> charts_ms=<n>
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createReportRenderer } from '@dvt/reports'
+import { createReportRenderer, type ReportData } from '@dvt/reports'
 import { sampleTempcoData } from '@dvt/reports/testing'
 
 const WARM_RUNS = 5
+const HTML_RUNS = 20
 const COLD_TARGET_MS = 3000
 const WARM_TARGET_MS = 700
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+/** Median wall time of building the report's HTML with `renderer`. */
+async function htmlMedian(renderer: ReturnType<typeof createReportRenderer>, data: ReportData): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < HTML_RUNS; i++) {
+    const start = performance.now()
+    await renderer.renderHtml(data)
+    times.push(performance.now() - start)
+  }
+  return median(times)
 }
 
 async function main(): Promise<void> {
@@ -34,6 +48,11 @@ async function main(): Promise<void> {
       warm.push(performance.now() - start)
     }
     const warmMedian = median(warm)
+    const plain = createReportRenderer({ companyName: 'Acme Power Devices', includeCharts: false })
+    const withChart = await htmlMedian(renderer, data)
+    const withoutChart = await htmlMedian(plain, data)
+    await plain.close()
+    const charts = withChart - withoutChart
     const png = resolve(import.meta.dirname, '..', 'docs', 'report-page1')
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', first.path, png])
     console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, node ${process.version}`)
@@ -42,7 +61,13 @@ async function main(): Promise<void> {
     console.log(`cold (Chromium start + render): ${cold.toFixed(0)} ms (target < ${COLD_TARGET_MS})`)
     console.log(`warm (same renderer), runs: ${warm.map((w) => w.toFixed(0)).join(', ')} ms`)
     console.log(`warm median of ${WARM_RUNS}: ${warmMedian.toFixed(0)} ms (target < ${WARM_TARGET_MS})`)
-    console.log(`report_cold_ms=${Math.round(cold)} report_warm_ms=${Math.round(warmMedian)}`)
+    console.log(
+      `HTML median of ${HTML_RUNS}: ${withChart.toFixed(1)} ms with the chart, ${withoutChart.toFixed(1)} ms without ` +
+        `(the chart: ${charts.toFixed(1)} ms)`,
+    )
+    console.log(
+      `report_cold_ms=${Math.round(cold)} report_warm_ms=${Math.round(warmMedian)} charts_ms=${charts.toFixed(1)}`,
+    )
   } finally {
     await renderer.close()
     rmSync(dir, { recursive: true, force: true })

@@ -11,9 +11,10 @@ const root = resolve(import.meta.dirname, '..')
 
 /**
  * Small pure-JS packages every command loads: bundled, because resolving and loading their hundreds of module
- * files costs more than the commands themselves (`dvt list-runs`: 158 → ~110 ms).
+ * files costs more than the commands themselves (`dvt list-runs`: 158 → ~110 ms). visx (with the d3 modules it
+ * vendors) likewise for the reports' charts: hundreds of ESM files, of which a report needs a few.
  */
-const INLINED = new Set(['zod', 'yaml', 'commander'])
+const INLINED = new Set(['zod', 'yaml', 'commander', '@visx/axis', '@visx/grid', '@visx/scale', '@visx/shape'])
 
 /** Every npm dependency of the workspace: left to Node at run time (apps/cli declares each one). */
 function npmDependencies() {

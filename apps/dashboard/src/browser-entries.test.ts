@@ -71,7 +71,7 @@ async function nodeOnlyImports(source: string, dir = webRoot): Promise<string[]>
 }
 
 describe('the entries the web app imports are browser-safe', () => {
-  it.each(['@dvt/framework/run-state', '@dvt/storage/records', '@dvt/protocol'])(
+  it.each(['@dvt/framework/run-state', '@dvt/storage/records', '@dvt/protocol', '@dvt/charts'])(
     '%s bundles for the browser with nothing from node: or native packages',
     async (entry) => {
       expect(await nodeOnlyImports(`export * from '${entry}'`)).toEqual([])

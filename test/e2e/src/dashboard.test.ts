@@ -139,7 +139,7 @@ describe('dashboard in Chromium against a real simulation server', () => {
     await page.waitForSelector('[data-testid=results-table]')
     expect(await text(page, '[data-testid=results-table]')).toContain('tempco_ppm_per_c')
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=measurement-chart] .recharts-scatter-symbol').length > 0,
+      () => document.querySelectorAll('[data-testid=measurement-chart] svg.chart circle').length > 0,
       { timeout: 15_000 },
     )
     const downloads = join(dir, 'downloads')

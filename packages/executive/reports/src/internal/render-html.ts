@@ -2,7 +2,6 @@ import Handlebars from 'handlebars'
 import type { ReportData } from '../report-data'
 import { reportStyles } from '../templates/report-styles'
 import { dataTablePartial, footerTemplate, reportTemplate } from '../templates/report-template'
-import { buildReportCharts } from './charts/report-charts'
 import { buildReportView } from './report-view'
 
 const hb = Handlebars.create()
@@ -17,11 +16,17 @@ export interface HtmlOptions {
   includeCharts: boolean
 }
 
-/** The report as one self-contained HTML document (inline CSS and SVG, no script, no external resource). */
-export function renderReportHtml(data: ReportData, options: HtmlOptions): string {
-  const charts = options.includeCharts ? buildReportCharts(data.run, data.measurements) : []
+/**
+ * The report as one self-contained HTML document (inline CSS and SVG, no script, no external resource). The charts
+ * module (React, react-dom/server, visx) is loaded on the first report that draws charts, not with the package:
+ * `dvt serve` and the dashboard import this package at start-up.
+ */
+export async function renderReportHtml(data: ReportData, options: HtmlOptions): Promise<string> {
+  const charts = options.includeCharts
+    ? (await import('./charts/report-charts')).buildReportCharts(data.run, data.measurements)
+    : []
   const view = buildReportView(data, { ...options, charts })
-  // The SVG is generated and escaped in code; SafeString keeps Handlebars from escaping its markup.
+  // React escaped every text of the SVG; SafeString keeps Handlebars from escaping its markup.
   return page({ ...view, charts: view.charts.map((c) => ({ ...c, svg: new hb.SafeString(c.svg) })) })
 }
 

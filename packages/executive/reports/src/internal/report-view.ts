@@ -1,6 +1,6 @@
 import type { EventRecord, ResultRecord, RunRecord } from '@dvt/storage'
 import type { ReportData } from '../report-data'
-import type { ReportChart } from './charts/palette'
+import type { ReportChart } from './charts/report-charts'
 import { formatDateTime, formatDuration, formatNumber, formatTimeOfDay } from './format'
 
 /** Everything the template prints, already formatted as text. */

@@ -85,11 +85,8 @@ tr { break-inside: avoid; }
 .chart-figure { margin: 0 0 12pt; padding: 8pt 10pt 6pt; border: 0.8pt solid var(--line); border-radius: 3pt; break-inside: avoid; }
 .chart-title { font-weight: bold; font-size: 9pt; margin-bottom: 2pt; }
 .chart-caption { color: var(--muted); font-size: 7.6pt; margin: 3pt 0 0; }
-svg.chart { display: block; font-family: 'DejaVu Sans', Arial, sans-serif; }
-svg.chart .tick { font-size: 9px; fill: #4a5563; }
-svg.chart .axis-title { font-size: 10px; fill: #1d2430; }
-svg.chart .legend { font-size: 9px; fill: #1d2430; }
-svg.chart .annotation { font-size: 10.5px; font-weight: bold; fill: #c0392b; }
+/* The charts carry their own fonts and colours (@dvt/charts); here they only scale to the text width. */
+svg.chart { display: block; width: 100%; height: auto; }
 .config { column-count: 2; column-gap: 12pt; }
 .config-block { break-inside: avoid; margin-bottom: 8pt; }
 .config-block h3 { margin-top: 0; }

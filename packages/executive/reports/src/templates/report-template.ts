@@ -1,7 +1,7 @@
 /**
  * The report page (Handlebars). Kept as a TypeScript string so the esbuild bundle of `dvt` carries it.
  * Every value is printed with `{{ }}` (escaped); the only unescaped content is the stylesheet partial and the
- * charts, which are SafeStrings built (and escaped) in code.
+ * charts, SafeStrings of SVG rendered by React (which escapes every text in them).
  */
 export const reportTemplate = `<!doctype html>
 <html lang="en">

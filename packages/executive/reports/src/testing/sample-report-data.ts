@@ -1,6 +1,6 @@
+import { fitTempco } from '@dvt/charts'
 import type { EventRecord, MeasurementRow, ResultRecord, RunRecord } from '@dvt/storage'
 import { createSeededRandom } from '@dvt/transports/testing'
-import { fitTempco } from '../internal/charts/tempco-chart'
 import type { ReportData } from '../report-data'
 
 /** Realistic report data for tests and the benchmark, built from plain objects (no storage needed). */

@@ -1,48 +1,35 @@
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts'
-import type { Series } from '../measurement-series'
-import { chartColors } from './chart-colors'
+import { type RunChartSpec, readoutAt, XyChart, xyLayout } from '@dvt/charts'
+import { type MouseEvent, useMemo, useState } from 'react'
+import { useElementWidth } from '../use-element-width'
 
-/** One measured parameter against its natural x axis. */
-export function MeasurementChart(props: { series: Series; index: number }) {
-  const { series } = props
-  const color = chartColors.series[props.index % chartColors.series.length]
-  const asLine = series.xUnit === 's'
+const height = 240
+
+/** A run's chart (the one its PDF report prints), as wide as its panel, with a read-out of the reading under the pointer. */
+export function MeasurementChart(props: { spec: RunChartSpec }) {
+  const { spec } = props
+  const { ref, width } = useElementWidth<HTMLElement>()
+  const layout = useMemo(() => (width > 0 ? xyLayout(spec, { width, height }) : null), [spec, width])
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null)
+  const highlight = layout && pointer ? readoutAt(spec, layout, pointer.x, pointer.y) : null
+  const onMove = (e: MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect()
+    setPointer({ x: e.clientX - box.left, y: e.clientY - box.top })
+  }
+  const about =
+    spec.kind === 'tempco'
+      ? `slope ${spec.fit.ppmPerC.toFixed(2)} ppm/°C over ${spec.fit.n} ${spec.fittedTo}`
+      : `${spec.readings} readings`
   return (
-    <figure className="chart-figure" data-testid="measurement-chart">
+    <figure className="chart-figure" data-testid="measurement-chart" ref={ref}>
       <figcaption>
-        <strong>{series.parameter}</strong> ({series.unit}) vs {series.xLabel.toLowerCase()} · {series.points.length}{' '}
-        points
+        <strong>{spec.title}</strong> · {about}
       </figcaption>
-      <ResponsiveContainer width="100%" height={240}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={['auto', 'auto']}
-            name={series.xLabel}
-            unit={` ${series.xUnit}`}
-            tick={{ fontSize: 11 }}
-          />
-          <YAxis
-            dataKey="y"
-            type="number"
-            domain={['auto', 'auto']}
-            name={series.parameter}
-            tick={{ fontSize: 11 }}
-            width={84}
-            tickFormatter={(v: number) => Number(v.toPrecision(6)).toString()}
-          />
-          <Tooltip cursor={{ strokeDasharray: '3 3' }} />
-          <Scatter
-            data={series.points}
-            fill={color}
-            line={asLine ? { stroke: color, strokeWidth: 1.5 } : false}
-            shape="circle"
-            isAnimationActive={false}
-          />
-        </ScatterChart>
-      </ResponsiveContainer>
+      {width > 0 && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a hover read-out for mouse users; the SVG's title names the chart.
+        <div onMouseMove={onMove} onMouseLeave={() => setPointer(null)}>
+          <XyChart {...spec} width={width} height={height} highlight={highlight} />
+        </div>
+      )}
     </figure>
   )
 }

@@ -1,7 +1,7 @@
+import type { ChartRow } from '@dvt/charts'
 import type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
 import { tableFromIPC } from 'apache-arrow'
 import { apiFetch, getJson, toQuery } from '../../../lib/api-client'
-import type { SeriesRow } from '../../../lib/measurement-series'
 
 // The server sends storage's records as JSON: the web app reads them with the same types.
 export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
@@ -33,13 +33,13 @@ function numberOrNull(v: unknown): number | null {
 }
 
 /** Fetches a run's measurements as an Arrow IPC stream and decodes it column by column. */
-export async function getMeasurements(id: string): Promise<SeriesRow[]> {
+export async function getMeasurements(id: string): Promise<ChartRow[]> {
   const response = await apiFetch(`/api/runs/${encodeURIComponent(id)}/measurements`)
   const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()))
   const col = (name: string) => table.getChild(name)
   const [simTime, parameter, value, unit] = [col('sim_time'), col('parameter'), col('value'), col('unit')]
   const [temperature, inputVoltage, loadCurrent] = [col('temperature'), col('input_voltage'), col('load_current')]
-  const out: SeriesRow[] = []
+  const out: ChartRow[] = []
   for (let i = 0; i < table.numRows; i++) {
     out.push({
       simTime: Number(simTime?.get(i) ?? 0),

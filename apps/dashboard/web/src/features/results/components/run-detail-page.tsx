@@ -41,8 +41,8 @@ export function RunDetailPage(props: { id: string }) {
             {measurements.loading && <p className="muted">Loading measurements…</p>}
             {measurements.data?.length === 0 && <p className="muted">No measurements recorded.</p>}
             <div className="chart-grid">
-              {measurements.data?.map((s, i) => (
-                <MeasurementChart key={s.parameter} series={s} index={i} />
+              {measurements.data?.map((spec) => (
+                <MeasurementChart key={spec.title} spec={spec} />
               ))}
             </div>
           </Panel>

@@ -1,12 +1,15 @@
-import { useState } from 'react'
-import { seriesByParameter } from '../../../lib/measurement-series'
+import { runCharts } from '@dvt/charts'
+import { useMemo, useState } from 'react'
 import { downloadReport, getMeasurements, getRun } from '../api/runs'
 import { useAsync } from './use-async'
 
-/** A run with its results and events, its measurement series (Arrow) and the PDF download. */
+/** A run with its results and events, its charts (from its measurements, read as Arrow) and the PDF download. */
 export function useRunDetail(id: string) {
   const detail = useAsync(() => getRun(id), id)
-  const measurements = useAsync(async () => seriesByParameter(await getMeasurements(id)), `m:${id}`)
+  const rows = useAsync(() => getMeasurements(id), `m:${id}`)
+  const test = detail.data?.run.test
+  const charts = useMemo(() => (rows.data && test !== undefined ? runCharts(test, rows.data) : null), [rows.data, test])
+  const measurements = { ...rows, data: charts }
   const [pdf, setPdf] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
   const download = async () => {
     setPdf({ busy: true, error: null })

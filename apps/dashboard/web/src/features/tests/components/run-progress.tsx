@@ -1,19 +1,20 @@
+import { runCharts } from '@dvt/charts'
 import { useMemo } from 'react'
 import { duration, reading, shortId } from '../../../lib/format'
-import { seriesByParameter } from '../../../lib/measurement-series'
 import { linkHandler } from '../../../lib/router'
 import { PassBadge, StatusBadge } from '../../../lib/ui/badge'
 import { MeasurementChart } from '../../../lib/ui/measurement-chart'
 import type { LiveRun } from '../../../lib/ws-store'
 import { progressFacts } from '../hooks/progress-facts'
 
-function LivePlot(props: { rows: LiveRun['rows'] }) {
-  const series = useMemo(() => {
-    const all = seriesByParameter(props.rows, 1500)
-    return all.find((s) => s.parameter === 'vout') ?? all[0]
-  }, [props.rows])
-  if (!series) return <p className="muted">The live plot starts with the first measurement.</p>
-  return <MeasurementChart series={series} index={1} />
+/** The run's chart as its report will print it (for tempco: V_out vs temperature, the fit once there are two points). */
+function LivePlot(props: { test: string; rows: LiveRun['rows'] }) {
+  const spec = useMemo(() => {
+    const charts = runCharts(props.test, props.rows)
+    return charts.find((c) => c.kind === 'tempco' || c.parameter === 'vout') ?? charts[0]
+  }, [props.test, props.rows])
+  if (!spec) return <p className="muted">The live plot starts with the first measurement.</p>
+  return <MeasurementChart spec={spec} />
 }
 
 /** Step, point k of n, simulated time, live plot; the verdict and a link to the run when done. */
@@ -47,7 +48,7 @@ export function RunProgressPanel(props: { run: LiveRun; running: boolean; onAbor
         </div>
       )}
       {state.progress?.message && <p className="muted">{state.progress.message}</p>}
-      <LivePlot rows={run.rows} />
+      <LivePlot test={state.test} rows={run.rows} />
       {!running && (
         <div className={`verdict verdict-${state.status}`} data-testid="verdict">
           <strong>{state.status.toUpperCase()}</strong>

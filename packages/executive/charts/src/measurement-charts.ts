@@ -1,14 +1,20 @@
-import type { MeasurementRow } from '@dvt/storage'
-import { formatNumber } from '../format'
-import type { Point } from './linear-fit'
-import { type ReportChart, seriesColor } from './palette'
+import type { MeasurementRow } from '@dvt/storage/records'
+import type { XyChartSpec, XyPoint, XySeries } from './chart-spec'
+import { displayUnit } from './display-unit'
+import { extent, typographicMinus } from './internal/scale'
+import { seriesColor } from './palette'
 import { parameterLabel } from './parameter-label'
-import { displayUnit } from './scale'
-import { type ChartSeries, extent, renderSvgChart } from './svg-chart'
+
+/** The columns of a measurement row a chart needs (from storage, Arrow, or a live run's `measurement` events). */
+export type ChartRow = Pick<
+  MeasurementRow,
+  'simTime' | 'parameter' | 'value' | 'unit' | 'temperature' | 'inputVoltage' | 'loadCurrent'
+>
 
 type AxisKey = 'temperature' | 'inputVoltage' | 'loadCurrent' | 'simTime'
 
-interface Axis {
+/** A quantity a measured parameter can be plotted against. */
+export interface MeasurementAxis {
   key: AxisKey
   name: string
   unit: string
@@ -16,52 +22,61 @@ interface Axis {
   minSpan: number
 }
 
-const axes: readonly Axis[] = [
+const axes: readonly MeasurementAxis[] = [
   { key: 'temperature', name: 'Chamber temperature', unit: '\u00b0C', minSpan: 0.5 },
   { key: 'inputVoltage', name: 'Input voltage', unit: 'V', minSpan: 0.005 },
   { key: 'loadCurrent', name: 'Load current', unit: 'A', minSpan: 0.0005 },
 ]
-const timeAxis: Axis = { key: 'simTime', name: 'Time since start', unit: 's', minSpan: 0 }
-const maxCharts = 6
+const timeAxis: MeasurementAxis = { key: 'simTime', name: 'Time since start', unit: 's', minSpan: 0 }
 const maxTemperatureSeries = 6
 /** At most this many distinct x values are drawn as markers; more means a continuous trace. */
 const maxSteps = 80
 
-const axisValue = (r: MeasurementRow, key: AxisKey): number | null => r[key]
+/** One measured parameter of a run against its natural x, ready for an XyChart. */
+export interface MeasurementChartSpec extends XyChartSpec {
+  kind: 'measurement'
+  parameter: string
+  /** "Output voltage vs load current". */
+  title: string
+  axis: MeasurementAxis
+  /** Readings charted (before thinning). */
+  readings: number
+  /** True when a sweep repeated at a few temperatures is drawn as one series per temperature. */
+  perTemperature: boolean
+}
 
-function varies(rows: readonly MeasurementRow[], axis: Axis): boolean {
+const axisValue = (r: ChartRow, key: AxisKey): number | null => r[key]
+
+function varies(rows: readonly ChartRow[], axis: MeasurementAxis): boolean {
   const values = rows.map((r) => axisValue(r, axis.key)).filter((v): v is number => v !== null && Number.isFinite(v))
   if (values.length < rows.length || values.length < 2) return false
   const [lo, hi] = extent(values)
   return hi - lo >= axis.minSpan
 }
 
+const levelOf = (r: ChartRow): number => Math.round((r.temperature ?? 0) / 5) * 5
+const temperatureLevels = (rows: readonly ChartRow[]): number => new Set(rows.map(levelOf)).size
+
 /**
  * The parameter's natural x: temperature if it varies, else input voltage, else load current, else time.
  * One refinement: a sweep of V_in or the load repeated at a few temperatures (dropout at −40/25/85 °C) is drawn
  * against the swept quantity with one series per temperature, since against temperature it is a vertical smear.
  */
-export function naturalAxis(rows: readonly MeasurementRow[]): Axis {
+export function naturalAxis(rows: readonly ChartRow[]): MeasurementAxis {
   const first = axes.find((a) => varies(rows, a)) ?? timeAxis
   if (first.key !== 'temperature') return first
   const swept = axes.slice(1).find((a) => varies(rows, a))
   return swept && temperatureLevels(rows) <= maxTemperatureSeries ? swept : first
 }
 
-const levelOf = (r: MeasurementRow): number => Math.round((r.temperature ?? 0) / 5) * 5
-
-function temperatureLevels(rows: readonly MeasurementRow[]): number {
-  return new Set(rows.map(levelOf)).size
-}
-
-/** Splits a sweep done at a few temperatures (dropout at −40/25/85 °C) into one series per temperature. */
-function temperatureGroups(rows: readonly MeasurementRow[], axis: Axis): Map<string, MeasurementRow[]> {
-  const groups = new Map<string, MeasurementRow[]>()
+/** Splits a sweep done at a few temperatures into one group per temperature ("−40 °C"); else one unnamed group. */
+function temperatureGroups(rows: readonly ChartRow[], axis: MeasurementAxis): Map<string, ChartRow[]> {
+  const groups = new Map<string, ChartRow[]>()
   const temperature = axes[0]
   if (axis.key === 'temperature' || !temperature || !varies(rows, temperature)) return groups.set('', [...rows])
   if (temperatureLevels(rows) > maxTemperatureSeries) return groups.set('', [...rows])
   for (const r of rows) {
-    const key = `${formatNumber(levelOf(r), 3)} \u00b0C`
+    const key = `${typographicMinus(String(levelOf(r)))} \u00b0C`
     const list = groups.get(key)
     if (list) list.push(r)
     else groups.set(key, [r])
@@ -70,7 +85,7 @@ function temperatureGroups(rows: readonly MeasurementRow[], axis: Axis): Map<str
 }
 
 /** Means per distinct x (readings repeated at one setpoint collapse to one marker). */
-function stepMeans(points: readonly Point[], span: number): Point[] {
+function stepMeans(points: readonly XyPoint[], span: number): XyPoint[] {
   const bucket = span > 0 ? span / 1000 : 1
   const sums = new Map<number, { x: number; y: number; n: number }>()
   for (const p of points) {
@@ -81,13 +96,13 @@ function stepMeans(points: readonly Point[], span: number): Point[] {
   return [...sums.values()].map((s) => ({ x: s.x / s.n, y: s.y / s.n })).sort((a, b) => a.x - b.x)
 }
 
-function groupSeries(label: string, points: Point[], color: string): ChartSeries[] {
+function groupSeries(label: string, points: XyPoint[], color: string): XySeries[] {
   const [lo, hi] = extent(points.map((p) => p.x))
   const means = stepMeans(points, hi - lo)
   if (means.length > maxSteps) {
     return [{ label: label || 'Measured', points: [...points].sort((a, b) => a.x - b.x), color, style: 'line' }]
   }
-  const out: ChartSeries[] = []
+  const out: XySeries[] = []
   if (means.length < points.length)
     out.push({ label: label ? `${label} readings` : 'Readings', points, color, style: 'dots' })
   out.push({
@@ -99,44 +114,51 @@ function groupSeries(label: string, points: Point[], color: string): ChartSeries
   return out
 }
 
-function parameterChart(parameter: string, rows: readonly MeasurementRow[]): ReportChart {
+/** The chart of one parameter's readings against its natural x, in readable units (mA, µV, min). */
+export function measurementChart(parameter: string, rows: readonly ChartRow[]): MeasurementChartSpec {
   const axis = naturalAxis(rows)
-  const xs = rows.map((r) => axisValue(r, axis.key) ?? 0)
-  const [, xMax] = extent(xs.map(Math.abs))
+  const [, xMax] = extent(rows.map((r) => Math.abs(axisValue(r, axis.key) ?? 0)))
   const [, yMax] = extent(rows.map((r) => Math.abs(r.value)))
   const xu = axis.key === 'simTime' && xMax > 300 ? { unit: 'min', factor: 1 / 60 } : displayUnit(axis.unit, xMax)
   const yu = displayUnit(rows[0]?.unit ?? '', yMax)
-  const series: ChartSeries[] = []
-  let i = 0
+  const series: XySeries[] = []
   const groups = temperatureGroups(rows, axis)
+  let i = 0
   for (const [label, group] of groups) {
     const points = group.map((r) => ({ x: (axisValue(r, axis.key) ?? 0) * xu.factor, y: r.value * yu.factor }))
     series.push(...groupSeries(label, points, seriesColor(i++)))
   }
-  const label = parameterLabel(parameter)
-  const svg = renderSvgChart({ xLabel: `${axis.name} (${xu.unit})`, yLabel: `${label} (${yu.unit})`, series })
-  const count = `${rows.length} reading${rows.length === 1 ? '' : 's'}`
-  const caption = `${count} of ${parameter} against ${axis.name.toLowerCase()}${groups.size > 1 ? ', one series per chamber temperature' : ''}.`
-  return { title: `${label} vs ${axis.name.toLowerCase()}`, caption, svg }
+  const name = parameterLabel(parameter)
+  return {
+    kind: 'measurement',
+    parameter,
+    title: `${name} vs ${axis.name.toLowerCase()}`,
+    axis,
+    xLabel: `${axis.name} (${xu.unit})`,
+    yLabel: yu.unit ? `${name} (${yu.unit})` : name,
+    series,
+    readings: rows.length,
+    perTemperature: groups.size > 1,
+  }
 }
 
 /**
- * One chart per measured parameter (up to six), each against its natural x. A `<name>_avg` parameter is the
- * averaged companion of `<name>` and is not charted separately.
+ * One chart per measured parameter (up to `max`, default 6), each against its natural x. A `<name>_avg` parameter
+ * is the averaged companion of `<name>` and is not charted separately. Non-finite values are left out.
  */
-export function buildMeasuredCharts(rows: readonly MeasurementRow[]): ReportChart[] {
-  const byParameter = new Map<string, MeasurementRow[]>()
+export function measurementCharts(rows: readonly ChartRow[], max = 6): MeasurementChartSpec[] {
+  const byParameter = new Map<string, ChartRow[]>()
   for (const r of rows) {
     if (!Number.isFinite(r.value)) continue
     const list = byParameter.get(r.parameter)
     if (list) list.push(r)
     else byParameter.set(r.parameter, [r])
   }
-  const charts: ReportChart[] = []
+  const charts: MeasurementChartSpec[] = []
   for (const [parameter, list] of byParameter) {
     if (parameter.endsWith('_avg') && byParameter.has(parameter.slice(0, -4))) continue
-    if (charts.length === maxCharts) break
-    charts.push(parameterChart(parameter, list))
+    if (charts.length === max) break
+    charts.push(measurementChart(parameter, list))
   }
   return charts
 }
