@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
+import type { z } from 'zod'
+import {
+  SESSION_FORMAT_VERSION,
+  type Session,
+  sessionEndSchema,
+  sessionExchangeSchema,
+  sessionHeaderSchema,
+  sessionPath,
+} from './session-format'
+import { SessionError } from './session-error'
+
+const gzipAsync = promisify(gzip)
+const gunzipAsync = promisify(gunzip)
+
+/**
+ * Writes a session durably: the whole file goes to a temporary name beside the final one, is flushed to disk, then
+ * renamed, and the folder is flushed. A crash before the rename leaves only `.run_<id>….partial-<pid>`, which no
+ * reader opens; the final name never holds a partial file. Returns the path written.
+ */
+export async function writeSessionFile(measurementsDir: string, session: Session): Promise<string> {
+  const path = sessionPath(measurementsDir, session.header.run_id)
+  const temporary = join(dirname(path), `.${basename(path)}.partial-${process.pid}`)
+  const lines = [session.header, ...session.exchanges, session.end].map((line) => JSON.stringify(line))
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    const bytes = await gzipAsync(`${lines.join('\n')}\n`)
+    const file = await open(temporary, 'w')
+    try {
+      await file.writeFile(bytes)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temporary, path)
+    await syncFolder(dirname(path))
+    return path
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined)
+    throw new SessionError(
+      'SESSION_WRITE_FAILED',
+      `cannot write the session recording ${path}: ${(error as Error).message} — check data.measurements_dir`,
+      { cause: error },
+    )
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** True when the run has a session file (it may still be unreadable). */
+export function hasSessionFile(measurementsDir: string, runId: string): boolean {
+  return existsSync(sessionPath(measurementsDir, runId))
+}
+
+/** The decompressed NDJSON text of a run's session file, checked as {@link readSessionFile} checks it. */
+export async function readSessionText(measurementsDir: string, runId: string): Promise<string> {
+  return (await load(measurementsDir, runId)).text
+}
+
+/**
+ * Reads and checks a run's session file: gzip intact (its CRC), a header first, every line valid, the end line last
+ * with the count of exchanges it announces. Anything else is one sentence naming the file and the first problem.
+ */
+export async function readSessionFile(measurementsDir: string, runId: string): Promise<Session> {
+  return (await load(measurementsDir, runId)).session
+}
+
+async function load(measurementsDir: string, runId: string): Promise<{ text: string; session: Session }> {
+  const path = sessionPath(measurementsDir, runId)
+  let compressed: Buffer
+  try {
+    compressed = await readFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw corrupt(path, (error as Error).message, error)
+    throw new SessionError(
+      'SESSION_NOT_FOUND',
+      `run ${runId.slice(0, 8)} has no session recording (${path} does not exist) — runs recorded before session recording began, and runs whose process stopped before they ended, cannot be shown or replayed`,
+    )
+  }
+  let text: string
+  try {
+    text = (await gunzipAsync(compressed)).toString('utf8')
+  } catch (error) {
+    throw corrupt(path, 'it is not an intact gzip file', error)
+  }
+  return { text, session: parseSession(path, runId, text) }
+}
+
+function parseSession(path: string, runId: string, text: string): Session {
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  if (lines.length < 2) throw corrupt(path, 'it holds no header and end line')
+  const header = parseLine(path, lines, 0, sessionHeaderSchema)
+  if (header.version > SESSION_FORMAT_VERSION) {
+    throw new SessionError(
+      'SESSION_UNSUPPORTED',
+      `${path} is session format ${header.version}; this version of DVT Bench reads up to ${SESSION_FORMAT_VERSION} — upgrade dvt`,
+    )
+  }
+  if (header.run_id !== runId) throw corrupt(path, `its header names run ${header.run_id}`)
+  const end = parseLine(path, lines, lines.length - 1, sessionEndSchema)
+  const exchanges = []
+  for (let i = 1; i < lines.length - 1; i++) exchanges.push(parseLine(path, lines, i, sessionExchangeSchema))
+  if (end.exchanges !== exchanges.length) {
+    throw corrupt(path, `its end line announces ${end.exchanges} exchanges but it holds ${exchanges.length}`)
+  }
+  return { header, exchanges, end }
+}
+
+function parseLine<S extends z.ZodType>(path: string, lines: readonly string[], index: number, schema: S): z.infer<S> {
+  let value: unknown
+  try {
+    value = JSON.parse(lines[index]!)
+  } catch (error) {
+    throw corrupt(path, `line ${index + 1} is not JSON`, error)
+  }
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
+    throw corrupt(path, `line ${index + 1} is not a valid ${describeKind(schema)} line${where}`)
+  }
+  return parsed.data
+}
+
+function describeKind(schema: z.ZodType): string {
+  if (schema === (sessionHeaderSchema as z.ZodType)) return 'header'
+  if (schema === (sessionEndSchema as z.ZodType)) return 'end'
+  return 'exchange'
+}
+
+function corrupt(path: string, problem: string, cause?: unknown): SessionError {
+  return new SessionError(
+    'SESSION_CORRUPT',
+    `the session recording ${path} is corrupt: ${problem} — it cannot be shown or replayed`,
+    cause === undefined ? undefined : { cause },
+  )
+}

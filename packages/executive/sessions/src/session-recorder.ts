@@ -1,0 +1,168 @@
+import { performance } from 'node:perf_hooks'
+import type { TransportTarget } from '@dvt/drivers'
+import type { InstrumentRole } from '@dvt/protocol'
+import type { Transport } from '@dvt/transports'
+import { firstAnswer, isIdentityQuery, isTimeQuery, waitSeconds } from './internal/scpi-units'
+import { SESSION_FORMAT, SESSION_FORMAT_VERSION, type SessionExchange, type SessionInstrument } from './session-format'
+import { writeSessionFile } from './session-file'
+
+/** Options of {@link createSessionRecorder}. */
+export interface SessionRecorderOptions {
+  /** `data.measurements_dir`: session files go to its `sessions/` folder. */
+  measurementsDir: string
+  /** The release that records (the header's `software_version`). */
+  softwareVersion: string
+}
+
+/** What the recorder is told when a run starts. */
+export interface RecordedRun {
+  runId: string
+  test: string
+  backend: 'simulator' | 'visa'
+}
+
+/**
+ * Records every exchange the drivers make during a run. `wrap` goes around each transport the instrument set opens
+ * (its `openTransport` option), so any instrument a bench has is recorded without code of its own; `begin` and
+ * `finish` bracket one run. Between runs the traffic passes through untouched (only `*IDN?` answers are kept, so a
+ * probe before the run still names each instrument in the header).
+ */
+export interface SessionRecorder {
+  wrap(target: TransportTarget, transport: Transport): Transport
+  /** Starts recording a run; a recording still open is dropped. */
+  begin(run: RecordedRun): void
+  /** Ends the run's recording and writes its session file durably; resolves to its path. */
+  finish(runId: string, status: string): Promise<string>
+  /** Drops the open recording without writing it. */
+  discard(): void
+}
+
+interface Recording {
+  run: RecordedRun
+  startedAt: string
+  origin: number
+  exchanges: SessionExchange[]
+}
+
+export function createSessionRecorder(options: SessionRecorderOptions): SessionRecorder {
+  const instruments = new Map<InstrumentRole, SessionInstrument>()
+  let recording: Recording | null = null
+  // The test clock's time as the traffic shows it: the last SIM:TIME? answer plus the SIM:WAITs since.
+  let simTime: number | null = null
+
+  function start(role: InstrumentRole, kind: SessionExchange['kind'], sent: string): SessionExchange | null {
+    if (recording === null) return null
+    const exchange: SessionExchange = {
+      type: 'exchange',
+      seq: recording.exchanges.length,
+      role,
+      kind,
+      sent,
+      received: null,
+      t_ms: round(performance.now() - recording.origin),
+      dur_ms: 0,
+      sim_s: simTime,
+      error: null,
+    }
+    recording.exchanges.push(exchange)
+    return exchange
+  }
+
+  function settle(exchange: SessionExchange | null, received: string | null, error?: unknown): void {
+    if (exchange === null || recording === null) return
+    exchange.dur_ms = round(performance.now() - recording.origin - exchange.t_ms)
+    exchange.received = received
+    if (error !== undefined) exchange.error = describeError(error)
+  }
+
+  /** Keeps the identity and the test clock's time up to date from what went by. */
+  function observe(role: InstrumentRole, sent: string, received: string): void {
+    if (isIdentityQuery(sent)) {
+      const instrument = instruments.get(role)
+      if (instrument) instrument.identity = firstAnswer(received)
+    } else if (role === 'control') {
+      const waited = waitSeconds(sent)
+      if (waited !== null) simTime = simTime === null ? null : simTime + waited
+      else if (isTimeQuery(sent)) {
+        const time = Number(firstAnswer(received))
+        if (Number.isFinite(time)) simTime = time
+      }
+    }
+  }
+
+  function wrap(target: TransportTarget, transport: Transport): Transport {
+    const { role } = target
+    instruments.set(role, { role, label: target.name, resource: transport.resource, identity: null })
+    return {
+      resource: transport.resource,
+      async write(command) {
+        const exchange = start(role, 'write', command)
+        try {
+          await transport.write(command)
+        } catch (error) {
+          settle(exchange, null, error)
+          throw error
+        }
+        settle(exchange, null)
+      },
+      async query(command, queryOptions) {
+        const exchange = start(role, 'query', command)
+        let received: string
+        try {
+          received = await transport.query(command, queryOptions)
+        } catch (error) {
+          settle(exchange, null, error)
+          throw error
+        }
+        settle(exchange, received)
+        observe(role, command, received)
+        return received
+      },
+      close: () => transport.close(),
+    }
+  }
+
+  return {
+    wrap,
+    begin(run) {
+      recording = { run, startedAt: new Date().toISOString(), origin: performance.now(), exchanges: [] }
+      simTime = null
+    },
+    async finish(runId, status) {
+      const done = recording
+      recording = null
+      if (done === null || done.run.runId !== runId) throw new Error(`no recording of run ${runId} is open`)
+      return writeSessionFile(options.measurementsDir, {
+        header: {
+          type: 'header',
+          format: SESSION_FORMAT,
+          version: SESSION_FORMAT_VERSION,
+          run_id: runId,
+          test: done.run.test,
+          software_version: options.softwareVersion,
+          backend: done.run.backend,
+          started_at: done.startedAt,
+          instruments: [...instruments.values()].map((i) => ({ ...i })),
+        },
+        exchanges: done.exchanges,
+        end: { type: 'end', run_id: runId, status, ended_at: new Date().toISOString(), exchanges: done.exchanges.length },
+      })
+    },
+    discard() {
+      recording = null
+    },
+  }
+}
+
+/** Microsecond resolution is plenty and keeps the lines short. */
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000
+}
+
+function describeError(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: unknown }).code
+  return {
+    code: typeof code === 'string' ? code : 'ERROR',
+    message: error instanceof Error ? error.message : String(error),
+  }
+}
