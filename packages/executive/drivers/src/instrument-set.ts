@@ -67,7 +67,13 @@ export function instrumentLabel(role: InstrumentRole): string {
  * after a drop fails (then the next one reconnects). Wrap it to observe a bench's traffic (session recording).
  */
 export function openDriverTransport(target: TransportTarget): Transport {
-  return createTcpTransport({ host: target.host, port: target.port, name: target.name, timeoutMs: target.timeoutMs, reportDrops: true })
+  return createTcpTransport({
+    host: target.host,
+    port: target.port,
+    name: target.name,
+    timeoutMs: target.timeoutMs,
+    reportDrops: true,
+  })
 }
 
 /** Builds the drivers for a bench. Connections open lazily on first use. */

@@ -20,17 +20,17 @@ let session: Session
 const quick = { points_c: [-40, 25, 85] }
 
 /** One run as the CLI does it: probe, set the speed, run, close. */
-async function runTempco(at: DvtConfig, params: Record<string, unknown>): Promise<{ state: RunState; rows: unknown[] }> {
+async function runTempco(
+  at: DvtConfig,
+  params: Record<string, unknown>,
+): Promise<{ state: RunState; rows: unknown[] }> {
   const run = await openRunSession(at, { probeEachRun: false })
   try {
     await run.probe()
     await run.useSpeed('max')
     const state = await run.runner.run('tempco', params)
-    const rows = (await run.storage!.readMeasurements(state.id)).map(({ parameter, value, conditions }) => ({
-      parameter,
-      value,
-      conditions,
-    }))
+    // Everything of a reading but its wall-clock timestamp.
+    const rows = (await run.storage!.readMeasurements(state.id)).map(({ timestamp: _, ...row }) => row)
     return { state, rows }
   } finally {
     await run.close()
@@ -74,7 +74,13 @@ describe('a tempco recorded on the virtual bench', () => {
   it('records every exchange of the run, with the test clock and the identities', () => {
     expect(recorded.status).toBe('passed')
     expect(session.header).toMatchObject({ run_id: recorded.id, test: 'tempco', backend: 'simulator' })
-    expect(session.header.instruments.map((i) => i.role).sort()).toEqual(['chamber', 'control', 'dmm', 'load', 'supply'])
+    expect(session.header.instruments.map((i) => i.role).sort()).toEqual([
+      'chamber',
+      'control',
+      'dmm',
+      'load',
+      'supply',
+    ])
     expect(session.header.instruments.find((i) => i.role === 'dmm')?.identity).toMatch(/34461A/)
     const reads = session.exchanges.filter((e) => e.role === 'dmm' && e.sent.startsWith('READ?'))
     // One READ? per recorded point, and more while the drift check waits for the DUT to settle.

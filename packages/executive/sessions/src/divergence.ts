@@ -31,7 +31,11 @@ export function formatDivergence(d: Divergence): string {
     end: `replay stopped: the test sent the ${d.label} (${d.role}) more than the ${d.of} exchanges recorded`,
     unused: `replay incomplete at ${at}: the test ended before the recording did`,
   }[d.reason]
-  const lines = [head, `  expected: ${d.expected ?? '(nothing: the recording ends here)'}`, `  got:      ${d.got ?? '(nothing)'}`]
+  const lines = [
+    head,
+    `  expected: ${d.expected ?? '(nothing: the recording ends here)'}`,
+    `  got:      ${d.got ?? '(nothing)'}`,
+  ]
   const column = d.expected !== null && d.got !== null ? firstDifference(d.expected, d.got) : -1
   if (column >= 0) lines.push(`            ${' '.repeat(column)}^ first difference, column ${column + 1}`)
   return lines.join('\n')

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import type { z } from 'zod'
+import { SessionError } from './session-error'
 import {
   SESSION_FORMAT_VERSION,
   type Session,
@@ -12,7 +13,6 @@ import {
   sessionHeaderSchema,
   sessionPath,
 } from './session-format'
-import { SessionError } from './session-error'
 
 const gzipAsync = promisify(gzip)
 const gunzipAsync = promisify(gunzip)

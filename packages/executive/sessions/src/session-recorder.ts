@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks'
 import type { TransportTarget } from '@dvt/drivers'
-import type { InstrumentRole } from '@dvt/protocol'
+import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { firstAnswer, isIdentityQuery, isTimeQuery, waitSeconds } from './internal/scpi-units'
-import { SESSION_FORMAT, SESSION_FORMAT_VERSION, type SessionExchange, type SessionInstrument } from './session-format'
 import { writeSessionFile } from './session-file'
+import { SESSION_FORMAT, SESSION_FORMAT_VERSION, type SessionExchange, type SessionInstrument } from './session-format'
 
 /** Options of {@link createSessionRecorder}. */
 export interface SessionRecorderOptions {
@@ -142,10 +142,19 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
           software_version: options.softwareVersion,
           backend: done.run.backend,
           started_at: done.startedAt,
-          instruments: [...instruments.values()].map((i) => ({ ...i })),
+          instruments: INSTRUMENT_ROLES.flatMap((role) => {
+            const instrument = instruments.get(role)
+            return instrument ? [{ ...instrument }] : []
+          }),
         },
         exchanges: done.exchanges,
-        end: { type: 'end', run_id: runId, status, ended_at: new Date().toISOString(), exchanges: done.exchanges.length },
+        end: {
+          type: 'end',
+          run_id: runId,
+          status,
+          ended_at: new Date().toISOString(),
+          exchanges: done.exchanges.length,
+        },
       })
     },
     discard() {

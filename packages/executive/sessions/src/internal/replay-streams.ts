@@ -68,7 +68,8 @@ export function buildStreams(session: Session): Map<InstrumentRole, ReplayStream
   }
   if (!streams.has('control')) addStream(streams, 'control')
   for (const stream of streams.values()) {
-    if (stream.identity === '') stream.identity = `DVT Bench,REPLAY-${stream.role.toUpperCase()},0,${session.header.software_version}`
+    if (stream.identity === '')
+      stream.identity = `DVT Bench,REPLAY-${stream.role.toUpperCase()},0,${session.header.software_version}`
   }
   return streams
 }
