@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { openStorage } from '@dvt/storage'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DvtResult, runDvt, type ServeHandle, startServe } from './support/dvt-process'
-import { expectOneSentence, NO_STACK } from './support/expect-cli'
+import { expectOneSentence } from './support/expect-cli'
 
 // The library, the run listing and every user error, through a real `dvt serve` (lockstep) and the real CLI.
 
