@@ -30,7 +30,7 @@ export interface RunSessionOptions {
   openTransport?: InstrumentSetOptions['openTransport']
   /**
    * Record every run's instrument exchanges to `<data.measurements_dir>/sessions/run_<id>.ndjson.gz`
-   * (docs/sessions.md) [true whenever runs are stored].
+   * (docs/sessions.md) [`data.record_sessions` whenever runs are stored].
    */
   recordSessions?: boolean
 }
@@ -75,7 +75,7 @@ function openConfiguredStorage(config: DvtConfig): StorageBackend {
  */
 export async function openRunSession(config: DvtConfig, options: RunSessionOptions = {}): Promise<RunSession> {
   const recorder =
-    (options.recordSessions ?? options.storage !== null)
+    (options.recordSessions ?? (config.data.record_sessions && options.storage !== null))
       ? createSessionRecorder({ measurementsDir: config.data.measurements_dir, softwareVersion: DVT_VERSION })
       : null
   // Connections open lazily: nothing to undo if the store below cannot be opened.

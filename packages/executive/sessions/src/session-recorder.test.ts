@@ -52,7 +52,7 @@ describe('the session recorder', () => {
     await control.query('SIM:TIME?;:SYST:ERR?')
     await control.query('SIM:WAIT 30;*OPC?;:SYST:ERR?')
     await dmm.query('READ?;:SYST:ERR?')
-    const path = await recorder.finish('r1', 'passed')
+    const path = recorder.finish('r1', 'passed')
     expect(path).toBe(join(dir, 'sessions', 'run_r1.ndjson.gz'))
     const session = await readSessionFile(dir, 'r1')
     expect(session.header).toMatchObject({
@@ -121,7 +121,7 @@ describe('the session recorder', () => {
     recorder.begin({ runId: 'r2', test: 'tempco', backend: 'visa' })
     await expect(load.query('MEAS:CURR?;:SYST:ERR?')).rejects.toMatchObject({ code: 'TRANSPORT_REFUSED' })
     await expect(load.write('INP OFF')).rejects.toMatchObject({ code: 'TRANSPORT_REFUSED' })
-    await recorder.finish('r2', 'error')
+    recorder.finish('r2', 'error')
     const [query, write] = (await readSessionFile(dir, 'r2')).exchanges
     expect(query).toMatchObject({ kind: 'query', received: null, error: { code: 'TRANSPORT_REFUSED' } })
     expect(query!.error!.message).toMatch(/cannot reach the electronic load at 127\.0\.0\.1:1/)
@@ -134,11 +134,11 @@ describe('the session recorder', () => {
     await load.close()
   })
 
-  it('finishes only the run it began; a discarded recording writes nothing', async () => {
+  it('finishes only the run it began; a discarded recording writes nothing', () => {
     recorder.begin({ runId: 'r3', test: 'tempco', backend: 'simulator' })
-    await expect(recorder.finish('other', 'passed')).rejects.toThrow(/no recording of run other is open/)
+    expect(() => recorder.finish('other', 'passed')).toThrow(/no recording of run other is open/)
     recorder.begin({ runId: 'r4', test: 'tempco', backend: 'simulator' })
     recorder.discard()
-    await expect(recorder.finish('r4', 'passed')).rejects.toThrow(/no recording of run r4 is open/)
+    expect(() => recorder.finish('r4', 'passed')).toThrow(/no recording of run r4 is open/)
   })
 })

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { TransportTarget } from '@dvt/drivers'
+import { commonCommands, simulationCommands, type TransportTarget } from '@dvt/drivers'
 import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { firstAnswer, isIdentityQuery, isTimeQuery, waitSeconds } from './internal/scpi-units'
@@ -31,8 +31,8 @@ export interface SessionRecorder {
   wrap(target: TransportTarget, transport: Transport): Transport
   /** Starts recording a run; a recording still open is dropped. */
   begin(run: RecordedRun): void
-  /** Ends the run's recording and writes its session file durably; resolves to its path. */
-  finish(runId: string, status: string): Promise<string>
+  /** Ends the run's recording and writes its session file (see `writeSessionFile`); returns its path. */
+  finish(runId: string, status: string): string
   /** Drops the open recording without writing it. */
   discard(): void
 }
@@ -75,12 +75,15 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     if (error !== undefined) exchange.error = describeError(error)
   }
 
-  /** Keeps the identity and the test clock's time up to date from what went by. */
+  /**
+   * Keeps the identity and the test clock's time up to date from what went by. Every line passes here, so the
+   * common case costs two prefix tests; only the lines that start like a probe or a clock line are parsed.
+   */
   function observe(role: InstrumentRole, sent: string, received: string): void {
-    if (isIdentityQuery(sent)) {
+    if (sent.startsWith(IDENTITY_PREFIX)) {
       const instrument = instruments.get(role)
-      if (instrument) instrument.identity = firstAnswer(received)
-    } else if (role === 'control') {
+      if (instrument && isIdentityQuery(sent)) instrument.identity = firstAnswer(received)
+    } else if (role === 'control' && sent.startsWith(CLOCK_PREFIX)) {
       const waited = waitSeconds(sent)
       if (waited !== null) simTime = simTime === null ? null : simTime + waited
       else if (isTimeQuery(sent)) {
@@ -128,7 +131,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
       recording = { run, startedAt: new Date().toISOString(), origin: performance.now(), exchanges: [] }
       simTime = null
     },
-    async finish(runId, status) {
+    finish(runId, status) {
       const done = recording
       recording = null
       if (done === null || done.run.runId !== runId) throw new Error(`no recording of run ${runId} is open`)
@@ -161,6 +164,16 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
       recording = null
     },
   }
+}
+
+/** What every identity probe and every test-clock line starts with, as the drivers send them. */
+const IDENTITY_PREFIX = commonCommands.identify.scpi
+const CLOCK_PREFIX = commonPrefix(simulationCommands.time.scpi, simulationCommands.wait.scpi)
+
+function commonPrefix(a: string, b: string): string {
+  let n = 0
+  while (n < a.length && a[n] === b[n]) n++
+  return a.slice(0, n)
 }
 
 /** Microsecond resolution is plenty and keeps the lines short. */

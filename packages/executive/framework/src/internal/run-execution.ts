@@ -120,11 +120,11 @@ function announce(run: RunExecution, measurements: MeasurementInfo[]): void {
 }
 
 /** Writes the run's session file; a recording that cannot be written is a warning of the run, not its failure. */
-async function saveSession(run: RunExecution, status: RunStatus): Promise<void> {
+function saveSession(run: RunExecution, status: RunStatus): void {
   const recorder = run.options.recorder
   if (!recorder) return
   try {
-    await recorder.finish(run.runId, status)
+    recorder.finish(run.runId, status)
   } catch (error) {
     run.bus.emit({ type: 'log', level: 'warn', message: `the session recording was not saved: ${message(error)}` })
   }
@@ -154,7 +154,7 @@ export async function executeRun(run: RunExecution): Promise<RunState> {
   }
   await finish(env, test)
   const end = ending ?? verdict(env, bus.state)
-  await saveSession(run, end.status)
+  saveSession(run, end.status)
   bus.emit({ type: 'run-finished', status: end.status, reason: end.reason })
   await bus.settle()
   return bus.state

@@ -70,8 +70,16 @@ export function unitsOf(line: string): Unit[] {
   return splitUnits(line).map(classifyUnit)
 }
 
+/** The test clock's wait exactly as the driver sends it, `SIM:WAIT <s>;*OPC?;:SYST:ERR?`: read without parsing. */
+const WAIT_PREFIX = WAIT_TEMPLATE.slice(0, WAIT_TEMPLATE.indexOf('{'))
+const WAIT_SUFFIX = `;${OPC_TEMPLATE};:${ERROR_QUERY}`
+
 /** The simulated seconds a `SIM:WAIT s;*OPC?…` line waits, or null for any other line. */
 export function waitSeconds(line: string): number | null {
+  if (line.startsWith(WAIT_PREFIX) && line.endsWith(WAIT_SUFFIX)) {
+    const value = Number(line.slice(WAIT_PREFIX.length, line.length - WAIT_SUFFIX.length))
+    if (Number.isFinite(value) && value >= 0) return value
+  }
   const units = unitsOf(line)
   const wait = units.find((u) => u.kind === 'wait')
   if (!wait || units.some((u) => u.kind === 'other')) return null
