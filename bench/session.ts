@@ -1,24 +1,28 @@
-// `pnpm bench session`: what session recording costs and how fast a replay runs. A real `dvt serve --speed max
-// --no-dashboard` on free ports (built bundle, its own process); the executive in this process runs the full default
-// tempco (6 points −40…85 °C, noise on) through `openRunSession`, as the CLI does, against one store. Runs alternate
-// with and without recording (same bench, SIM:RESET before each, so every run is the same run), ROUNDS pairs after a
-// warm-up; the figure is the run's wall time (`runner.run`, from the first exchange to the session file renamed into
-// place), median of each, and the overhead is the median of the paired differences (with − without, same round) over
-// the median without: on a shared, noisy machine pairs cancel most of the drift between rounds. Then the recorded session is replayed strictly (a fresh replay server per run, started
-// before the clock starts) with the bench stopped, and the same test's wall time taken the same way.
-// Last line: recording_overhead_pct=<x> replay_wall_ms=<x>
+// `pnpm bench session`: what session recording costs and how fast a replay runs, on the full default tempco
+// (6 points −40…85 °C, noise on) against a real `dvt serve --speed max --no-dashboard` on free ports (built bundle,
+// its own process). Two ways, each alternating runs with and without recording (`data.record_sessions`), SIM:RESET
+// before every run so every run is the same run, after a warm-up:
+// - in-run: the executive in this process (`openRunSession`, as the CLI does it), the wall time of `runner.run` from
+//   its first exchange to the session file in place: the strictest denominator.
+// - full: the whole `dvt run-test tempco --json` process as a user sees it (docs/benchmarks.md#full-tempco).
+// Overhead = median of the paired differences (with − without, same round) over the median without: on a shared,
+// noisy machine pairs cancel the drift between rounds. In-run also reports this process's CPU time per run (the
+// executive alone: the bench runs in its own process), which other load on the machine disturbs far less. Then the recorded session is replayed strictly with the bench
+// stopped, both ways (in-run: a fresh replay server per run; full: `dvt run-test tempco --replay <id>`).
+// Last line: overhead_in_run_pct=<x> overhead_full_pct=<x> replay_in_run_ms=<x> replay_full_s=<x>
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type DvtConfig, loadConfig } from '@dvt/config'
-import { openRunSession, type RunState, replayConfig } from '@dvt/framework'
+import { openRunSession, replayConfig } from '@dvt/framework'
 import { readSessionFile, type Session, sessionPath, startReplayServer } from '@dvt/sessions'
 import { openStorage, type StorageBackend } from '@dvt/storage'
-import { createTcpTransport } from '@dvt/transports'
-import { startServe } from '../test/e2e/src/support/dvt-process'
+import { createTcpTransport, type Transport } from '@dvt/transports'
+import { runDvt, startServe } from '../test/e2e/src/support/dvt-process'
 
-const ROUNDS = Number(process.env.SESSION_BENCH_ROUNDS ?? 40)
+const IN_RUN_ROUNDS = Number(process.env.SESSION_BENCH_ROUNDS ?? 40)
+const FULL_ROUNDS = Number(process.env.SESSION_BENCH_FULL_ROUNDS ?? 12)
 const WARM_UP = 3
 const OVERHEAD_TARGET_PCT = 5
 
@@ -27,66 +31,108 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
-/** One tempco through a run session: wall ms of `runner.run` and the final state. */
-async function timedRun(config: DvtConfig, storage: StorageBackend, record: boolean) {
+interface Paired {
+  with: number[]
+  without: number[]
+  /** CPU ms of this process (the executive; the bench is another process) per run, when measured. */
+  cpuWith: number[]
+  cpuWithout: number[]
+}
+
+/** `rounds` pairs after a warm-up, alternating which goes first so neither always runs on a warmer process. */
+async function paired(rounds: number, control: Transport, run: (record: boolean) => Promise<number>): Promise<Paired> {
+  const out: Paired = { with: [], without: [], cpuWith: [], cpuWithout: [] }
+  for (let i = 0; i < WARM_UP + rounds; i++) {
+    for (const record of i % 2 === 0 ? [true, false] : [false, true]) {
+      await control.write('SIM:RESET')
+      const cpu = process.cpuUsage()
+      const ms = await run(record)
+      const { user, system } = process.cpuUsage(cpu)
+      if (i < WARM_UP) continue
+      out[record ? 'with' : 'without'].push(ms)
+      out[record ? 'cpuWith' : 'cpuWithout'].push((user + system) / 1000)
+    }
+  }
+  return out
+}
+
+/** One tempco through a run session: wall ms of `runner.run`. */
+async function inRun(config: DvtConfig, storage: StorageBackend, record: boolean): Promise<number> {
   const session = await openRunSession(config, { storage, probeEachRun: false, recordSessions: record })
   try {
     await session.probe()
     const start = performance.now()
-    const state: RunState = await session.runner.run('tempco')
+    const state = await session.runner.run('tempco')
     const ms = performance.now() - start
     if (state.status !== 'passed') throw new Error(`tempco ended ${state.status}: ${state.statusReason}`)
-    return { ms, state }
+    return ms
   } finally {
     await session.close()
   }
 }
 
+/** One whole `dvt run-test tempco --json` process: wall ms, and the run's ID. */
+async function full(env: NodeJS.ProcessEnv, cwd: string, args: string[] = []): Promise<{ ms: number; id: string }> {
+  const start = performance.now()
+  const r = await runDvt(['run-test', 'tempco', '--json', ...args], { env, cwd })
+  const ms = performance.now() - start
+  if (r.code !== 0) throw new Error(`dvt run-test ended with exit ${r.code}:\n${r.stdout}\n${r.stderr}`)
+  return { ms, id: (JSON.parse(r.stdout) as { id: string }).id }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dvt-bench-session-'))
-  const serve = await startServe({ speed: 'max' })
+  const serve = await startServe({ speed: 'max', dir })
   const base = loadConfig({ path: '/dev/null', env: serve.env as Record<string, string> })
   const config: DvtConfig = {
     ...base,
     data: { ...base.data, database_path: join(dir, 'dvt.db'), measurements_dir: join(dir, 'measurements') },
   }
+  const cliEnv = (record: boolean) => ({
+    ...serve.env,
+    DVT__DATA__DATABASE_PATH: config.data.database_path,
+    DVT__DATA__MEASUREMENTS_DIR: config.data.measurements_dir,
+    DVT__DATA__RECORD_SESSIONS: String(record),
+  })
   const storage = openStorage({
     databasePath: config.data.database_path,
     measurementsDir: config.data.measurements_dir,
   })
   const control = createTcpTransport({ host: '127.0.0.1', port: serve.ports.control, name: 'simulation control' })
-  const withRec: number[] = []
-  const without: number[] = []
   let recordedId = ''
+  let inRunTimes: Paired
+  let fullTimes: Paired
   try {
-    for (let i = 0; i < WARM_UP + ROUNDS; i++) {
-      // Alternate which goes first, so neither always runs on a warmer process.
-      for (const record of i % 2 === 0 ? [true, false] : [false, true]) {
-        await control.write('SIM:RESET')
-        const { ms, state } = await timedRun(config, storage, record)
-        if (i < WARM_UP) continue
-        ;(record ? withRec : without).push(ms)
-        if (record) recordedId = state.id
-      }
-    }
+    inRunTimes = await paired(IN_RUN_ROUNDS, control, (record) => inRun(config, storage, record))
+    fullTimes = await paired(FULL_ROUNDS, control, async (record) => {
+      const { ms, id } = await full(cliEnv(record), dir)
+      if (record) recordedId = id
+      return ms
+    })
   } finally {
     await control.close()
     await serve.stop()
   }
   const session = await readSessionFile(config.data.measurements_dir, recordedId)
-  const replays = await replayRuns(config, storage, session)
+  const replayInRun = await replayRuns(config, storage, session)
   await storage.close()
-  report(withRec, without, replays, session, statSync(sessionPath(config.data.measurements_dir, recordedId)).size)
+  const replayFull: number[] = []
+  for (let i = 0; i < WARM_UP + FULL_ROUNDS; i++) {
+    const { ms } = await full(cliEnv(false), dir, ['--replay', recordedId])
+    if (i >= WARM_UP) replayFull.push(ms)
+  }
+  const bytes = statSync(sessionPath(config.data.measurements_dir, recordedId)).size
+  report({ inRunTimes, fullTimes, replayInRun, replayFull, session, bytes })
   rmSync(dir, { recursive: true, force: true })
 }
 
 /** The recorded tempco replayed strictly, the bench stopped: wall ms of each run. */
 async function replayRuns(config: DvtConfig, storage: StorageBackend, session: Session): Promise<number[]> {
   const times: number[] = []
-  for (let i = 0; i < WARM_UP + ROUNDS; i++) {
+  for (let i = 0; i < WARM_UP + IN_RUN_ROUNDS; i++) {
     const server = await startReplayServer({ session, mode: 'strict' })
     try {
-      const { ms } = await timedRun(replayConfig(config, server), storage, false)
+      const ms = await inRun(replayConfig(config, server), storage, false)
       const left = server.engine.unserved()
       if (left) throw new Error(`the replay diverged: ${JSON.stringify(left)}`)
       if (i >= WARM_UP) times.push(ms)
@@ -97,33 +143,55 @@ async function replayRuns(config: DvtConfig, storage: StorageBackend, session: S
   return times
 }
 
-function report(withRec: number[], without: number[], replays: number[], session: Session, bytes: number): void {
-  const rec = median(withRec)
-  const plain = median(without)
-  const overhead = (median(withRec.map((ms, i) => ms - without[i]!)) / plain) * 100
-  const replay = median(replays)
+interface Figures {
+  inRunTimes: Paired
+  fullTimes: Paired
+  replayInRun: number[]
+  replayFull: number[]
+  session: Session
+  bytes: number
+}
+
+function overhead(p: Paired): { pct: number; ms: number; plain: number; rec: number } {
+  const ms = median(p.with.map((t, i) => t - p.without[i]!))
+  const plain = median(p.without)
+  return { pct: (ms / plain) * 100, ms, plain, rec: median(p.with) }
+}
+
+function report(f: Figures): void {
+  const a = overhead(f.inRunTimes)
+  const b = overhead(f.fullTimes)
+  const ms = (x: number) => `${x.toFixed(1)} ms`
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, node ${process.version}`)
   console.log(
     `load average: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   )
+  console.log(`session: ${f.session.exchanges.length} exchanges, ${(f.bytes / 1024).toFixed(1)} KiB gzip NDJSON`)
   console.log(
-    `session: ${session.exchanges.length} exchanges, ${(bytes / 1024).toFixed(1)} KiB gzip NDJSON; ${ROUNDS} runs of each`,
+    `in-run (${f.inRunTimes.with.length} pairs): without ${ms(a.plain)}, with ${ms(a.rec)}; ` +
+      `overhead ${ms(a.ms)} = ${a.pct.toFixed(1)} % (target < ${OVERHEAD_TARGET_PCT} %)`,
+  )
+  const cpu = median(f.inRunTimes.cpuWith.map((t, i) => t - f.inRunTimes.cpuWithout[i]!))
+  console.log(
+    `in-run CPU of the executive: without ${ms(median(f.inRunTimes.cpuWithout))}, with ` +
+      `${ms(median(f.inRunTimes.cpuWith))}; recording ${ms(cpu)} = ${((cpu / a.plain) * 100).toFixed(1)} % of the wall time without`,
   )
   console.log(
-    `tempco without recording: median ${plain.toFixed(1)} ms (min ${Math.min(...without).toFixed(1)}); ` +
-      `with recording: median ${rec.toFixed(1)} ms (min ${Math.min(...withRec).toFixed(1)})`,
+    `full dvt run-test (${f.fullTimes.with.length} pairs): without ${ms(b.plain)}, with ${ms(b.rec)}; ` +
+      `overhead ${ms(b.ms)} = ${b.pct.toFixed(1)} % (target < ${OVERHEAD_TARGET_PCT} %)`,
+  )
+  const replayInRun = median(f.replayInRun)
+  const replayFull = median(f.replayFull)
+  console.log(
+    `replay, strict, no simulator: in-run ${ms(replayInRun)} (${(replayInRun / a.plain).toFixed(2)}× the simulated ` +
+      `run), full dvt run-test --replay ${ms(replayFull)} (${(replayFull / b.plain).toFixed(2)}×)`,
   )
   console.log(
-    `recording overhead: ${overhead.toFixed(1)} % (median paired difference over the median without; ` +
-      `target < ${OVERHEAD_TARGET_PCT} %); min vs min ${((Math.min(...withRec) / Math.min(...without) - 1) * 100).toFixed(1)} %`,
+    `overhead_in_run_pct=${a.pct.toFixed(1)} overhead_full_pct=${b.pct.toFixed(1)} ` +
+      `replay_in_run_ms=${replayInRun.toFixed(1)} replay_full_s=${(replayFull / 1000).toFixed(2)}`,
   )
-  console.log(
-    `replay (strict, no simulator): median ${replay.toFixed(1)} ms (min ${Math.min(...replays).toFixed(1)}), ` +
-      `${(replay / plain).toFixed(2)}× the simulated run`,
-  )
-  console.log(`recording_overhead_pct=${overhead.toFixed(1)} replay_wall_ms=${replay.toFixed(1)}`)
 }
 
 await main()

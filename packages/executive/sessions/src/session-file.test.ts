@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hasSessionFile, readSessionFile, readSessionText, writeSessionFile } from './session-file'
+import { hasSessionFile, readSessionFile, readSessionText } from './session-file'
 import { type Session, sessionPath, sessionsDir } from './session-format'
+import { writeSessionFile } from './session-writer'
 
 const RUN = '0f0e0d0c-0b0a-4090-8070-605040302010'
 

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { gunzip, gzipSync } from 'node:zlib'
+import { gunzip } from 'node:zlib'
 import type { z } from 'zod'
 import { SessionError } from './session-error'
 import {
@@ -15,44 +14,6 @@ import {
 } from './session-format'
 
 const gunzipAsync = promisify(gunzip)
-
-/**
- * Writes a session so that no reader ever trusts a damaged one: the whole file goes to a temporary name beside the
- * final one and is then renamed (atomic), so a process that dies mid-write leaves only `.run_<id>….partial-<pid>`,
- * which no reader opens. The file is not fsynced (on a shared disk that costs 5–30 ms, more than a tempco's
- * recording itself): after a power cut it may be missing or damaged, and a damaged one fails the reader's check (gzip
- * CRC, end line, exchange count) instead of being replayed (docs/sessions.md#durability). Synchronous: a session is
- * tens of kilobytes, and one call costs less than the thread-pool hops of its asynchronous form. Returns the path.
- */
-export function writeSessionFile(measurementsDir: string, session: Session): string {
-  const path = sessionPath(measurementsDir, session.header.run_id)
-  const temporary = join(dirname(path), `.${basename(path)}.partial-${process.pid}`)
-  const lines = [session.header, ...session.exchanges, session.end].map((line) => JSON.stringify(line))
-  try {
-    mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(temporary, gzipSync(`${lines.join('\n')}\n`, { level: GZIP_LEVEL }))
-    renameSync(temporary, path)
-    return path
-  } catch (error) {
-    removeQuietly(temporary)
-    throw new SessionError(
-      'SESSION_WRITE_FAILED',
-      `cannot write the session recording ${path}: ${(error as Error).message} — check data.measurements_dir`,
-      { cause: error },
-    )
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true })
-  } catch {
-    // Nothing to remove (the folder itself is what failed).
-  }
-}
-
-/** Fast compression: SCPI traffic is repetitive, so level 1 already shrinks it ~10×. */
-const GZIP_LEVEL = 1
 
 /** True when the run has a session file (it may still be unreadable). */
 export function hasSessionFile(measurementsDir: string, runId: string): boolean {

@@ -85,3 +85,20 @@ export interface Session {
   exchanges: SessionExchange[]
   end: SessionEnd
 }
+
+const quote = JSON.stringify
+const number = (value: number | null): string => (value !== null && Number.isFinite(value) ? String(value) : 'null')
+
+/**
+ * One exchange as its NDJSON line: exactly `JSON.stringify(exchange)` (the keys in the schema's order), written out
+ * by hand because it runs once per exchange while the test waits on it, and a generic stringify of this object costs
+ * several times more. Only the strings can need escaping; the role and kind are words of a fixed vocabulary.
+ */
+export function exchangeLine(e: SessionExchange): string {
+  const received = e.received === null ? 'null' : quote(e.received)
+  const error = e.error === null ? 'null' : quote({ code: e.error.code, message: e.error.message })
+  return (
+    `{"type":"exchange","seq":${e.seq},"role":"${e.role}","kind":"${e.kind}","sent":${quote(e.sent)},` +
+    `"received":${received},"t_ms":${number(e.t_ms)},"dur_ms":${number(e.dur_ms)},"sim_s":${number(e.sim_s)},"error":${error}}`
+  )
+}

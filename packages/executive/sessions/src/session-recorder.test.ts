@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TransportTarget } from '@dvt/drivers'
@@ -134,11 +134,13 @@ describe('the session recorder', () => {
     await load.close()
   })
 
-  it('finishes only the run it began; a discarded recording writes nothing', () => {
+  it('finishes only the run it began; a discarded recording writes nothing', async () => {
     recorder.begin({ runId: 'r3', test: 'tempco', backend: 'simulator' })
     expect(() => recorder.finish('other', 'passed')).toThrow(/no recording of run other is open/)
     recorder.begin({ runId: 'r4', test: 'tempco', backend: 'simulator' })
     recorder.discard()
     expect(() => recorder.finish('r4', 'passed')).toThrow(/no recording of run r4 is open/)
+    // Neither left a file behind.
+    expect(existsSync(join(dir, 'sessions')) ? readdirSync(join(dir, 'sessions')) : []).toEqual([])
   })
 })

@@ -3,8 +3,8 @@ import { commonCommands, simulationCommands, type TransportTarget } from '@dvt/d
 import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { firstAnswer, isIdentityQuery, isTimeQuery, waitSeconds } from './internal/scpi-units'
-import { writeSessionFile } from './session-file'
 import { SESSION_FORMAT, SESSION_FORMAT_VERSION, type SessionExchange, type SessionInstrument } from './session-format'
+import { openSessionWriter, type SessionWriter } from './session-writer'
 
 /** Options of {@link createSessionRecorder}. */
 export interface SessionRecorderOptions {
@@ -29,9 +29,12 @@ export interface RecordedRun {
  */
 export interface SessionRecorder {
   wrap(target: TransportTarget, transport: Transport): Transport
-  /** Starts recording a run; a recording still open is dropped. */
+  /**
+   * Starts recording a run: its session file is started at once, the header naming every instrument wrapped so far
+   * and the identities seen so far. A recording still open is dropped.
+   */
   begin(run: RecordedRun): void
-  /** Ends the run's recording and writes its session file (see `writeSessionFile`); returns its path. */
+  /** Ends the run's recording and writes its session file (see `openSessionWriter`); returns its path. */
   finish(runId: string, status: string): string
   /** Drops the open recording without writing it. */
   discard(): void
@@ -39,9 +42,11 @@ export interface SessionRecorder {
 
 interface Recording {
   run: RecordedRun
-  startedAt: string
   origin: number
-  exchanges: SessionExchange[]
+  writer: SessionWriter
+  /** Exchanges started and not yet written, in order; one is written once it and all before it have settled. */
+  pending: Array<{ exchange: SessionExchange; settled: boolean }>
+  count: number
 }
 
 export function createSessionRecorder(options: SessionRecorderOptions): SessionRecorder {
@@ -54,7 +59,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     if (recording === null) return null
     const exchange: SessionExchange = {
       type: 'exchange',
-      seq: recording.exchanges.length,
+      seq: recording.count++,
       role,
       kind,
       sent,
@@ -64,7 +69,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
       sim_s: simTime,
       error: null,
     }
-    recording.exchanges.push(exchange)
+    recording.pending.push({ exchange, settled: false })
     return exchange
   }
 
@@ -73,6 +78,11 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     exchange.dur_ms = round(performance.now() - recording.origin - exchange.t_ms)
     exchange.received = received
     if (error !== undefined) exchange.error = describeError(error)
+    const { pending, writer } = recording
+    // Almost always the first (one call in flight per instrument, instruments used one at a time).
+    const entry = pending[0]?.exchange === exchange ? pending[0] : pending.find((p) => p.exchange === exchange)
+    if (entry) entry.settled = true
+    while (pending[0]?.settled) writer.append(pending.shift()!.exchange)
   }
 
   /**
@@ -128,39 +138,35 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
   return {
     wrap,
     begin(run) {
-      recording = { run, startedAt: new Date().toISOString(), origin: performance.now(), exchanges: [] }
+      recording?.writer.abort()
+      const writer = openSessionWriter(options.measurementsDir, {
+        type: 'header',
+        format: SESSION_FORMAT,
+        version: SESSION_FORMAT_VERSION,
+        run_id: run.runId,
+        test: run.test,
+        software_version: options.softwareVersion,
+        backend: run.backend,
+        started_at: new Date().toISOString(),
+        instruments: INSTRUMENT_ROLES.flatMap((role) => {
+          const instrument = instruments.get(role)
+          return instrument ? [{ ...instrument }] : []
+        }),
+      })
+      recording = { run, origin: performance.now(), writer, pending: [], count: 0 }
       simTime = null
     },
     finish(runId, status) {
       const done = recording
-      recording = null
       if (done === null || done.run.runId !== runId) throw new Error(`no recording of run ${runId} is open`)
-      return writeSessionFile(options.measurementsDir, {
-        header: {
-          type: 'header',
-          format: SESSION_FORMAT,
-          version: SESSION_FORMAT_VERSION,
-          run_id: runId,
-          test: done.run.test,
-          software_version: options.softwareVersion,
-          backend: done.run.backend,
-          started_at: done.startedAt,
-          instruments: INSTRUMENT_ROLES.flatMap((role) => {
-            const instrument = instruments.get(role)
-            return instrument ? [{ ...instrument }] : []
-          }),
-        },
-        exchanges: done.exchanges,
-        end: {
-          type: 'end',
-          run_id: runId,
-          status,
-          ended_at: new Date().toISOString(),
-          exchanges: done.exchanges.length,
-        },
-      })
+      recording = null
+      // Nothing is still in flight at the end of a run; should something be, it is kept as it stands.
+      for (const { exchange } of done.pending) done.writer.append(exchange)
+      const ended_at = new Date().toISOString()
+      return done.writer.close({ type: 'end', run_id: runId, status, ended_at, exchanges: done.count })
     },
     discard() {
+      recording?.writer.abort()
       recording = null
     },
   }
