@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectOutput, type DvtResult, runDvt, spawnDvt, startServe } from './support/dvt-process'
@@ -75,6 +76,24 @@ describe('a tempco recorded on dvt serve, replayed with the server stopped', () 
       .map((line) => JSON.parse(line) as { type: string })
     expect(lines[0]).toMatchObject({ type: 'header', run_id: recorded.id, test: 'tempco' })
     expect(lines.at(-1)).toMatchObject({ type: 'end', status: 'passed', exchanges: lines.length - 2 })
+  })
+
+  it('is gzip NDJSON another tool reads as it is (DuckDB)', async () => {
+    const duck = await DuckDBInstance.create(':memory:')
+    const conn = await duck.connect()
+    try {
+      const file = join(dir, 'data', 'measurements', 'sessions', `run_${recorded.id}.ndjson.gz`)
+      const reader = await conn.runAndReadAll(
+        `SELECT role, count(*)::INTEGER AS n FROM read_json('${file}', format = 'newline_delimited')
+         WHERE type = 'exchange' AND received LIKE '%;+0,"No error"' GROUP BY role ORDER BY role`,
+      )
+      const counts = Object.fromEntries(reader.getRowObjects().map((r) => [r.role, r.n]))
+      expect(Object.keys(counts)).toEqual(['chamber', 'control', 'dmm', 'load', 'supply'])
+      expect(counts.dmm).toBeGreaterThanOrEqual(6)
+    } finally {
+      conn.closeSync()
+      duck.closeSync()
+    }
   })
 
   it('strict: the same results and readings, every recorded exchange served', async () => {
