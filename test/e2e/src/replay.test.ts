@@ -153,6 +153,54 @@ describe('a tempco recorded on dvt serve, replayed with the server stopped', () 
   })
 })
 
+describe('a run on real instruments (the VISA backend, wall clock), replayed on the replay’s own clock', () => {
+  // `dvt serve` at 1 000× real time stands in for a real bench reached through VISA resource strings: the run has no
+  // simulation control and waits on the wall clock, as on real hardware, so the waits are kept to milliseconds.
+  const sets = ['--set', 'step_settle_s=0.01', '--set', 'dwell_s=0.01', '--set', 'poll_s=0.01', '--set', 'soak_s=0']
+  let visaDir: string
+  let visaEnv: NodeJS.ProcessEnv
+  let real: RunJson
+
+  beforeAll(async () => {
+    visaDir = mkdtempSync(join(tmpdir(), 'dvt-e2e-replay-visa-'))
+    const serve = await startServe({ dir: visaDir, speed: '1000' })
+    const resource = (role: 'chamber' | 'supply' | 'dmm' | 'load') => `TCPIP::127.0.0.1::${serve.ports[role]}::SOCKET`
+    visaEnv = {
+      ...serve.env,
+      DVT__INSTRUMENTS__BACKEND: 'visa',
+      DVT__INSTRUMENTS__VISA__CHAMBER: resource('chamber'),
+      DVT__INSTRUMENTS__VISA__SUPPLY: resource('supply'),
+      DVT__INSTRUMENTS__VISA__DMM: resource('dmm'),
+      DVT__INSTRUMENTS__VISA__LOAD: resource('load'),
+    }
+    try {
+      const r = await runDvt(['run-test', 'load_regulation', ...sets, '--json'], { env: visaEnv, cwd: visaDir })
+      expect(r.code, r.stderr).toBe(0)
+      real = parseRun(r)
+    } finally {
+      expect(await serve.stop()).toBe(0)
+    }
+  })
+
+  afterAll(() => rmSync(visaDir, { recursive: true, force: true }))
+
+  it('records the four instruments without simulation control, and replays to the same results', async () => {
+    const shown = await runDvt(['show-run', real.id, '--session', '--json'], { env: visaEnv, cwd: visaDir })
+    const header = JSON.parse(shown.stdout.split('\n')[0]!) as { backend: string; instruments: { role: string }[] }
+    expect(header.backend).toBe('visa')
+    expect(header.instruments.map((i) => i.role)).toEqual(['chamber', 'supply', 'dmm', 'load'])
+    const r = await runDvt(['run-test', 'load_regulation', ...sets, '--replay', real.id, '--json'], {
+      env: visaEnv,
+      cwd: visaDir,
+    })
+    expect(r.code, r.stderr).toBe(0)
+    const again = parseRun(r)
+    expect(resultValues(again)).toEqual(resultValues(real))
+    expect(again.replay).toMatchObject({ divergence: null })
+    expect(again.replay!.served).toBe(again.replay!.total)
+  })
+})
+
 describe('bad input to dvt replay and run-test --replay: one sentence, non-zero exit', () => {
   it('an unknown run', async () => {
     expectOneSentence(await dvt(['replay', '0badc0de']), /no run matches "0badc0de"/)
