@@ -1,53 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { formatDivergence } from './divergence'
 import { createReplayEngine, type ReplayMode } from './replay-engine'
-import type { Session, SessionExchange } from './session-format'
+import { NO_ERROR, type RecordedLine, recordedSession } from './testing/recorded-session'
 
-const OK = '+0,"No error"'
-type Line = [role: SessionExchange['role'], sent: string, received: string | null, error?: string]
-
-/** A session of these exchanges, in order, as the recorder writes it. */
-function session(lines: readonly Line[], backend: 'simulator' | 'visa' = 'simulator'): Session {
-  const roles = [...new Set(lines.map(([role]) => role))]
-  const exchanges: SessionExchange[] = lines.map(([role, sent, received, error], seq) => ({
-    type: 'exchange',
-    seq,
-    role,
-    kind: received === null && !error ? 'write' : 'query',
-    sent,
-    received,
-    t_ms: seq,
-    dur_ms: 0.1,
-    sim_s: null,
-    error: error ? { code: error, message: `${error} in the recording` } : null,
-  }))
-  return {
-    header: {
-      type: 'header',
-      format: 'dvt-session',
-      version: 1,
-      run_id: 'run-1',
-      test: 'tempco',
-      software_version: '0.1.0',
-      backend,
-      started_at: '2026-12-01T00:00:00.000Z',
-      instruments: roles.map((role) => ({
-        role,
-        label: role === 'dmm' ? 'multimeter' : role,
-        resource: `TCPIP::127.0.0.1::${roles.indexOf(role)}::SOCKET`,
-        identity: role === 'dmm' ? 'Keysight Technologies,34461A-SIM,0,1.0.0' : null,
-      })),
-    },
-    exchanges,
-    end: {
-      type: 'end',
-      run_id: 'run-1',
-      status: 'passed',
-      ended_at: '2026-12-01T00:01:00.000Z',
-      exchanges: lines.length,
-    },
-  }
-}
+const OK = NO_ERROR
+type Line = RecordedLine
+const DMM = 'Keysight Technologies,34461A-SIM,0,1.0.0'
+const session = (lines: readonly Line[], backend: 'simulator' | 'visa' = 'simulator') =>
+  recordedSession(lines, { backend, identities: { dmm: DMM } })
 
 const tempcoLike: Line[] = [
   ['control', 'SIM:TIME?;:SYST:ERR?', `+1.00000000E+02;${OK}`],

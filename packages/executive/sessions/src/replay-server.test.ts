@@ -1,48 +1,18 @@
 import { createTcpTransport, type Transport } from '@dvt/transports'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type ReplayServer, startReplayServer } from './replay-server'
-import type { Session } from './session-format'
+import { NO_ERROR, recordedSession } from './testing/recorded-session'
 
-const OK = '+0,"No error"'
+const OK = NO_ERROR
 
-const session: Session = {
-  header: {
-    type: 'header',
-    format: 'dvt-session',
-    version: 1,
-    run_id: 'r',
-    test: 'tempco',
-    software_version: '0.1.0',
-    backend: 'simulator',
-    started_at: '2026-12-01T10:00:00.000Z',
-    instruments: [
-      {
-        role: 'chamber',
-        label: 'chamber',
-        resource: 'TCPIP::10.0.0.9::5001::SOCKET',
-        identity: 'TEMPTRONIC,ATS-545,0,1',
-      },
-      { role: 'dmm', label: 'multimeter', resource: 'TCPIP::10.0.0.9::5003::SOCKET', identity: 'Keysight,34461A,0,1' },
-    ],
-  },
-  exchanges: [
+const session = recordedSession(
+  [
     ['chamber', 'TEMP?;:SYST:ERR?', `25.01;${OK}`],
     ['dmm', 'READ?;:SYST:ERR?', `+3.29500000E+00;${OK}`],
     ['dmm', 'READ?;:SYST:ERR?', `+3.29600000E+00;${OK}`],
-  ].map(([role, sent, received], seq) => ({
-    type: 'exchange' as const,
-    seq,
-    role: role as 'chamber' | 'dmm',
-    kind: 'query' as const,
-    sent: sent!,
-    received: received!,
-    t_ms: seq,
-    dur_ms: 0.1,
-    sim_s: 0,
-    error: null,
-  })),
-  end: { type: 'end', run_id: 'r', status: 'passed', ended_at: '2026-12-01T10:00:01.000Z', exchanges: 3 },
-}
+  ],
+  { identities: { chamber: 'TEMPTRONIC,ATS-545,0,1', dmm: 'Keysight,34461A,0,1' } },
+)
 
 const open: Array<ReplayServer | Transport> = []
 afterEach(async () => {

@@ -4,41 +4,13 @@ import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hasSessionFile, readSessionFile, readSessionText } from './session-file'
-import { type Session, sessionPath, sessionsDir } from './session-format'
+import { sessionPath, sessionsDir } from './session-format'
 import { writeSessionFile } from './session-writer'
+import { recordedSession } from './testing/recorded-session'
 
 const RUN = '0f0e0d0c-0b0a-4090-8070-605040302010'
 
-const sample: Session = {
-  header: {
-    type: 'header',
-    format: 'dvt-session',
-    version: 1,
-    run_id: RUN,
-    test: 'tempco',
-    software_version: '0.1.0',
-    backend: 'simulator',
-    started_at: '2026-12-01T10:00:00.000Z',
-    instruments: [
-      { role: 'dmm', label: 'multimeter', resource: 'TCPIP::127.0.0.1::5003::SOCKET', identity: 'K,34461A,0,1' },
-    ],
-  },
-  exchanges: [
-    {
-      type: 'exchange',
-      seq: 0,
-      role: 'dmm',
-      kind: 'query',
-      sent: 'READ?;:SYST:ERR?',
-      received: '+3.29500000E+00;+0,"No error"',
-      t_ms: 1.5,
-      dur_ms: 0.2,
-      sim_s: 12,
-      error: null,
-    },
-  ],
-  end: { type: 'end', run_id: RUN, status: 'passed', ended_at: '2026-12-01T10:00:01.000Z', exchanges: 1 },
-}
+const sample = recordedSession([['dmm', 'READ?;:SYST:ERR?', '+3.29500000E+00;+0,"No error"']], { runId: RUN })
 
 let dir: string
 beforeEach(() => {
