@@ -44,9 +44,8 @@ interface Recording {
   run: RecordedRun
   origin: number
   writer: SessionWriter
-  /** Exchanges started and not yet written, in order; one is written once it and all before it have settled. */
-  pending: Array<{ exchange: SessionExchange; settled: boolean }>
-  count: number
+  /** Every exchange of the run so far, in the order sent (written out when the run ends). */
+  exchanges: SessionExchange[]
 }
 
 export function createSessionRecorder(options: SessionRecorderOptions): SessionRecorder {
@@ -59,7 +58,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     if (recording === null) return null
     const exchange: SessionExchange = {
       type: 'exchange',
-      seq: recording.count++,
+      seq: recording.exchanges.length,
       role,
       kind,
       sent,
@@ -69,7 +68,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
       sim_s: simTime,
       error: null,
     }
-    recording.pending.push({ exchange, settled: false })
+    recording.exchanges.push(exchange)
     return exchange
   }
 
@@ -78,11 +77,6 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     exchange.dur_ms = round(performance.now() - recording.origin - exchange.t_ms)
     exchange.received = received
     if (error !== undefined) exchange.error = describeError(error)
-    const { pending, writer } = recording
-    // Almost always the first (one call in flight per instrument, instruments used one at a time).
-    const entry = pending[0]?.exchange === exchange ? pending[0] : pending.find((p) => p.exchange === exchange)
-    if (entry) entry.settled = true
-    while (pending[0]?.settled) writer.append(pending.shift()!.exchange)
   }
 
   /**
@@ -153,17 +147,17 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
           return instrument ? [{ ...instrument }] : []
         }),
       })
-      recording = { run, origin: performance.now(), writer, pending: [], count: 0 }
+      recording = { run, origin: performance.now(), writer, exchanges: [] }
       simTime = null
     },
     finish(runId, status) {
       const done = recording
       if (done === null || done.run.runId !== runId) throw new Error(`no recording of run ${runId} is open`)
       recording = null
-      // Nothing is still in flight at the end of a run; should something be, it is kept as it stands.
-      for (const { exchange } of done.pending) done.writer.append(exchange)
+      // Nothing is in flight at the end of a run; an exchange that were would be written as it stands.
+      for (const exchange of done.exchanges) done.writer.append(exchange)
       const ended_at = new Date().toISOString()
-      return done.writer.close({ type: 'end', run_id: runId, status, ended_at, exchanges: done.count })
+      return done.writer.close({ type: 'end', run_id: runId, status, ended_at, exchanges: done.exchanges.length })
     },
     discard() {
       recording?.writer.abort()
