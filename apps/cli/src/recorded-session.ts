@@ -22,8 +22,8 @@ export function replayMode(flags: { strict?: boolean; lenient?: boolean }): Repl
 
 /** `--port-base N`: where the replay's ports start (`benchPorts(N)`), up to 65 526 so that every offset fits; 0 is any free ports. */
 export function parsePortBase(text: string): number {
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 0 || value > 65_526) {
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN
+  if (!(value >= 0 && value <= 65_526)) {
     throw new CliError('CLI_USAGE', `--port-base takes a port from 1 to 65526 (0: any free ports), got "${text}"`)
   }
   return value

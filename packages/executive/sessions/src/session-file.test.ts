@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hasSessionFile, readSessionFile, readSessionText } from './session-file'
+import { readSessionFile, readSessionText } from './session-file'
 import { sessionPath, sessionsDir } from './session-format'
 import { writeSessionFile } from './session-writer'
 import { recordedSession } from './testing/recorded-session'
@@ -33,7 +33,6 @@ describe('session files', () => {
     expect(lines.map((l) => (l ? JSON.parse(l).type : ''))).toEqual(['header', 'exchange', 'end', ''])
     expect(await readSessionFile(dir, RUN)).toEqual(sample)
     expect(await readSessionText(dir, RUN)).toBe(lines.join('\n'))
-    expect(hasSessionFile(dir, RUN)).toBe(true)
     // Nothing is left beside it: the temporary file was renamed.
     expect(readdirSync(sessionsDir(dir))).toEqual([`run_${RUN}.ndjson.gz`])
   })

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
@@ -14,11 +13,6 @@ import {
 } from './session-format'
 
 const gunzipAsync = promisify(gunzip)
-
-/** True when the run has a session file (it may still be unreadable). */
-export function hasSessionFile(measurementsDir: string, runId: string): boolean {
-  return existsSync(sessionPath(measurementsDir, runId))
-}
 
 /** The decompressed NDJSON text of a run's session file, checked as {@link readSessionFile} checks it. */
 export async function readSessionText(measurementsDir: string, runId: string): Promise<string> {
