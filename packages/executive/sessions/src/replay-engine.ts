@@ -1,6 +1,6 @@
-import { formatNumber } from '@dvt/drivers'
 import type { InstrumentRole } from '@dvt/protocol'
 import type { Divergence } from './divergence'
+import { housekeepingAnswer, isHousekeeping, type ReplayBenchState } from './internal/housekeeping'
 import { buildStreams, nearestEntry, type ReplayEntry, type ReplayStream } from './internal/replay-streams'
 import { firstAnswer, isTimeQuery, shapeOf, type Unit, unitsOf, waitSeconds } from './internal/scpi-units'
 import type { Session } from './session-format'
@@ -35,9 +35,6 @@ export interface ReplayEngine {
   progress(): ReplayProgress
 }
 
-const NO_ERROR = '+0,"No error"'
-const NOT_RECORDED = '-113,"Undefined header;not in the recording"'
-
 /**
  * A replay of `session`. Besides the recorded exchanges it answers, at any point and in both modes, what a bench
  * answers whoever asks: `*IDN?` (the recorded identity), `SYST:ERR?` (no error), `SIM:SPE`/`SIM:SPE?` (the replay's
@@ -50,7 +47,7 @@ export function createReplayEngine(session: Session, mode: ReplayMode): ReplayEn
   const clockRecorded = session.header.backend === 'simulator'
   let waited = 0
   let clockBase = { time: 0, waited: 0 }
-  let speed = 'MAX'
+  const bench: ReplayBenchState = { speed: 'MAX', time: () => clockBase.time + waited - clockBase.waited }
   let divergence: Divergence | null = null
   let approximated = 0
 
@@ -59,34 +56,6 @@ export function createReplayEngine(session: Session, mode: ReplayMode): ReplayEn
   function diverge(d: Divergence): ReplayReply {
     divergence = d
     return { answer: null, action: 'stop' }
-  }
-
-  function housekeeping(s: ReplayStream, units: readonly Unit[], notRecorded = false): string | null {
-    const answers: Array<string | null> = units.map((unit) => {
-      switch (unit.kind) {
-        case 'identify':
-          return s.identity
-        case 'error-query':
-          return notRecorded ? NOT_RECORDED : NO_ERROR
-        case 'opc':
-          return '1'
-        case 'get-speed':
-          return speed
-        case 'set-speed':
-          speed = unit.value.toUpperCase()
-          return null
-        case 'time':
-          return formatNumber(clockBase.time + waited - clockBase.waited)
-        default:
-          return null
-      }
-    })
-    const present = answers.filter((a): a is string => a !== null)
-    return present.length > 0 ? present.join(';') : null
-  }
-
-  function isHousekeeping(units: readonly Unit[]): boolean {
-    return units.every((u) => u.kind !== 'other' && u.kind !== 'wait' && (u.kind !== 'time' || !clockRecorded))
   }
 
   function serve(s: ReplayStream, entry: ReplayEntry, line: string): ReplayReply {
@@ -127,7 +96,7 @@ export function createReplayEngine(session: Session, mode: ReplayMode): ReplayEn
       return serve(s, alike, line)
     }
     approximated++
-    return { answer: housekeeping(s, units, true) }
+    return { answer: housekeepingAnswer(units, s.identity, bench, true) }
   }
 
   function handle(role: InstrumentRole, line: string): ReplayReply {
@@ -138,11 +107,11 @@ export function createReplayEngine(session: Session, mode: ReplayMode): ReplayEn
     const wait = role === 'control' ? waitSeconds(line) : null
     if (wait !== null) {
       waited += wait
-      return { answer: housekeeping(s, units) }
+      return { answer: housekeepingAnswer(units, s.identity, bench) }
     }
     const next = nextMatching(s, line)
     if (next) return serve(s, next, line)
-    if (isHousekeeping(units)) return { answer: housekeeping(s, units) }
+    if (isHousekeeping(units, clockRecorded)) return { answer: housekeepingAnswer(units, s.identity, bench) }
     if (mode === 'lenient') return lenient(s, line, units)
     const expected = s.entries[s.cursor]
     if (!expected) return diverge({ ...where(s, undefined), reason: 'end', expected: null, got: line })

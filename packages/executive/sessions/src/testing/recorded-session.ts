@@ -1,8 +1,7 @@
 import { INSTRUMENTS, type InstrumentRole } from '@dvt/protocol'
 import type { Session, SessionExchange } from '../session-format'
 
-/** What `;:SYST:ERR?` appends to a good line. */
-export const NO_ERROR = '+0,"No error"'
+export { NO_ERROR } from '@dvt/drivers/testing'
 
 /** One recorded exchange: instrument, line sent, line received (null: a write), a transport error code. */
 export type RecordedLine = [role: InstrumentRole, sent: string, received: string | null, error?: string]
