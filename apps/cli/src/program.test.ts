@@ -60,18 +60,22 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
+/** The commands of the README, in its order. */
+const COMMANDS = [
+  'serve',
+  'dashboard',
+  'list-tests',
+  'run-test',
+  'list-runs',
+  'show-run',
+  'export-report',
+  'query',
+  'replay',
+]
+
 describe('dvt commands', () => {
   it('has the commands of the README, in its order', () => {
-    expect(createProgram().commands.map((c) => c.name())).toEqual([
-      'serve',
-      'dashboard',
-      'list-tests',
-      'run-test',
-      'list-runs',
-      'show-run',
-      'export-report',
-      'query',
-    ])
+    expect(createProgram().commands.map((c) => c.name())).toEqual(COMMANDS)
   })
 
   it.each<{ argv: string[]; args: unknown[]; options: Record<string, unknown> }>([
@@ -97,6 +101,14 @@ describe('dvt commands', () => {
     },
     { argv: ['show-run', 'abcd1234'], args: ['abcd1234'], options: {} },
     { argv: ['show-run', 'abcd1234', '--json'], args: ['abcd1234'], options: { json: true } },
+    { argv: ['show-run', 'abcd1234', '--session'], args: ['abcd1234'], options: { session: true } },
+    { argv: ['replay', 'abcd1234'], args: ['abcd1234'], options: {} },
+    {
+      argv: ['replay', 'abcd1234', '--lenient', '--port-base', '6000', '--host', '0.0.0.0', '--config', 'lab.yaml'],
+      args: ['abcd1234'],
+      options: { lenient: true, portBase: '6000', host: '0.0.0.0', config: 'lab.yaml' },
+    },
+    { argv: ['replay', 'abcd1234', '--strict'], args: ['abcd1234'], options: { strict: true } },
     { argv: ['export-report', 'abcd1234'], args: ['abcd1234'], options: {} },
     {
       argv: ['export-report', 'abcd1234', '-o', 'out.pdf', '--company', 'Acme Labs', '--config', 'lab.yaml'],
@@ -150,6 +162,13 @@ describe('dvt commands', () => {
         },
       })
     })
+
+    it('takes a replay and its mode', () => {
+      expect(createDvt().parse('run-test', 'tempco', '--replay', 'abcd1234', '--lenient').options).toMatchObject({
+        replay: 'abcd1234',
+        lenient: true,
+      })
+    })
   })
 })
 
@@ -157,7 +176,7 @@ describe('dvt --help', () => {
   it('lists every command', () => {
     const dvt = createDvt()
     expect(dvt.exit('--help')).toMatchObject({ exitCode: 0, code: 'commander.helpDisplayed' })
-    for (const name of ['serve', 'dashboard', 'list-tests', 'run-test', 'list-runs', 'show-run', 'export-report']) {
+    for (const name of COMMANDS.filter((c) => c !== 'query')) {
       expect(dvt.stdout()).toMatch(new RegExp(`^  ${name}\\b`, 'm'))
     }
     expect(dvt.stdout()).toMatch(/^ {2}query \[options\] <instrument> <scpi>/m)

@@ -5,6 +5,7 @@ import { registerExportReport } from './commands/export-report'
 import { registerListRuns } from './commands/list-runs'
 import { registerListTests } from './commands/list-tests'
 import { registerQuery } from './commands/query'
+import { registerReplay } from './commands/replay'
 import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
@@ -23,5 +24,6 @@ export function createProgram(): Command {
   registerShowRun(program)
   registerExportReport(program)
   registerQuery(program)
+  registerReplay(program)
   return program
 }

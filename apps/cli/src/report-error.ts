@@ -27,6 +27,8 @@ export function describeError(error: unknown): string {
 function isOwnCode(code: unknown): boolean {
   return (
     typeof code === 'string' &&
-    /^(CLI|CONFIG|TRANSPORT|STORAGE|FRAMEWORK|DRIVER|REPORT|PHYSICS|SCPI|SIM|DASHBOARD|INSTRUMENTS?)_/.test(code)
+    /^(CLI|CONFIG|TRANSPORT|STORAGE|FRAMEWORK|DRIVER|REPORT|PHYSICS|SCPI|SIM|SESSION|DASHBOARD|INSTRUMENTS?)_/.test(
+      code,
+    )
   )
 }

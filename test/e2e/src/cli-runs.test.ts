@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { openStorage } from '@dvt/storage'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DvtResult, runDvt, type ServeHandle, startServe } from './support/dvt-process'
+import { expectOneSentence } from './support/expect-cli'
 
 // The library, the run listing and every user error, through a real `dvt serve` (lockstep) and the real CLI.
 
-const NO_STACK = /\n\s+at /
 const LIBRARY = ['tempco', 'load_regulation', 'line_regulation', 'dropout', 'iq_vs_temp']
 
 interface RunJson {
@@ -32,17 +32,6 @@ function parseRun(r: DvtResult): RunJson {
 
 function values(run: RunJson): Record<string, number> {
   return Object.fromEntries(run.results.map((r) => [r.parameter, r.value ?? Number.NaN]))
-}
-
-/** One sentence on stderr starting `dvt: `, nothing on stdout, a non-zero exit and no stack trace. */
-function expectOneSentence(r: DvtResult, pattern: RegExp): void {
-  expect(r.code).not.toBe(0)
-  expect(r.code).not.toBeNull()
-  expect(r.stdout).toBe('')
-  expect(r.stderr.trim().split('\n')).toHaveLength(1)
-  expect(r.stderr).toMatch(/^dvt: /)
-  expect(r.stderr).toMatch(pattern)
-  expect(r.stderr).not.toMatch(NO_STACK)
 }
 
 /**

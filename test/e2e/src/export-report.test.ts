@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
-
-const NO_STACK = /\n\s+at /
+import { NO_STACK } from './support/expect-cli'
 
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })

@@ -7,6 +7,7 @@ import {
   type RunEvent,
   type RunSession,
   type RunState,
+  replayConfig,
 } from '@dvt/framework'
 import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
@@ -15,6 +16,8 @@ import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
 import { reportRecovered } from '../open-cli-storage'
 import { createProgressDisplay, formatSimTime } from '../progress-display'
+import { replayMode } from '../recorded-session'
+import { describeReplay, type RunReplay, replayJson, replayOutcome, startRunReplay } from '../run-replay'
 
 interface RunTestFlags {
   set: string[]
@@ -24,6 +27,9 @@ interface RunTestFlags {
   description?: string
   speed?: string
   json?: boolean
+  replay?: string
+  strict?: boolean
+  lenient?: boolean
 }
 
 function parseSets(sets: readonly string[]): Record<string, string> {
@@ -40,16 +46,26 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
   const config = loadCliConfig(flags.config !== undefined ? { config: flags.config } : {})
   const test = defaultRegistry.get(name)
   const params = parseParameterStrings(test, parseSets(flags.set))
-  const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, config)
-  // The CLI probes once itself (below), so an unreachable bench records no run.
-  const session = await openRunSession(config, { probeEachRun: false })
-  reportRecovered(session.recovered)
+  const mode = replayMode(flags)
+  const replay = flags.replay === undefined ? null : await startRunReplay(config, flags.replay, mode)
   try {
-    await probeBench(session)
-    if (speed !== undefined) await session.useSpeed(speed)
-    return await execute(session, name, params, flags)
+    if (replay && replay.test !== name) {
+      console.error(`note: run ${replay.runId.slice(0, 8)} recorded "${replay.test}"; replaying it to "${name}"`)
+    }
+    const runConfig = replay ? replayConfig(config, replay.server) : config
+    const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, runConfig)
+    // The CLI probes once itself (below), so an unreachable bench records no run.
+    const session = await openRunSession(runConfig, { probeEachRun: false })
+    reportRecovered(session.recovered)
+    try {
+      await probeBench(session)
+      if (speed !== undefined) await session.useSpeed(speed)
+      return await execute(session, name, params, flags, replay)
+    } finally {
+      await session.close()
+    }
   } finally {
-    await session.close()
+    await replay?.server.close()
   }
 }
 
@@ -77,6 +93,7 @@ async function execute(
   name: string,
   params: Record<string, unknown>,
   flags: RunTestFlags,
+  replay: RunReplay | null,
 ): Promise<number> {
   const { runner, storage, config } = session
   const display = flags.json ? null : createProgressDisplay()
@@ -88,7 +105,7 @@ async function execute(
   try {
     state = await runner.run(name, params, {
       serial: flags.serial ?? null,
-      description: flags.description ?? null,
+      description: flags.description ?? (replay ? `replay of run ${replay.runId.slice(0, 8)}` : null),
       operator: flags.operator ?? null,
     })
   } finally {
@@ -96,14 +113,17 @@ async function execute(
     display?.close()
   }
   const run = await storage?.getRun(state.id)
+  const outcome = replay ? replayOutcome(replay) : null
   if (flags.json) {
-    console.log(
-      JSON.stringify(jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)),
-    )
+    const summary = jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)
+    console.log(JSON.stringify(outcome ? { ...summary, replay: replayJson(outcome) } : summary))
   } else {
     printSummary(state, run?.parquetPath ?? null)
+    if (outcome) (outcome.divergence ? console.error : console.log)(`\n${describeReplay(outcome)}`)
   }
-  return exitCodeFor(state.status)
+  const code = exitCodeFor(state.status)
+  // A run that passed but left the recording (strict) is not a pass of the replay.
+  return outcome?.divergence && code === EXIT.ok ? EXIT.error : code
 }
 
 /** The run's timeline in `logging.file`: what a person would look for after the fact. */

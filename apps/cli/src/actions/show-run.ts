@@ -1,11 +1,22 @@
+import type { DvtConfig } from '@dvt/config'
+import { readSessionFile, readSessionText, sessionPath } from '@dvt/sessions'
 import { formatDuration, formatTime, RESULT_HEADER, resultRows, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
+import { formatSession } from '../session-listing'
 
-export async function showRun(idOrPrefix: string, flags: { json?: boolean; config?: string }): Promise<number> {
-  const storage = await openCliStorage(loadCliConfig(flags))
+interface ShowRunFlags {
+  json?: boolean
+  session?: boolean
+  config?: string
+}
+
+export async function showRun(idOrPrefix: string, flags: ShowRunFlags): Promise<number> {
+  const config = loadCliConfig(flags)
+  const storage = await openCliStorage(config)
   try {
     const id = await storage.resolveRunId(idOrPrefix)
+    if (flags.session) return await showSession(config, id, flags.json === true)
     const run = (await storage.getRun(id))!
     const [results, events] = await Promise.all([storage.getResults(id), storage.getEvents(id)])
     if (flags.json) {
@@ -41,4 +52,13 @@ export async function showRun(idOrPrefix: string, flags: { json?: boolean; confi
   } finally {
     await storage.close()
   }
+}
+
+/** The run's session file: as stored (NDJSON) with `--json`, otherwise as a listing. */
+async function showSession(config: DvtConfig, runId: string, json: boolean): Promise<number> {
+  const dir = config.data.measurements_dir
+  // console.log, not stdout.write: a reader that stops early (`| head`) must not make it throw EPIPE.
+  if (json) console.log((await readSessionText(dir, runId)).trimEnd())
+  else console.log(formatSession(await readSessionFile(dir, runId), sessionPath(dir, runId)))
+  return 0
 }

@@ -13,6 +13,9 @@ export function registerRunTest(program: Command): void {
     .option('--description <text>', 'a note stored with the run')
     .option('--speed <k|max>', 'set the simulator speed for this run (simulator backend only)')
     .option('--json', 'print exactly one JSON object with the outcome on stdout')
+    .option('--replay <run-id>', "run against a replay of that run's recorded session instead of the bench")
+    .option('--strict', 'with --replay: stop at the first command that differs from the recording (default)')
+    .option('--lenient', 'with --replay: answer a differing command from the nearest recorded exchange')
     .addHelpText('after', '\nExit codes: 0 passed, 1 failed, 2 error, 130 aborted.')
     .action(lazy(() => import('../actions/run-test'), 'runTest'))
 }

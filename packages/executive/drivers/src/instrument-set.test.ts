@@ -43,7 +43,7 @@ function bench(backend: 'simulator' | 'visa', ports: Partial<Record<InstrumentRo
   const targets: Partial<Record<InstrumentRole, TransportTarget>> = {}
   for (const [role, at] of Object.entries(ports) as [InstrumentRole, number | string][]) {
     const [host, port] = typeof at === 'number' ? ['127.0.0.1', at] : [at.split('::')[1]!, Number(at.split('::')[2])]
-    targets[role] = { name: INSTRUMENTS[role].label, host, port, timeoutMs: 1000 }
+    targets[role] = { role, name: INSTRUMENTS[role].label, host, port, timeoutMs: 1000 }
   }
   const key =
     backend === 'simulator' ? `simulator@127.0.0.1:${ports.control}` : `visa@${Object.values(ports).join(',')}`

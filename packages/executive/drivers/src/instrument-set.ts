@@ -11,6 +11,8 @@ import { createSimulationControl, type SimulationControl } from './simulation-co
 
 /** Where one instrument lives. */
 export interface TransportTarget {
+  /** Which instrument of the bench this is. */
+  role: InstrumentRole
   /** Human name used in messages (`multimeter`): the role's label. */
   name: string
   host: string
@@ -74,10 +76,23 @@ export function instrumentLabel(role: InstrumentRole): string {
 /** The instruments of every bench, simulated or real. */
 const EVERY_BENCH = MEASURING_ROLES.filter((role) => role !== 'mux')
 
+/**
+ * The transport the instrument set opens by default: TCP, and a test must not miss a dropped instrument, so the call
+ * after a drop fails (then the next one reconnects). Wrap it to observe a bench's traffic (session recording).
+ */
+export function openDriverTransport(target: TransportTarget): Transport {
+  return createTcpTransport({
+    host: target.host,
+    port: target.port,
+    name: target.name,
+    timeoutMs: target.timeoutMs,
+    reportDrops: true,
+  })
+}
+
 /** Builds the drivers for a bench. Connections open lazily on first use. */
 export function createInstrumentSet(bench: BenchAddresses, options: InstrumentSetOptions = {}): InstrumentSet {
-  // A test must not miss a dropped instrument: the call after a drop fails (then the next one reconnects).
-  const open = options.openTransport ?? ((t: TransportTarget) => createTcpTransport({ ...t, reportDrops: true }))
+  const open = options.openTransport ?? openDriverTransport
   const simulator = bench.backend === 'simulator'
   const [chamberAt, supplyAt, dmmAt, loadAt] = EVERY_BENCH.map((role) => bench.require(role)) as [
     TransportTarget,

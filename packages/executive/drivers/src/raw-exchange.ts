@@ -1,7 +1,6 @@
 import type { ScpiErrorEntry } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
-import { ERROR_QUERY } from './internal/error-reply'
-import { parseErrorEntry } from './scpi-format'
+import { ERROR_QUERY, parseErrorEntry } from './scpi-format'
 
 /** What one raw line got back: its response (null for a command or a failed query) and the errors it queued. */
 export interface RawExchange {

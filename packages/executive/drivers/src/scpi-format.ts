@@ -1,4 +1,8 @@
 import type { ScpiErrorEntry } from '@dvt/protocol'
+
+/** Reads and removes the oldest error-queue entry (docs/scpi.md#common-commands). */
+export const ERROR_QUERY = 'SYST:ERR?'
+
 /** Formats a number for a SCPI command without float noise: `5`, `0.1`, `-40`, `1e-7`. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`cannot send ${value} to an instrument`)

@@ -15,7 +15,13 @@ describe('benchAddresses', () => {
     const bench = benchAddresses(configSchema.parse({ instruments: { simulator: { dmm_port: 6003 } } }))
     expect(bench.backend).toBe('simulator')
     expect(bench.key).toBe('simulator@127.0.0.1:5000')
-    expect(bench.require('dmm')).toEqual({ name: 'multimeter', host: '127.0.0.1', port: 6003, timeoutMs: 5000 })
+    expect(bench.require('dmm')).toEqual({
+      role: 'dmm',
+      name: 'multimeter',
+      host: '127.0.0.1',
+      port: 6003,
+      timeoutMs: 5000,
+    })
     expect(bench.require('control')).toMatchObject({ name: 'simulation control', port: 5000 })
     expect(bench.require('mux')).toMatchObject({ name: 'switch/measure unit', port: 5005 })
   })

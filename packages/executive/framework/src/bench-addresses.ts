@@ -15,6 +15,7 @@ export type InstrumentsConfig = Pick<DvtConfig, 'instruments'>
 export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
   const i = config.instruments
   const target = (role: InstrumentRole, address: { host: string; port: number }): TransportTarget => ({
+    role,
     name: INSTRUMENTS[role].label,
     ...address,
     timeoutMs: i.timeout_ms,

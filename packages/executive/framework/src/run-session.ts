@@ -1,7 +1,15 @@
 import { DVT_VERSION, type DvtConfig } from '@dvt/config'
-import { createInstrumentSet, type InstrumentSet, type InstrumentSetOptions } from '@dvt/drivers'
+import {
+  createInstrumentSet,
+  type InstrumentSet,
+  type InstrumentSetOptions,
+  openDriverTransport,
+  type TransportTarget,
+} from '@dvt/drivers'
 import type { SimSpeed } from '@dvt/protocol'
+import { createSessionRecorder, type SessionRecorder } from '@dvt/sessions'
 import { openStorage, type RunRecord, type StorageBackend } from '@dvt/storage'
+import type { Transport } from '@dvt/transports'
 import { benchAddresses } from './bench-addresses'
 import { boardWiring } from './board'
 import { type Clock, createSimulatedClock, createWallClock } from './clock'
@@ -21,6 +29,11 @@ export interface RunSessionOptions {
   probeEachRun?: boolean
   /** Opens one instrument's transport (tests); TCP by default. */
   openTransport?: InstrumentSetOptions['openTransport']
+  /**
+   * Record every run's instrument exchanges to `<data.measurements_dir>/sessions/run_<id>.ndjson.gz`
+   * (docs/sessions.md) [`data.record_sessions` whenever runs are stored].
+   */
+  recordSessions?: boolean
 }
 
 /** Everything one bench needs to run tests: drivers, clock, storage and the runner, assembled in one place. */
@@ -44,6 +57,14 @@ export interface RunSession {
   close(): Promise<void>
 }
 
+/** Every transport the instrument set opens, wrapped by the session recorder when there is one. */
+function recordedTransports(
+  open: (target: TransportTarget) => Transport,
+  recorder: SessionRecorder | null,
+): (target: TransportTarget) => Transport {
+  return recorder ? (target) => recorder.wrap(target, open(target)) : open
+}
+
 /** The SQLite run store of `config.data`. */
 function openConfiguredStorage(config: DvtConfig): StorageBackend {
   return openStorage({ databasePath: config.data.database_path, measurementsDir: config.data.measurements_dir })
@@ -54,11 +75,14 @@ function openConfiguredStorage(config: DvtConfig): StorageBackend {
  * through this one function, so a run is stored, probed, clocked and described the same way wherever it starts.
  */
 export async function openRunSession(config: DvtConfig, options: RunSessionOptions = {}): Promise<RunSession> {
+  const recorder =
+    (options.recordSessions ?? (config.data.record_sessions && options.storage !== null))
+      ? createSessionRecorder({ measurementsDir: config.data.measurements_dir, softwareVersion: DVT_VERSION })
+      : null
   // Connections open lazily: nothing to undo if the store below cannot be opened.
-  const instruments = createInstrumentSet(
-    benchAddresses(config),
-    options.openTransport ? { openTransport: options.openTransport } : {},
-  )
+  const instruments = createInstrumentSet(benchAddresses(config), {
+    openTransport: recordedTransports(options.openTransport ?? openDriverTransport, recorder),
+  })
   const ownsStorage = options.storage === undefined
   const storage = ownsStorage ? openConfiguredStorage(config) : options.storage
   let recovered: RunRecord[] = []
@@ -80,6 +104,7 @@ export async function openRunSession(config: DvtConfig, options: RunSessionOptio
     softwareVersion: DVT_VERSION,
     config,
     probe: options.probeEachRun ?? true,
+    recorder,
   })
   let previousSpeed: SimSpeed | undefined
   return {

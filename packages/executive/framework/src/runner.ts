@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DvtConfig } from '@dvt/config'
 import type { InstrumentSet } from '@dvt/drivers'
+import type { SessionRecorder } from '@dvt/sessions'
 import type { StorageBackend } from '@dvt/storage'
 import type { BoardWiring } from './board'
 import type { Clock } from './clock'
@@ -34,6 +35,8 @@ export interface RunnerOptions {
   benchKey?: string
   /** Check every instrument answers `*IDN?` before the first step [true]. */
   probe?: boolean
+  /** Records each run's instrument exchanges to its session file (docs/sessions.md); none without it. */
+  recorder?: SessionRecorder | null
 }
 
 export interface RunOptions {
@@ -93,6 +96,7 @@ export function createRunner(options: RunnerOptions): Runner {
       active.delete(controller)
       throw error
     }
+    options.recorder?.begin({ runId, test: test.name, backend: options.instruments.backend })
     const onAbort = () => controller.abort(runOptions.signal?.reason ?? 'aborted')
     runOptions.signal?.addEventListener('abort', onAbort, { once: true })
     if (runOptions.signal?.aborted) onAbort()

@@ -176,6 +176,8 @@ export const dataSchema = section({
   database_path: z.string().min(1).default('./data/dvt.db'),
   measurements_dir: z.string().min(1).default('./data/measurements'),
   reports_dir: z.string().min(1).default('./data/reports'),
+  /** Record every run's instrument exchanges to `<measurements_dir>/sessions/run_<id>.ndjson.gz` (docs/sessions.md). */
+  record_sessions: z.boolean().default(true),
 })
 
 export const loggingSchema = section({

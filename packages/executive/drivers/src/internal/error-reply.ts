@@ -1,9 +1,6 @@
 import type { ScpiErrorEntry } from '@dvt/protocol'
 import { parseErrorEntry } from '../scpi-format'
 
-/** Reads and removes the oldest error-queue entry (docs/scpi.md#common-commands). */
-export const ERROR_QUERY = 'SYST:ERR?'
-
 const TRAILING_ERROR = /(?:^|;)([+-]?\d+,"(?:[^"]|"")*")$/
 
 /**

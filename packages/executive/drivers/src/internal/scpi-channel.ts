@@ -1,7 +1,8 @@
 import type { ScpiErrorEntry } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { InstrumentError } from '../instrument-error'
-import { ERROR_QUERY, splitErrorReply } from './error-reply'
+import { ERROR_QUERY } from '../scpi-format'
+import { splitErrorReply } from './error-reply'
 
 /** From the root, so that the line's header path does not apply (docs/scpi.md#compound-messages). */
 const ERROR_CHECK = `:${ERROR_QUERY}`

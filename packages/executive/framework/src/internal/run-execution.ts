@@ -145,6 +145,17 @@ function defaultBoard(options: RunnerOptions) {
   return { simulated: options.instruments.backend === 'simulator', sockets: [SINGLE_DUT] }
 }
 
+/** Writes the run's session file; a recording that cannot be written is a warning of the run, not its failure. */
+function saveSession(run: RunExecution, status: RunStatus): void {
+  const recorder = run.options.recorder
+  if (!recorder) return
+  try {
+    recorder.finish(run.runId, status)
+  } catch (error) {
+    run.bus.emit({ type: 'log', level: 'warn', message: `the session recording was not saved: ${message(error)}` })
+  }
+}
+
 /** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
@@ -171,6 +182,7 @@ export async function executeRun(run: RunExecution): Promise<RunState> {
   }
   await finish(env, test)
   const end = ending ?? verdict(env, bus.state)
+  saveSession(run, end.status)
   bus.emit({ type: 'run-finished', status: end.status, reason: end.reason })
   await bus.settle()
   return bus.state

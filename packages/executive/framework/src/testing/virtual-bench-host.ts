@@ -12,6 +12,7 @@ import { benchAddresses } from '../bench-addresses'
  */
 export interface VirtualBenchHost {
   instruments: InstrumentSet
+  /** The configuration, its simulator ports those the bench bound. */
   config: DvtConfig
   close(): Promise<void>
 }
@@ -57,10 +58,11 @@ export async function startVirtualBench(env: Record<string, string> = {}): Promi
     load_port: servers.load.port,
     mux_port: servers.mux.port,
   }
-  const instruments = createInstrumentSet(benchAddresses({ instruments: { ...config.instruments, simulator } }))
+  const bound = { ...config, instruments: { ...config.instruments, simulator } }
+  const instruments = createInstrumentSet(benchAddresses(bound))
   return {
     instruments,
-    config,
+    config: bound,
     async close() {
       await instruments.close()
       await Promise.all(INSTRUMENT_ROLES.map((role) => servers[role].close()))

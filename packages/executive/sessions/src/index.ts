@@ -1,0 +1,17 @@
+// @dvt/sessions: every run's instrument traffic recorded to a session file, read back, and replayed on TCP from the
+// recording alone (docs/sessions.md).
+export type { Divergence } from './divergence'
+export { formatDivergence } from './divergence'
+export type { ReplayEngine, ReplayMode, ReplayProgress, ReplayReply } from './replay-engine'
+export { createReplayEngine } from './replay-engine'
+export type { ReplayServer, ReplayServerOptions } from './replay-server'
+export { startReplayServer } from './replay-server'
+export type { SessionErrorCode } from './session-error'
+export { SessionError } from './session-error'
+export { readSessionFile, readSessionText } from './session-file'
+export type { Session, SessionEnd, SessionExchange, SessionHeader, SessionInstrument } from './session-format'
+export { SESSION_FORMAT, SESSION_FORMAT_VERSION, sessionPath, sessionsDir } from './session-format'
+export type { RecordedRun, SessionRecorder, SessionRecorderOptions } from './session-recorder'
+export { createSessionRecorder } from './session-recorder'
+export type { SessionWriter } from './session-writer'
+export { openSessionWriter, writeSessionFile } from './session-writer'
