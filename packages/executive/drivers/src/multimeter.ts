@@ -44,6 +44,11 @@ export interface Multimeter extends Instrument, DriverMethods<typeof multimeterC
 
 /** A reading takes NPLC/50 s per sample; give a read that long on top of the transport's usual margin. */
 const MAINS_HZ = 50
+
+/** How long `samples` readings at `nplc` integrate, s: NPLC power-line cycles of 50 Hz mains each. */
+export function integrationTimeS(nplc: number, samples = 1): number {
+  return (nplc / MAINS_HZ) * samples
+}
 const BASE_TIMEOUT_MS = 5000
 /** What `*RST` and `CONF` set (docs/scpi.md#multimeter). */
 const DEFAULT_NPLC = 10
@@ -81,7 +86,7 @@ export function createMultimeter(transport: Transport, name = 'multimeter'): Mul
     },
     read: () =>
       runCommand(channel, multimeterCommands.read, [], {
-        timeoutMs: BASE_TIMEOUT_MS + 2000 * ((nplc / MAINS_HZ) * samples),
+        timeoutMs: BASE_TIMEOUT_MS + 2000 * integrationTimeS(nplc, samples),
       }),
   }
 }
