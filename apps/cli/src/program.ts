@@ -1,7 +1,9 @@
 import { DVT_VERSION as version } from '@dvt/config/version'
 import { Command } from 'commander'
+import { registerCompare } from './commands/compare'
 import { registerDashboard } from './commands/dashboard'
 import { registerExportReport } from './commands/export-report'
+import { registerFit } from './commands/fit'
 import { registerListRuns } from './commands/list-runs'
 import { registerListTests } from './commands/list-tests'
 import { registerQuery } from './commands/query'
@@ -23,5 +25,7 @@ export function createProgram(): Command {
   registerShowRun(program)
   registerExportReport(program)
   registerQuery(program)
+  registerCompare(program)
+  registerFit(program)
   return program
 }

@@ -10,6 +10,7 @@ interface ServeFlags {
   host?: string
   speed?: string
   config?: string
+  dut?: string
   dashboard: boolean
 }
 
@@ -25,6 +26,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const sim = await startSimServer({ config, version })
   const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
   log.log('info', `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`)
+  if (flags.dut) log.log('info', `hosting the DUT of ${flags.dut}`)
   let dashboard: RunningDashboard | null = null
   try {
     if (flags.dashboard && config.dashboard.enabled)
@@ -41,15 +43,16 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(sim, dashboard))
+  console.log(formatBanner(sim, dashboard, flags.dut))
   await stopped
   return EXIT.ok
 }
 
-function formatBanner(sim: SimServer, dashboard: RunningDashboard | null): string {
+function formatBanner(sim: SimServer, dashboard: RunningDashboard | null, dut: string | undefined): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
   const lines = [
     `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}`,
+    ...(dut ? [`DUT: ${dut}`] : []),
     '',
     formatInstrumentTable(sim),
     '',

@@ -9,6 +9,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address every listener binds (default 127.0.0.1; others need a dashboard token)')
     .option('--speed <k|max>', 'simulated seconds per wall second, or max (lockstep: time moves when a client waits)')
     .option('--config <file>', 'configuration file (default config/default.yaml)')
+    .option('--dut <file>', 'host this part: a DUT file, e.g. the twin `dvt fit` wrote (docs/twin.md)')
     .option('--no-dashboard', 'do not start the web dashboard')
     .action(lazy(() => import('../actions/serve'), 'serve'))
 }
