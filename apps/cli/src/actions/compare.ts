@@ -1,4 +1,4 @@
-import { type ComparedRun, compareRuns, type Curve, type ResultComparison, type RunComparison } from '@dvt/analysis'
+import { type ComparedRun, type Curve, compareRuns, type ResultComparison, type RunComparison } from '@dvt/analysis'
 import { loadReportData } from '@dvt/reports'
 import { formatTime, formatValue, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
@@ -40,7 +40,8 @@ function curveRow(curve: Curve): string[] {
 function printComparison(c: RunComparison): void {
   console.log(runLine('a', c.a))
   console.log(runLine('b', c.b))
-  if (c.a.test !== c.b.test) console.log(`note: a is a ${c.a.test} run and b a ${c.b.test} run; results of one name are compared`)
+  if (c.a.test !== c.b.test)
+    console.log(`note: a is a ${c.a.test} run and b a ${c.b.test} run; results of one name are compared`)
   const header = ['parameter', 'a', 'b', 'b − a', '± 95 %', 'unit', 'verdict']
   console.log(`\n${c.results.length > 0 ? table(header, c.results.map(resultRow)) : '(no results)'}`)
   const matched = c.curves.filter((curve) => curve.matched.length > 0)

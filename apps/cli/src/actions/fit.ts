@@ -25,7 +25,8 @@ export function formatEstimate(value: number, half: number | null): string {
 }
 
 function parameterRow(p: TwinParameterResult): string[] {
-  if (!p.fitted) return [p.label, formatEstimate(p.value, null), 'not determined: held at the model default', p.unit, '']
+  if (!p.fitted)
+    return [p.label, formatEstimate(p.value, null), 'not determined: held at the model default', p.unit, '']
   const half = p.high! - p.value
   const interval = `${formatEstimate(p.low!, half)} … ${formatEstimate(p.high!, half)}`
   return [p.label, formatEstimate(p.value, half), interval, p.unit, p.from.join(', ')]
@@ -43,7 +44,8 @@ function printFit(fit: TwinFit, output: string, runs: number): void {
   ])
   console.log(table(['readings of', 'n', 'noise from', 'dof'], rows))
   const missing = fit.parameters.filter((p) => !p.fitted).map((p) => p.label)
-  if (missing.length > 0) console.log(`\nnot determined by these runs (held at the model's defaults): ${missing.join(', ')}`)
+  if (missing.length > 0)
+    console.log(`\nnot determined by these runs (held at the model's defaults): ${missing.join(', ')}`)
   console.log(`\nwrote ${output}; host the twin with: dvt serve --dut ${output}`)
 }
 

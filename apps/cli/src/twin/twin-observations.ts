@@ -1,4 +1,11 @@
-import { type AveragedPoint, averagedPoints, linearRegression, mean, type RunData } from '@dvt/analysis'
+import {
+  type AveragedPoint,
+  averagedPoints,
+  chamberReadingErrors,
+  linearRegression,
+  mean,
+  type RunData,
+} from '@dvt/analysis'
 import { integrationTimeS } from '@dvt/drivers'
 import { FAST_READING_NPLC } from '@dvt/framework'
 import type { MeasurementRow } from '@dvt/storage'
@@ -104,10 +111,8 @@ function createCollector(slopes: Slopes) {
   const observe = (group: string, y: number, noise: ObservationNoise | null = null) =>
     data.observations.push({ group, y, noise }) - 1
   /** An averaged point: its readings and how the chamber reading's error moves it. */
-  const observePoint = (group: string, point: AveragedPoint, relativeSlope: number, setpoints: readonly number[]) => {
+  const observePoint = (group: string, point: AveragedPoint, relativeSlope: number) => {
     const { row, readings } = point
-    if (row.temperature !== null && setpoints.length > 0)
-      data.temperatureErrors.push(row.temperature - commanded(row.temperature, setpoints))
     return observe(group, row.value, { readings, spread: 'variance', perDegree: Math.abs(row.value * relativeSlope) })
   }
   return { data, observe, observePoint, slopes }
@@ -121,25 +126,18 @@ const averagingWindow = (run: RunData['run']) =>
 function steadySweep(c: Collector, { run, measurements }: RunData, parameter: string, quantity: 'vout' | 'iq') {
   const vin = number(run.parameters.supply_v, 5)
   const load = quantity === 'iq' ? 0 : number(run.parameters.load_a, 0.1)
-  const setpoints = numbers(run.parameters.points_c)
   const slope = quantity === 'iq' ? c.slopes.iq : c.slopes.vout
   for (const point of averagedPoints(measurements, parameter)) {
     const { row } = point
     if (row.temperature === null) continue
-    const observation = c.observePoint(run.test, point, slope, setpoints)
+    const observation = c.observePoint(run.test, point, slope)
     c.data.steady.push({ condition: { temperature: row.temperature, vin, load }, quantity, observation })
   }
 }
 
-/** An averaged V_out point of a stepped sweep at `setpoint`, held `holdS` at its setting. */
-function sweepSegment(
-  c: Collector,
-  group: string,
-  point: AveragedPoint,
-  setpoint: number,
-  setting: Omit<Segment, 'reading'>,
-): Segment {
-  const observation = c.observePoint(group, point, c.slopes.vout, [setpoint])
+/** An averaged V_out point of a stepped sweep, held `holdS` at its setting. */
+function sweepSegment(c: Collector, group: string, point: AveragedPoint, setting: Omit<Segment, 'reading'>): Segment {
+  const observation = c.observePoint(group, point, c.slopes.vout)
   const reading = { quantity: 'vout' as const, observation, temperature: point.row.temperature!, offset: null }
   return { ...setting, reading }
 }
@@ -157,9 +155,8 @@ function loadRegulation(c: Collector, data: RunData) {
   const levels = averagedPoints(measurements, 'vout_step_avg').filter((p) => p.row.temperature !== null)
   if (sweep.length === 0 || loads.length === 0) return
   const air = airOf([...sweep, ...levels].map((p) => p.row))
-  const setpoint = number(run.parameters.temperature_c, 25)
   const segments = sweep.map((p) =>
-    sweepSegment(c, run.test, p, setpoint, {
+    sweepSegment(c, run.test, p, {
       vin,
       load: commanded(p.row.loadCurrent, loads),
       holdS: hold,
@@ -172,7 +169,7 @@ function loadRegulation(c: Collector, data: RunData) {
     const settle = number(run.parameters.transient_s, 0)
     const [before, after] = levels
     const level = { vin: stepVin, windowS: window }
-    segments.push(sweepSegment(c, run.test, before!, setpoint, { ...level, load: loads[0]!, holdS: settle }))
+    segments.push(sweepSegment(c, run.test, before!, { ...level, load: loads[0]!, holdS: settle }))
     const offset = c.data.offsets++
     let previous = step.simTime
     for (const r of measurements.filter((m) => m.parameter === 'vout_transient' && m.simTime > step.simTime)) {
@@ -182,7 +179,7 @@ function loadRegulation(c: Collector, data: RunData) {
       segments.push({ vin: stepVin, load: step.value, holdS, windowS: FAST_WINDOW_S, reading })
       previous = r.simTime
     }
-    segments.push(sweepSegment(c, run.test, after!, setpoint, { ...level, load: step.value, holdS: 0 }))
+    segments.push(sweepSegment(c, run.test, after!, { ...level, load: step.value, holdS: 0 }))
   }
   c.data.sequences.push({ start: { temperature: air, vin, load: loads[0]! }, segments })
 }
@@ -196,9 +193,8 @@ function lineRegulation(c: Collector, { run, measurements }: RunData) {
   const sweep = averagedPoints(measurements, 'vout_avg').filter((p) => p.row.temperature !== null)
   if (sweep.length === 0) return
   const air = airOf(sweep.map((p) => p.row))
-  const setpoint = number(run.parameters.temperature_c, 25)
   const segments = sweep.map((p) =>
-    sweepSegment(c, run.test, p, setpoint, {
+    sweepSegment(c, run.test, p, {
       vin: commanded(p.row.inputVoltage, vins),
       load,
       holdS: hold,
@@ -214,7 +210,6 @@ function lineRegulation(c: Collector, { run, measurements }: RunData) {
  */
 function dropout(c: Collector, { run, measurements }: RunData) {
   const load = number(run.parameters.load_a, 0.1)
-  const setpoints = ['cold_c', 'room_c', 'hot_c'].map((k) => run.parameters[k]).filter((v) => typeof v === 'number')
   const corners = measurements.flatMap((regulated) => {
     if (regulated.parameter !== 'vout_regulated' || regulated.temperature === null) return []
     const ramp = measurements.filter(
@@ -228,7 +223,6 @@ function dropout(c: Collector, { run, measurements }: RunData) {
   })
   const exponent = dropoutExponent(corners.map((k) => ({ temperature: k.temperature, vdo: mean(k.readings) })))
   for (const { regulated, temperature, ramp, inDropout, readings } of corners) {
-    c.data.temperatureErrors.push(temperature - commanded(temperature, setpoints as number[]))
     // V_do ∝ T^n: an error of the chamber reading of 1 °C moves it by n·V_do/T.
     const perDegree = (exponent * mean(readings)) / (temperature + 273.15)
     const observation = c.observe(run.test, mean(readings), { readings, spread: 'steps', perDegree })
@@ -263,6 +257,7 @@ export function twinData(runs: readonly RunData[]): TwinData {
   const c = createCollector(slopesOf(runs))
   for (const data of runs) {
     const test = data.run.test
+    c.data.temperatureErrors.push(...chamberReadingErrors(data))
     if (test === 'tempco') steadySweep(c, data, 'vout_avg', 'vout')
     if (test === 'iq_vs_temp') steadySweep(c, data, 'iq_avg', 'iq')
     if (test === 'load_regulation') loadRegulation(c, data)

@@ -109,7 +109,7 @@ function createSolver(problem: LeastSquaresProblem) {
    */
   let last: { values: readonly number[]; j: Matrix } | null = null
   const jacobian = (values: readonly number[], f0: readonly number[]): Matrix => {
-    if (last && last.values.every((v, k) => v === values[k])) return last.j
+    if (last?.values.every((v, k) => v === values[k])) return last.j
     const columns = parameters.map((p, k) => {
       const h = p.scale * 1e-6
       const step = (d: number) => evaluate(values.map((v, j) => (j === k ? v + d : v)))

@@ -1,89 +1,123 @@
-import type { MeasurementRow } from '@dvt/storage/records'
 import { type AveragedPoint, averagedPoints, pooledSpread, spreadOfMean } from './averaged-points'
+import { chamberReadingErrors, chamberReadingNoise } from './chamber-noise'
 import type { RunData } from './run-data'
-import { linearRegression, type Regression, type Uncertainty } from './statistics'
+import {
+  combineUncertainties,
+  linearRegression,
+  parabolaResidualSd,
+  type Regression,
+  type Uncertainty,
+} from './statistics'
 
 /** The standard uncertainty of each result of a run, derived from the run's own measurements (docs/compare.md). */
 export type ResultNoise = Readonly<Record<string, Uncertainty>>
 
 type Axis = 'temperature' | 'inputVoltage' | 'loadCurrent'
 
-/** A sweep's averaged points, their least-squares line and the noise of one point. */
-interface SweepNoise {
+/** A sweep's averaged points, their straight line, and two noises: of a point's value, and about the line. */
+interface Sweep {
   points: AveragedPoint[]
   line: Regression
-  /** Per-point noise: the larger of the spread inside the points and their scatter about the line. */
-  point: Uncertainty
+  /** A point's own noise: the spread of the readings averaged into it (pooled over the points, ÷ √n). */
+  within: Uncertainty
+  /** The noise of the points about their line: what the slope and the fitted values rest on. */
+  scatter: Uncertainty
+}
+
+function pointsOf(data: RunData, parameter: string, axis: Axis) {
+  return averagedPoints(data.measurements, parameter).filter((p) => p.row[axis] !== null)
+}
+
+function withinOf(points: readonly AveragedPoint[]): Uncertainty | null {
+  const spread = pooledSpread(points)
+  if (!spread) return null
+  const n = Math.round(points.reduce((s, p) => s + p.readings.length, 0) / points.length)
+  return spreadOfMean(spread, n)
 }
 
 /**
- * The noise of one averaged point of a sweep: the spread of the readings inside a point (pooled, ÷ √n) and the
- * residual standard deviation of the points about their straight line, whichever is larger — the scatter also holds
- * what the spread cannot see (the noise of the measured temperature, for one). Its degrees of freedom are the
- * line's (n − 2), or the pooled spread's when there are too few points for residuals.
+ * A temperature sweep (tempco, I_q): the scatter about the line is expected to be the readings' spread and what the
+ * chamber reading's own error does through the slope (slope × that error, estimated from the recorded temperatures
+ * against their setpoints). The residuals about the line count instead when they show more (dof n − 2).
  */
-function sweepNoise(rows: readonly MeasurementRow[], parameter: string, axis: Axis): SweepNoise | null {
-  const points = averagedPoints(rows, parameter).filter((p) => p.row[axis] !== null)
-  if (points.length < 2) return null
+function temperatureSweep(data: RunData, parameter: string): Sweep | null {
+  const points = pointsOf(data, parameter, 'temperature')
+  const within = withinOf(points)
+  if (points.length < 3 || !within) return null
   const line = linearRegression(
-    points.map((p) => p.row[axis]!),
+    points.map((p) => p.row.temperature!),
     points.map((p) => p.row.value),
   )
-  const spread = pooledSpread(points)
-  const n = Math.round(points.reduce((s, p) => s + p.readings.length, 0) / points.length)
-  const within = spread ? spreadOfMean(spread, n) : null
-  const residual = Number.isFinite(line.residualSd) ? line.residualSd : null
-  if (residual === null && within === null) return null
-  const sd = Math.max(residual ?? 0, within?.u ?? 0)
-  const dof = residual !== null ? points.length - 2 : within!.dof
-  return { points, line, point: { u: sd, dof } }
+  const chamber = chamberReadingNoise(chamberReadingErrors(data))
+  const terms = chamber ? [within, { u: Math.abs(line.slope) * chamber.sd, dof: chamber.dof }] : [within]
+  const expected = combineUncertainties(terms)
+  const residual = { u: line.residualSd, dof: points.length - 2 }
+  return { points, line, within, scatter: residual.u > expected.u ? residual : expected }
+}
+
+/**
+ * A sweep of the load or of V_in at one temperature: the x is a read-back, whose noise the readings' spread cannot
+ * show, so the scatter is taken from the residuals about a parabola (self-heating bows the line, and that bow is the
+ * part's, not noise), never below the spread; its dof are the parabola's (n − 3).
+ */
+function steppedSweep(data: RunData, axis: Axis): Sweep | null {
+  const points = pointsOf(data, 'vout_avg', axis)
+  const within = withinOf(points)
+  if (points.length < 4 || !within) return null
+  const xs = points.map((p) => p.row[axis]!)
+  const ys = points.map((p) => p.row.value)
+  const line = linearRegression(xs, ys)
+  const scatter = { u: Math.max(parabolaResidualSd(xs, ys), within.u), dof: points.length - 3 }
+  return { points, line, within, scatter }
 }
 
 /** The point of a temperature sweep at 25 °C (within 1 °C), as the library's analysis takes it. */
 const pointAt25 = (points: readonly AveragedPoint[]) =>
   points.find((p) => p.row.temperature !== null && Math.abs(p.row.temperature - 25) <= 1)
 
-function tempcoNoise({ measurements }: RunData): ResultNoise {
-  const sweep = sweepNoise(measurements, 'vout_avg', 'temperature')
+const scaled = (x: Uncertainty, factor: number): Uncertainty => ({ u: Math.abs(x.u * factor), dof: x.dof })
+
+function tempcoNoise(data: RunData): ResultNoise {
+  const sweep = temperatureSweep(data, 'vout_avg')
   if (!sweep) return {}
-  const { points, line, point } = sweep
+  const { points, line, within, scatter } = sweep
   const at25 = pointAt25(points)
   const v25 = at25 ? at25.row.value : line.at(25)
   const temperatures = points.map((p) => p.row.temperature!)
   const span = Math.max(...temperatures) - Math.min(...temperatures)
-  const dof = point.dof
+  const dof = points.length - 2
   return {
-    tempco_ppm_per_c: { u: (line.slopeError(point.u) / v25) * 1e6, dof },
-    tempco_box_ppm_per_c: { u: ((Math.SQRT2 * point.u) / (v25 * span)) * 1e6, dof },
-    vout_25c_v: { u: at25 ? point.u : line.errorAt(25, point.u), dof },
+    tempco_ppm_per_c: scaled(scatter, 1e6 / (Math.sqrt(line.sxx) * v25)),
+    tempco_box_ppm_per_c: scaled(scatter, (Math.SQRT2 * 1e6) / (v25 * span)),
+    // The measured point is a value, not a fit: its readings' spread is all its noise.
+    vout_25c_v: at25 ? within : scaled(scatter, line.errorAt(25, 1)),
     // A standard deviation estimated from ν degrees of freedom is uncertain by about 1/√(2ν) of itself.
     fit_residual_uv: { u: (line.rmsResidual * 1e6) / Math.sqrt(2 * Math.max(1, dof)), dof },
   }
 }
 
-function loadRegulationNoise({ measurements }: RunData): ResultNoise {
-  const sweep = sweepNoise(measurements, 'vout_avg', 'loadCurrent')
+function loadRegulationNoise(data: RunData): ResultNoise {
+  const sweep = steppedSweep(data, 'loadCurrent')
   if (!sweep) return {}
-  const { points, line, point } = sweep
+  const { points, line, within, scatter } = sweep
   const first = points[0]!.row.value
   return {
-    load_regulation_mohm: { u: line.slopeError(point.u) * 1000, dof: point.dof },
-    load_regulation_pct: { u: ((Math.SQRT2 * point.u) / first) * 100, dof: point.dof },
-    vout_min_load_v: point,
+    load_regulation_mohm: scaled(scatter, 1000 / Math.sqrt(line.sxx)),
+    load_regulation_pct: scaled(within, (Math.SQRT2 * 100) / first),
+    vout_min_load_v: within,
   }
 }
 
-function lineRegulationNoise({ run, measurements }: RunData): ResultNoise {
-  const sweep = sweepNoise(measurements, 'vout_avg', 'inputVoltage')
+function lineRegulationNoise(data: RunData): ResultNoise {
+  const sweep = steppedSweep(data, 'inputVoltage')
   if (!sweep) return {}
-  const { line, point } = sweep
-  const supply = typeof run.parameters.supply_v === 'number' ? run.parameters.supply_v : line.meanX
-  const reference = line.at(supply)
-  const slope = line.slopeError(point.u)
+  const { line, scatter } = sweep
+  const supply = typeof data.run.parameters.supply_v === 'number' ? data.run.parameters.supply_v : line.meanX
+  const slope = 1 / Math.sqrt(line.sxx)
   return {
-    line_regulation_pct_per_v: { u: (slope / reference) * 100, dof: point.dof },
-    line_regulation_mv_per_v: { u: slope * 1000, dof: point.dof },
-    vout_nominal_vin_v: { u: line.errorAt(supply, point.u), dof: point.dof },
+    line_regulation_pct_per_v: scaled(scatter, (slope / line.at(supply)) * 100),
+    line_regulation_mv_per_v: scaled(scatter, slope * 1000),
+    vout_nominal_vin_v: scaled(scatter, line.errorAt(supply, 1)),
   }
 }
 
@@ -105,15 +139,15 @@ function dropoutNoise({ measurements }: RunData): ResultNoise {
   return { dropout_room_v: u, dropout_cold_v: u, dropout_hot_v: u }
 }
 
-function iqNoise({ measurements }: RunData): ResultNoise {
-  const sweep = sweepNoise(measurements, 'iq_avg', 'temperature')
+function iqNoise(data: RunData): ResultNoise {
+  const sweep = temperatureSweep(data, 'iq_avg')
   if (!sweep) return {}
-  const { points, line, point } = sweep
+  const { points, line, within, scatter } = sweep
   const at25 = pointAt25(points)
   const iq25 = at25 ? at25.row.value : line.at(25)
   return {
-    iq_25c_ua: { u: (at25 ? point.u : line.errorAt(25, point.u)) * 1e6, dof: point.dof },
-    iq_tempco_pct_per_c: { u: (line.slopeError(point.u) / iq25) * 100, dof: point.dof },
+    iq_25c_ua: scaled(at25 ? within : scaled(scatter, line.errorAt(25, 1)), 1e6),
+    iq_tempco_pct_per_c: scaled(scatter, 100 / (Math.sqrt(line.sxx) * iq25)),
   }
 }
 

@@ -91,3 +91,40 @@ export function linearRegression(xs: readonly number[], ys: readonly number[]): 
     errorAt: (x, sd) => sd * Math.sqrt(1 / n + (x - meanX) ** 2 / sxx),
   }
 }
+
+/**
+ * Residual standard deviation about the least-squares parabola, √(SSR / (n − 3)): the scatter of points about a
+ * smooth curve, without the bow a straight line leaves (self-heating bends a load sweep). NaN below four points.
+ */
+export function parabolaResidualSd(xs: readonly number[], ys: readonly number[]): number {
+  const n = Math.min(xs.length, ys.length)
+  if (n < 4) return Number.NaN
+  const mx = mean(xs.slice(0, n))
+  const sums = [0, 0, 0, 0, 0]
+  const rhs = [0, 0, 0]
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]! - mx
+    for (let k = 0; k < 5; k++) sums[k]! += x ** k
+    for (let k = 0; k < 3; k++) rhs[k]! += ys[i]! * x ** k
+  }
+  const a = [0, 1, 2].map((r) => [0, 1, 2].map((c) => sums[r + c]!))
+  const coefficients = solve3(a, rhs)
+  if (!coefficients) return Number.NaN
+  let ssr = 0
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]! - mx
+    ssr += (ys[i]! - (coefficients[0]! + coefficients[1]! * x + coefficients[2]! * x * x)) ** 2
+  }
+  return Math.sqrt(ssr / (n - 3))
+}
+
+/** Solves a 3 × 3 system by Cramer's rule; null when it is singular. */
+function solve3(a: number[][], b: number[]): number[] | null {
+  const det = (m: number[][]) =>
+    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
+    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
+    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!)
+  const d = det(a)
+  if (d === 0 || !Number.isFinite(d)) return null
+  return [0, 1, 2].map((k) => det(a.map((row, r) => row.map((v, c) => (c === k ? b[r]! : v)))) / d)
+}

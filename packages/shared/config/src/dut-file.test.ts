@@ -45,7 +45,11 @@ describe('DUT files (docs/twin.md#the-dut-file)', () => {
   it('round-trips through formatDutFile and sets dut.parameters and physics.thermal over the configuration', () => {
     const path = write(formatDutFile(twin))
     expect(readDutFile(path)).toEqual(twin)
-    const config = loadConfig({ path: '/dev/null', env: { DVT__DUT__PARAMETERS__TEMPCO_PPM_PER_C: '10' }, dutFile: path })
+    const config = loadConfig({
+      path: '/dev/null',
+      env: { DVT__DUT__PARAMETERS__TEMPCO_PPM_PER_C: '10' },
+      dutFile: path,
+    })
     expect(config.dut.parameters.tempco_ppm_per_c).toBe(87)
     expect(config.dut.parameters.nominal_output_voltage).toBe(3.25)
     expect(config.dut.parameters.load_regulation_ohm).toBe(0.05)
@@ -67,7 +71,11 @@ describe('DUT files (docs/twin.md#the-dut-file)', () => {
   it.each([
     ['no file', null, /^dut file .*missing\.yaml does not exist$/],
     ['bad YAML', 'format: [', /^dut file .*\.yaml is not valid YAML at line \d+: /],
-    ['a config file', 'physics:\n  seed: 3\n', /^.*\.yaml is not a DUT file: its first key must be format: dvt-dut\/1$/],
+    [
+      'a config file',
+      'physics:\n  seed: 3\n',
+      /^.*\.yaml is not a DUT file: its first key must be format: dvt-dut\/1$/,
+    ],
     [
       'a misspelt parameter',
       `format: ${DUT_FILE_FORMAT}\ndut:\n  parameters:\n    tempco: 5\n`,

@@ -62,7 +62,10 @@ export function readDutFile(path: string): DutFile {
     throw new ConfigError('CONFIG_BAD_YAML', `dut file ${path} is not valid YAML${where}: ${what}`, { cause: error })
   }
   if (valueAt(parsed, ['format']) !== DUT_FILE_FORMAT) {
-    throw new ConfigError('CONFIG_BAD_DUT_FILE', `${path} is not a DUT file: its first key must be format: ${DUT_FILE_FORMAT}`)
+    throw new ConfigError(
+      'CONFIG_BAD_DUT_FILE',
+      `${path} is not a DUT file: its first key must be format: ${DUT_FILE_FORMAT}`,
+    )
   }
   const result = dutFileSchema.safeParse(parsed)
   if (result.success) return parsed as DutFile
@@ -71,7 +74,8 @@ export function readDutFile(path: string): DutFile {
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!
   const key = [...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0] ?? ''] : [])].join('.')
   const what = issue.code === 'unrecognized_keys' ? 'is not a key of a DUT file' : describeIssue(issue)
-  const value = issue.code === 'unrecognized_keys' ? '' : `, got ${JSON.stringify(valueAt(parsed, issue.path)) ?? 'nothing'}`
+  const value =
+    issue.code === 'unrecognized_keys' ? '' : `, got ${JSON.stringify(valueAt(parsed, issue.path)) ?? 'nothing'}`
   throw new ConfigError('CONFIG_BAD_DUT_FILE', `dut file ${path}: ${key} ${what}${value}`, { cause: result.error })
 }
 
@@ -92,8 +96,8 @@ export function dutFileSections(file: DutFile): Record<string, unknown> {
 /** A DUT file as YAML, with a comment saying what it is and how it is used. */
 export function formatDutFile(file: DutFile): string {
   const header = [
-    '# A DUT file: one part\'s model for `dvt serve --dut <file>` (docs/twin.md#the-dut-file).',
-    '# dut and physics.thermal use the configuration\'s keys and rules; fit records what dvt fit found (95 % intervals).',
+    "# A DUT file: one part's model for `dvt serve --dut <file>` (docs/twin.md#the-dut-file).",
+    "# dut and physics.thermal use the configuration's keys and rules; fit records what dvt fit found (95 % intervals).",
   ]
   return `${header.join('\n')}\n${stringifyYaml(file, { lineWidth: 0 })}`
 }

@@ -28,6 +28,8 @@ export interface ServeOptions {
   dashboard?: boolean
   env?: NodeJS.ProcessEnv
   dir?: string
+  /** More arguments for `dvt serve` (e.g. `--dut twin.yaml`). */
+  args?: readonly string[]
 }
 
 const PORT_ENV: Record<PortName, string> = {
@@ -45,6 +47,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   const portEnv = Object.fromEntries(Object.values(PORT_ENV).map((k) => [k, '0']))
   const args = [DVT_BIN, 'serve', '--speed', options.speed ?? 'max']
   if (!options.dashboard) args.push('--no-dashboard')
+  args.push(...(options.args ?? []))
   const env = { ...process.env, NO_COLOR: '1', ...portEnv, DVT__DASHBOARD__PORT: '0', ...options.env }
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const output = collectOutput(child)
