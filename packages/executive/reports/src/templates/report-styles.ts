@@ -98,4 +98,6 @@ svg.chart .annotation { font-size: 10.5px; font-weight: bold; fill: #c0392b; }
   font-size: 7pt; line-height: 1.35; white-space: pre-wrap; word-break: break-all;
 }
 .empty { color: var(--muted); font-style: italic; }
+.compare-summary { font-weight: bold; margin: 6pt 0; }
+.compare-runs { margin-bottom: 4pt; }
 `

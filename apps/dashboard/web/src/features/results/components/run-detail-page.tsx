@@ -4,6 +4,7 @@ import { StatusBadge } from '../../../lib/ui/badge'
 import { MeasurementChart } from '../../../lib/ui/measurement-chart'
 import { ErrorNote, PageHeader, Panel, PanelRow } from '../../../lib/ui/panel'
 import { useRunDetail } from '../hooks/use-run-detail'
+import { CompareWith } from './compare-with'
 import { ConfigurationBlock, EventsTimeline, ResultsTable, RunMetadata } from './run-sections'
 
 /** One run: metadata, results, measurement charts, events, configuration and its PDF report. */
@@ -15,6 +16,7 @@ export function RunDetailPage(props: { id: string }) {
       <a className="btn btn-ghost" href="/results" onClick={linkHandler('/results')}>
         All runs
       </a>
+      {run && <CompareWith id={run.id} test={run.test} />}
       <button type="button" className="btn btn-primary" onClick={download} disabled={pdf.busy || !run}>
         {pdf.busy ? 'Rendering…' : 'Download PDF'}
       </button>

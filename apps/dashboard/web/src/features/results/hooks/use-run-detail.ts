@@ -11,13 +11,7 @@ export function useRunDetail(id: string) {
   const download = async () => {
     setPdf({ busy: true, error: null })
     try {
-      const { blob, fileName } = await downloadReport(id)
-      const url = URL.createObjectURL(blob)
-      const a = document.createElement('a')
-      a.href = url
-      a.download = fileName
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      await downloadReport(id)
       setPdf({ busy: false, error: null })
     } catch (e) {
       setPdf({ busy: false, error: (e as Error).message })
