@@ -1,5 +1,11 @@
-import { type ComparedRun, type Curve, compareRuns, type ResultComparison, type RunComparison } from '@dvt/analysis'
-import { loadReportData } from '@dvt/reports'
+import {
+  type ComparedRun,
+  type Curve,
+  compareRuns,
+  loadRunData,
+  type ResultComparison,
+  type RunComparison,
+} from '@dvt/analysis'
 import { formatTime, formatValue, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
@@ -62,7 +68,7 @@ function printComparison(c: RunComparison): void {
 export async function compare(a: string, b: string, flags: CompareFlags): Promise<number> {
   const storage = await openCliStorage(loadCliConfig(flags))
   try {
-    const comparison = compareRuns(await loadReportData(storage, a), await loadReportData(storage, b))
+    const comparison = compareRuns(await loadRunData(storage, a), await loadRunData(storage, b))
     if (flags.json) console.log(JSON.stringify(comparison))
     else printComparison(comparison)
     return 0

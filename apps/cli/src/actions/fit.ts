@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { FitSingularError } from '@dvt/analysis'
+import { FitSingularError, loadRunData } from '@dvt/analysis'
 import { formatDutFile } from '@dvt/config'
-import { loadReportData } from '@dvt/reports'
 import { CliError } from '../cli-error'
 import { table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
@@ -53,7 +52,7 @@ export async function fit(ids: string[], flags: FitFlags): Promise<number> {
   const storage = await openCliStorage(loadCliConfig(flags))
   try {
     const runs = []
-    for (const id of ids) runs.push(await loadReportData(storage, id))
+    for (const id of ids) runs.push(await loadRunData(storage, id))
     checkFittable(runs)
     let result: TwinFit
     try {

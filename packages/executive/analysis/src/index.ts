@@ -10,6 +10,7 @@ export { FitSingularError, fitLeastSquares } from './least-squares'
 export type { ResultNoise } from './result-noise'
 export { resultNoise } from './result-noise'
 export type { RunData } from './run-data'
+export { loadRunData } from './run-data'
 export type { Regression, Uncertainty } from './statistics'
 export {
   combineUncertainties,

@@ -1,5 +1,12 @@
-import { compareRuns, type RunComparison } from '@dvt/analysis'
-import type { EventRecord, MeasurementRow, ResultRecord, RunRecord, StorageBackend } from '@dvt/storage'
+import { compareRuns, loadRunData, type RunComparison } from '@dvt/analysis'
+import {
+  type EventRecord,
+  isStorageError,
+  type MeasurementRow,
+  type ResultRecord,
+  type RunRecord,
+  type StorageBackend,
+} from '@dvt/storage'
 import { ReportError } from './report-error'
 
 /** Everything a report shows about one run. */
@@ -17,17 +24,12 @@ export interface ReportData {
  * ambiguous ID throws the storage's own error (its message already says what to do).
  */
 export async function loadReportData(storage: StorageBackend, runIdOrPrefix: string): Promise<ReportData> {
-  const id = await storage.resolveRunId(runIdOrPrefix)
-  const run = await storage.getRun(id)
-  if (!run) {
-    throw new ReportError('REPORT_RUN_NOT_FOUND', `run ${id} disappeared while its report was being prepared`)
+  try {
+    return await loadRunData(storage, runIdOrPrefix)
+  } catch (error) {
+    if (isStorageError(error)) throw error
+    throw new ReportError('REPORT_RUN_NOT_FOUND', (error as Error).message, { cause: error })
   }
-  const [results, events, measurements] = await Promise.all([
-    storage.getResults(id),
-    storage.getEvents(id),
-    storage.readMeasurements(id),
-  ])
-  return { run, results, events, measurements }
 }
 
 /** Run a's report data with a section comparing it with run b (both IDs full or 8+ hex prefixes). */

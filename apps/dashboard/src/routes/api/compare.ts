@@ -1,5 +1,4 @@
-import { compareRuns } from '@dvt/analysis'
-import { loadReportData } from '@dvt/reports'
+import { compareRuns, loadRunData } from '@dvt/analysis'
 import type { FastifyInstance } from 'fastify'
 import { parseInput } from '../../schemas/parse'
 import { compareQuerySchema } from '../../schemas/runs'
@@ -8,6 +7,6 @@ import { compareQuerySchema } from '../../schemas/runs'
 export async function compareRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/compare', async (request) => {
     const { a, b } = parseInput(compareQuerySchema, request.query, 'the comparison query')
-    return compareRuns(await loadReportData(app.storage, a), await loadReportData(app.storage, b))
+    return compareRuns(await loadRunData(app.storage, a), await loadRunData(app.storage, b))
   })
 }
