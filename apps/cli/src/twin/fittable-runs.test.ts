@@ -1,35 +1,11 @@
 import type { RunData } from '@dvt/analysis'
-import { measurementRow } from '@dvt/storage/testing'
+import { measurementRow, runRecord } from '@dvt/storage/testing'
 import { describe, expect, it } from 'vitest'
 import { CliError } from '../cli-error'
 import { checkFittable } from './fittable-runs'
 
 function run(overrides: Partial<RunData['run']> = {}, measurements: RunData['measurements'] = []): RunData {
-  return {
-    run: {
-      id: '11111111-0000-4000-8000-000000000001',
-      test: 'tempco',
-      status: 'passed',
-      startedAt: '2026-12-01T00:00:00.000Z',
-      completedAt: '2026-12-01T00:01:00.000Z',
-      operator: null,
-      dutSerial: null,
-      station: null,
-      description: null,
-      parameters: {},
-      config: null,
-      seed: 1,
-      softwareVersion: '0.0.0',
-      statusReason: null,
-      measurementCount: measurements.length,
-      parquetPath: null,
-      pid: null,
-      hostname: null,
-      ...overrides,
-    },
-    results: [],
-    measurements,
-  }
+  return { run: runRecord({ measurementCount: measurements.length, ...overrides }), results: [], measurements }
 }
 
 const point = (temperature: number) => measurementRow({ parameter: 'vout_avg', temperature, value: 3.3 })

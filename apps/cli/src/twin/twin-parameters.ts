@@ -59,6 +59,31 @@ function ldoParameter(
   }
 }
 
+/** A parameter of the thermal path, kept in a field of the candidate (all three have the same scale). */
+function thermalParameter(
+  key: string,
+  label: string,
+  unit: string,
+  field: 'theta' | 'thetaCa' | 'caseTimeConstant',
+  determined: (c: Coverage) => boolean,
+  from: readonly string[],
+  min = 0,
+): TwinParameterSpec {
+  return {
+    key,
+    label,
+    unit,
+    scale: 0.1,
+    min,
+    determined,
+    from,
+    get: (candidate) => candidate[field],
+    set: (candidate, value) => {
+      candidate[field] = value
+    },
+  }
+}
+
 const tempcoKnown = (c: Coverage) => c.voutTemperatures >= 2
 const loadStep = (c: Coverage) => c.transients > 0 && tempcoKnown(c)
 const V_OUT_TESTS = ['tempco', 'load_regulation', 'line_regulation']
@@ -83,45 +108,16 @@ export const TWIN_PARAMETERS: readonly TwinParameterSpec[] = [
   ),
   ldoParameter('quiescent_current_ua', 'I_q(25 °C)', 'µA', 1, (c) => c.iqTemperatures >= 1, ['iq_vs_temp'], 0),
   ldoParameter('quiescent_current_tempco', 'I_q tempco', '/°C', 1e-4, (c) => c.iqTemperatures >= 2, ['iq_vs_temp']),
-  {
-    key: 'theta_jc_plus_ca',
-    label: 'θ_jc + θ_ca',
-    unit: '°C/W',
-    scale: 0.1,
-    min: 0,
-    determined: (c) => loadStep(c) && c.voutLoads >= 2 && c.voutInputs >= 2,
-    from: ['load_regulation', 'line_regulation', 'tempco'],
-    get: (candidate) => candidate.theta,
-    set: (candidate, value) => {
-      candidate.theta = value
-    },
-  },
-  {
-    key: 'theta_ca',
-    label: 'θ_ca',
-    unit: '°C/W',
-    scale: 0.1,
-    min: 0,
-    determined: loadStep,
-    from: ['load_regulation'],
-    get: (candidate) => candidate.thetaCa,
-    set: (candidate, value) => {
-      candidate.thetaCa = value
-    },
-  },
-  {
-    key: 'case_time_constant_s',
-    label: 'τ_case',
-    unit: 's',
-    scale: 0.1,
-    min: 1e-3,
-    determined: loadStep,
-    from: ['load_regulation'],
-    get: (candidate) => candidate.caseTimeConstant,
-    set: (candidate, value) => {
-      candidate.caseTimeConstant = value
-    },
-  },
+  thermalParameter(
+    'theta_jc_plus_ca',
+    'θ_jc + θ_ca',
+    '°C/W',
+    'theta',
+    (c) => loadStep(c) && c.voutLoads >= 2 && c.voutInputs >= 2,
+    ['load_regulation', 'line_regulation', 'tempco'],
+  ),
+  thermalParameter('theta_ca', 'θ_ca', '°C/W', 'thetaCa', loadStep, ['load_regulation']),
+  thermalParameter('case_time_constant_s', 'τ_case', 's', 'caseTimeConstant', loadStep, ['load_regulation'], 1e-3),
 ]
 
 /** The model's own defaults (docs/physics.md#parameters): where a parameter the runs do not determine is held. */

@@ -71,26 +71,31 @@ function steppedSweep(data: RunData, axis: Axis): Sweep | null {
   return { points, line, within, scatter }
 }
 
-/** The point of a temperature sweep at 25 °C (within 1 °C), as the library's analysis takes it. */
-const pointAt25 = (points: readonly AveragedPoint[]) =>
-  points.find((p) => p.row.temperature !== null && Math.abs(p.row.temperature - 25) <= 1)
-
 const scaled = (x: Uncertainty, factor: number): Uncertainty => ({ u: Math.abs(x.u * factor), dof: x.dof })
+
+/**
+ * A temperature sweep's value at 25 °C as the library's analysis takes it: the point measured there (within 1 °C),
+ * whose noise is its readings' spread, else the line's value there, whose noise follows from the scatter.
+ */
+function at25({ points, line, within, scatter }: Sweep): { value: number; noise: Uncertainty } {
+  const point = points.find((p) => p.row.temperature !== null && Math.abs(p.row.temperature - 25) <= 1)
+  return point
+    ? { value: point.row.value, noise: within }
+    : { value: line.at(25), noise: scaled(scatter, line.errorAt(25, 1)) }
+}
 
 function tempcoNoise(data: RunData): ResultNoise {
   const sweep = temperatureSweep(data, 'vout_avg')
   if (!sweep) return {}
-  const { points, line, within, scatter } = sweep
-  const at25 = pointAt25(points)
-  const v25 = at25 ? at25.row.value : line.at(25)
+  const { points, line, scatter } = sweep
+  const v25 = at25(sweep)
   const temperatures = points.map((p) => p.row.temperature!)
   const span = Math.max(...temperatures) - Math.min(...temperatures)
   const dof = points.length - 2
   return {
-    tempco_ppm_per_c: scaled(scatter, 1e6 / (Math.sqrt(line.sxx) * v25)),
-    tempco_box_ppm_per_c: scaled(scatter, (Math.SQRT2 * 1e6) / (v25 * span)),
-    // The measured point is a value, not a fit: its readings' spread is all its noise.
-    vout_25c_v: at25 ? within : scaled(scatter, line.errorAt(25, 1)),
+    tempco_ppm_per_c: scaled(scatter, 1e6 / (Math.sqrt(line.sxx) * v25.value)),
+    tempco_box_ppm_per_c: scaled(scatter, (Math.SQRT2 * 1e6) / (v25.value * span)),
+    vout_25c_v: v25.noise,
     // A standard deviation estimated from ν degrees of freedom is uncertain by about 1/√(2ν) of itself.
     fit_residual_uv: { u: (line.rmsResidual * 1e6) / Math.sqrt(2 * Math.max(1, dof)), dof },
   }
@@ -142,12 +147,10 @@ function dropoutNoise({ measurements }: RunData): ResultNoise {
 function iqNoise(data: RunData): ResultNoise {
   const sweep = temperatureSweep(data, 'iq_avg')
   if (!sweep) return {}
-  const { points, line, within, scatter } = sweep
-  const at25 = pointAt25(points)
-  const iq25 = at25 ? at25.row.value : line.at(25)
+  const iq25 = at25(sweep)
   return {
-    iq_25c_ua: scaled(at25 ? within : scaled(scatter, line.errorAt(25, 1)), 1e6),
-    iq_tempco_pct_per_c: scaled(scatter, 100 / (Math.sqrt(line.sxx) * iq25)),
+    iq_25c_ua: scaled(iq25.noise, 1e6),
+    iq_tempco_pct_per_c: scaled(sweep.scatter, 100 / (Math.sqrt(sweep.line.sxx) * iq25.value)),
   }
 }
 

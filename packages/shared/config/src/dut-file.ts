@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml'
+import { stringify as stringifyYaml } from 'yaml'
 import { z } from 'zod'
 import { ConfigError } from './config-error'
 import { describeIssue } from './describe-issue'
 import { dutSchema, ldoParametersSchema, physicsSchema } from './schema'
+import { readYamlFile } from './yaml-file'
 
 /** The first line of every DUT file: what it is and which version of the format. */
 export const DUT_FILE_FORMAT = 'dvt-dut/1'
@@ -52,15 +52,7 @@ export type DutFile = z.input<typeof dutFileSchema>
 
 /** Reads and checks a DUT file; any problem is a ConfigError of one sentence naming the file and the key. */
 export function readDutFile(path: string): DutFile {
-  if (!existsSync(path)) throw new ConfigError('CONFIG_FILE_NOT_FOUND', `dut file ${path} does not exist`)
-  let parsed: unknown
-  try {
-    parsed = parseYaml(readFileSync(path, 'utf8'))
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : ''
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ConfigError('CONFIG_BAD_YAML', `dut file ${path} is not valid YAML${where}: ${what}`, { cause: error })
-  }
+  const parsed = readYamlFile(path, { missing: `dut file ${path}`, file: `dut file ${path}` })
   if (valueAt(parsed, ['format']) !== DUT_FILE_FORMAT) {
     throw new ConfigError(
       'CONFIG_BAD_DUT_FILE',

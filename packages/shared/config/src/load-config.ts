@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { ConfigError } from './config-error'
 import { describeIssue } from './describe-issue'
 import { dutFileSections, readDutFile } from './dut-file'
 import { configSchema, type DvtConfig } from './schema'
+import { readYamlFile } from './yaml-file'
 
 /** Prefix of environment overrides: `DVT__PHYSICS__UPDATE_RATE_HZ=50` sets physics.update_rate_hz. */
 export const ENV_PREFIX = 'DVT__'
@@ -64,18 +65,7 @@ export function loadConfig(options: LoadConfigOptions = {}): DvtConfig {
 }
 
 function readConfigFile(path: string): Raw {
-  const absolute = resolve(path)
-  if (!existsSync(absolute)) {
-    throw new ConfigError('CONFIG_FILE_NOT_FOUND', `config: the file ${path} does not exist`)
-  }
-  let parsed: unknown
-  try {
-    parsed = parseYaml(readFileSync(absolute, 'utf8'))
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : ''
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ConfigError('CONFIG_BAD_YAML', `config: ${path} is not valid YAML${where}: ${what}`, { cause: error })
-  }
+  const parsed = readYamlFile(resolve(path), { missing: `config: the file ${path}`, file: `config: ${path}` })
   if (parsed === null || parsed === undefined) return {}
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError('CONFIG_BAD_YAML', `config: ${path} must hold a mapping of sections, not a single value`)

@@ -1,5 +1,6 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Series } from '../measurement-series'
+import { chartGrid, chartMargin, xAxisProps, yAxisProps } from './chart-axes'
 import { chartColors } from './chart-colors'
 
 /** One measured parameter against its natural x axis. */
@@ -14,25 +15,10 @@ export function MeasurementChart(props: { series: Series; index: number }) {
         points
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={['auto', 'auto']}
-            name={series.xLabel}
-            unit={` ${series.xUnit}`}
-            tick={{ fontSize: 11 }}
-          />
-          <YAxis
-            dataKey="y"
-            type="number"
-            domain={['auto', 'auto']}
-            name={series.parameter}
-            tick={{ fontSize: 11 }}
-            width={84}
-            tickFormatter={(v: number) => Number(v.toPrecision(6)).toString()}
-          />
+        <ScatterChart margin={chartMargin}>
+          <CartesianGrid {...chartGrid} />
+          <XAxis {...xAxisProps(series.xUnit)} name={series.xLabel} />
+          <YAxis {...yAxisProps} name={series.parameter} />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} />
           <Scatter
             data={series.points}

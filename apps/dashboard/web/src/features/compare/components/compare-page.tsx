@@ -2,6 +2,7 @@ import { dateTime, shortId } from '../../../lib/format'
 import { linkHandler } from '../../../lib/router'
 import { StatusBadge } from '../../../lib/ui/badge'
 import { ErrorNote, PageHeader, Panel } from '../../../lib/ui/panel'
+import { PdfButton } from '../../../lib/ui/pdf-button'
 import type { RunComparison } from '../api/compare'
 import { useComparison } from '../hooks/use-comparison'
 import { CompareTable } from './compare-table'
@@ -42,15 +43,13 @@ function Summary(props: { comparison: RunComparison }) {
 
 /** Two runs side by side (docs/compare.md): results with differences and their noise, curves overlaid, the PDF. */
 export function ComparePage(props: { a: string; b: string }) {
-  const { data, error, pdf, download } = useComparison(props.a, props.b)
+  const { data, error, pdf } = useComparison(props.a, props.b)
   const actions = (
     <div className="header-actions">
       <a className="btn btn-ghost" href={`/results/${props.a}`} onClick={linkHandler(`/results/${props.a}`)}>
         Run a
       </a>
-      <button type="button" className="btn btn-primary" onClick={download} disabled={pdf.busy || !data}>
-        {pdf.busy ? 'Rendering…' : 'Download PDF'}
-      </button>
+      <PdfButton busy={pdf.busy} disabled={!data} onClick={pdf.start} />
     </div>
   )
   return (

@@ -1,4 +1,5 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { chartGrid, chartMargin, xAxisProps, yAxisProps } from '../../../lib/ui/chart-axes'
 import { chartColors } from '../../../lib/ui/chart-colors'
 import type { Curve } from '../api/compare'
 
@@ -18,23 +19,10 @@ export function OverlayChart(props: { curve: Curve }) {
         {curve.matched.length > 0 ? ` · ${curve.matched.length} settings in both runs` : ''}
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={['auto', 'auto']}
-            unit={` ${curve.x.unit}`}
-            tick={{ fontSize: 11 }}
-          />
-          <YAxis
-            dataKey="y"
-            type="number"
-            domain={['auto', 'auto']}
-            tick={{ fontSize: 11 }}
-            width={84}
-            tickFormatter={(v: number) => Number(v.toPrecision(6)).toString()}
-          />
+        <ScatterChart margin={chartMargin}>
+          <CartesianGrid {...chartGrid} />
+          <XAxis {...xAxisProps(curve.x.unit)} />
+          <YAxis {...yAxisProps} />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} />
           <Legend />
           {curve.series.map((s) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useDownload } from '../../../lib/use-download'
 import { downloadComparisonReport, getComparison, type RunComparison } from '../api/compare'
 
 interface State {
@@ -9,7 +10,6 @@ interface State {
 /** The comparison of run b with run a, and the download of the PDF report that has it. */
 export function useComparison(a: string, b: string) {
   const [state, setState] = useState<State>({ data: null, error: null })
-  const [pdf, setPdf] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
   useEffect(() => {
     let current = true
     setState({ data: null, error: null })
@@ -21,14 +21,6 @@ export function useComparison(a: string, b: string) {
       current = false
     }
   }, [a, b])
-  const download = async () => {
-    setPdf({ busy: true, error: null })
-    try {
-      await downloadComparisonReport(a, b)
-      setPdf({ busy: false, error: null })
-    } catch (e) {
-      setPdf({ busy: false, error: (e as Error).message })
-    }
-  }
-  return { ...state, pdf, download }
+  const pdf = useDownload(() => downloadComparisonReport(a, b))
+  return { ...state, pdf }
 }
