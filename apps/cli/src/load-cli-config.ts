@@ -7,9 +7,11 @@ export interface ConfigFlags {
   host?: string
   /** `dvt serve --sockets N`: bench.sockets. */
   sockets?: string
+  /** A DUT file (`dvt serve --dut`): the part the bench hosts. */
+  dut?: string
 }
 
-/** The effective configuration: file (`--config` or config/default.yaml) ← DVT__ environment ← flags. */
+/** The effective configuration: file (`--config` or config/default.yaml) ← DVT__ environment ← `--dut` ← flags. */
 export function loadCliConfig(flags: ConfigFlags, extra: Record<string, unknown> = {}): DvtConfig {
   const overrides: Record<string, Record<string, unknown>> = {}
   const sources: string[] = []
@@ -31,6 +33,7 @@ export function loadCliConfig(flags: ConfigFlags, extra: Record<string, unknown>
   }
   return loadConfig({
     ...(flags.config !== undefined ? { path: flags.config } : {}),
+    ...(flags.dut !== undefined ? { dutFile: flags.dut } : {}),
     overrides,
     overridesSource: sources.join(', ') || 'the command line',
   })

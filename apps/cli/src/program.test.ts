@@ -71,6 +71,8 @@ const COMMANDS = [
   'export-report',
   'query',
   'replay',
+  'compare',
+  'fit',
 ]
 
 describe('dvt commands', () => {
@@ -121,6 +123,19 @@ describe('dvt commands', () => {
       argv: ['query', 'chamber', 'SETP 85', '--config', 'lab.yaml'],
       args: ['chamber', 'SETP 85'],
       options: { config: 'lab.yaml' },
+    },
+    { argv: ['serve', '--dut', 'twin.yaml'], args: [], options: { dut: 'twin.yaml', dashboard: true } },
+    { argv: ['compare', 'abcd1234', 'ef567890'], args: ['abcd1234', 'ef567890'], options: {} },
+    {
+      argv: ['compare', 'abcd1234', 'ef567890', '--json', '--config', 'lab.yaml'],
+      args: ['abcd1234', 'ef567890'],
+      options: { json: true, config: 'lab.yaml' },
+    },
+    { argv: ['fit', 'abcd1234'], args: [['abcd1234']], options: { output: 'dut.yaml' } },
+    {
+      argv: ['fit', 'abcd1234', 'ef567890', '-o', 'twin.yaml', '--json'],
+      args: [['abcd1234', 'ef567890']],
+      options: { output: 'twin.yaml', json: true },
     },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })
@@ -214,6 +229,8 @@ describe('dvt --help', () => {
     { command: 'show-run', mentions: ['<id>', 'first 8 characters', '--json'] },
     { command: 'export-report', mentions: ['<id>', '-o, --output <file>', '--company <name>'] },
     { command: 'query', mentions: ['<instrument>', 'chamber, supply, dmm, load, sim', '<scpi>'] },
+    { command: 'compare', mentions: ['<run-a>', '<run-b>', '--json'] },
+    { command: 'fit', mentions: ['<run-id...>', '-o, --output <file>', '(default: "dut.yaml")', '--json'] },
   ])('dvt $command --help mentions its options', ({ command, mentions }) => {
     const dvt = createDvt()
     expect(dvt.exit(command, '--help')).toMatchObject({ exitCode: 0, code: 'commander.helpDisplayed' })
@@ -240,6 +257,8 @@ describe('what dvt refuses, with exit 1 and a pointer to the help', () => {
     { argv: ['export-report'], code: 'commander.missingArgument', says: "missing required argument 'id'" },
     { argv: ['run-test'], code: 'commander.missingArgument', says: "missing required argument 'name'" },
     { argv: ['query', 'dmm'], code: 'commander.missingArgument', says: "missing required argument 'scpi'" },
+    { argv: ['compare', 'abcd1234'], code: 'commander.missingArgument', says: "missing required argument 'run-b'" },
+    { argv: ['fit'], code: 'commander.missingArgument', says: "missing required argument 'run-id'" },
     {
       argv: ['run-test', 'tempco', '--set'],
       code: 'commander.optionMissingArgument',

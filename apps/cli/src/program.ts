@@ -1,7 +1,9 @@
 import { DVT_VERSION as version } from '@dvt/config/version'
 import { Command } from 'commander'
+import { registerCompare } from './commands/compare'
 import { registerDashboard } from './commands/dashboard'
 import { registerExportReport } from './commands/export-report'
+import { registerFit } from './commands/fit'
 import { registerListRuns } from './commands/list-runs'
 import { registerListTests } from './commands/list-tests'
 import { registerQuery } from './commands/query'
@@ -25,5 +27,7 @@ export function createProgram(): Command {
   registerExportReport(program)
   registerQuery(program)
   registerReplay(program)
+  registerCompare(program)
+  registerFit(program)
   return program
 }

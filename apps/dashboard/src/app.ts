@@ -11,6 +11,7 @@ import { staticPlugin } from './plugins/static'
 import { storagePlugin } from './plugins/storage'
 import { telemetryPlugin } from './plugins/telemetry'
 import { websocketPlugin } from './plugins/websocket'
+import { compareRoutes } from './routes/api/compare'
 import { controlRoutes } from './routes/api/control'
 import { runRoutes } from './routes/api/runs'
 import { testRoutes } from './routes/api/tests'
@@ -72,6 +73,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(controlRoutes)
   await app.register(testRoutes)
   await app.register(runRoutes)
+  await app.register(compareRoutes)
   await app.register(staticPlugin, { root: options.webRoot ?? defaultWebRoot() })
   return app
 }

@@ -183,6 +183,55 @@ describe('dashboard in Chromium against a real simulation server', () => {
     }
   })
 
+  it('compares two runs from a run page: results against their noise, curves overlaid, and the PDF with both', async () => {
+    const post = (path: string, body: unknown) => postJson(`${dashboard.url}${path}`, body)
+    expect((await post('/api/control', { speed: 'max' })).status).toBe(200)
+    const started = await post('/api/runs', { test: 'tempco', parameters: { points_c: [-40, 25, 85] } })
+    expect(started.status).toBe(202)
+    const { id } = (await started.json()) as { id: string }
+    let status = 'running'
+    while (status === 'running' || status === 'pending') {
+      await new Promise((r) => setTimeout(r, 100))
+      status = ((await (await fetch(`${dashboard.url}/api/runs/${id}`)).json()) as { run: { status: string } }).run
+        .status
+    }
+    expect(status).toBe('passed')
+    await page.goto(`${dashboard.url}/results/${id}`)
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid=compare-with] option')].some((o) =>
+          o.textContent?.includes('passed'),
+        ),
+      { timeout: 15_000 },
+    )
+    const other = await page.$$eval(
+      '[data-testid=compare-with] option',
+      (options) => (options as HTMLOptionElement[]).find((o) => o.textContent?.includes('passed'))!.value,
+    )
+    await page.select('[data-testid=compare-with]', other)
+    await clickButton(page, 'Compare')
+    await page.waitForSelector('[data-testid=compare-table]')
+    expect(page.url()).toBe(`${dashboard.url}/compare/${id}/${other}`)
+    const table = await text(page, '[data-testid=compare-table]')
+    expect(table).toContain('tempco_ppm_per_c')
+    expect(table).toMatch(/WITHIN NOISE|DIFFERENT/)
+    expect(await text(page, '[data-testid=compare-summary]')).toMatch(/beyond the runs' own noise \(95 %/)
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=overlay-chart] svg.chart circle').length >= 6,
+      { timeout: 15_000 },
+    )
+    const downloads = join(dir, 'downloads')
+    const before = new Set(readdirSync(downloads))
+    await clickButton(page, 'Download PDF')
+    let file: string | undefined
+    while (!file) {
+      await new Promise((r) => setTimeout(r, 100))
+      file = readdirSync(downloads).find((f) => f.endsWith('.pdf') && !before.has(f))
+    }
+    expect(file).toMatch(new RegExp(`^tempco_${id.slice(0, 8)}_vs_${other.slice(0, 8)}_\\d{8}-\\d{6}\\.pdf$`))
+    expect(readFileSync(join(downloads, file)).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
   it('raised no uncaught errors in the page', async () => {
     expect(pageErrors).toEqual([])
   })

@@ -1,12 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createReportRenderer, defaultReportFileName, loadReportData, reportRendererOptions } from '@dvt/reports'
+import {
+  createReportRenderer,
+  defaultReportFileName,
+  loadComparisonReportData,
+  loadReportData,
+  reportRendererOptions,
+} from '@dvt/reports'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
 
 interface ExportFlags {
   output?: string
   company?: string
+  compare?: string
   config?: string
 }
 
@@ -14,8 +21,11 @@ export async function exportReport(idOrPrefix: string, flags: ExportFlags): Prom
   const config = loadCliConfig(flags)
   const storage = await openCliStorage(config)
   try {
-    const data = await loadReportData(storage, idOrPrefix)
-    const out = resolve(flags.output ?? join(config.data.reports_dir, defaultReportFileName(data.run)))
+    const data = flags.compare
+      ? await loadComparisonReportData(storage, idOrPrefix, flags.compare)
+      : await loadReportData(storage, idOrPrefix)
+    const name = defaultReportFileName(data.run, new Date(), data.comparison?.other)
+    const out = resolve(flags.output ?? join(config.data.reports_dir, name))
     if (!flags.output) mkdirSync(config.data.reports_dir, { recursive: true })
     const renderer = createReportRenderer({
       ...reportRendererOptions(config.reporting),

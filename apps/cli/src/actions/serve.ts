@@ -11,6 +11,7 @@ interface ServeFlags {
   speed?: string
   sockets?: string
   config?: string
+  dut?: string
   dashboard: boolean
 }
 
@@ -26,6 +27,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const sim = await startSimServer({ config, version })
   const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
   log.log('info', `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`)
+  if (flags.dut) log.log('info', `hosting the DUT of ${flags.dut}`)
   let dashboard: RunningDashboard | null = null
   try {
     if (flags.dashboard && config.dashboard.enabled)
@@ -42,17 +44,18 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(sim, dashboard))
+  console.log(formatBanner(sim, dashboard, flags.dut))
   await stopped
   return EXIT.ok
 }
 
-function formatBanner(sim: SimServer, dashboard: RunningDashboard | null): string {
+function formatBanner(sim: SimServer, dashboard: RunningDashboard | null, dut: string | undefined): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
   const board = sim.model.sockets.length
   const sockets = board === 1 ? '' : `, ${board} sockets (lot ${sim.model.lot.name})`
   const lines = [
     `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}${sockets}`,
+    ...(dut ? [`DUT: ${dut}`] : []),
     '',
     formatInstrumentTable(sim),
     '',

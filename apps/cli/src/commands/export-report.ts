@@ -8,6 +8,7 @@ export function registerExportReport(program: Command): void {
     .argument('<id>', 'run ID: the full UUID or its first 8 characters')
     .option('-o, --output <file>', 'where to write the PDF (default: data.reports_dir/<test>_<id8>_<time>.pdf)')
     .option('--company <name>', 'company name in the header (default: reporting.company_name)')
+    .option('--compare <id>', 'add a section comparing the run with this one (as dvt compare <id> <other> does)')
     .option('--config <file>', 'configuration file')
     .action(lazy(() => import('../actions/export-report'), 'exportReport'))
 }

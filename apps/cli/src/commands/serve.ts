@@ -10,6 +10,7 @@ export function registerServe(program: Command): void {
     .option('--speed <k|max>', 'simulated seconds per wall second, or max (lockstep: time moves when a client waits)')
     .option('--sockets <n>', 'DUTs on the board in the chamber, 1 … 16 (default 1; a DAQ970A-style mux reads them)')
     .option('--config <file>', 'configuration file (default config/default.yaml)')
+    .option('--dut <file>', 'host this part: a DUT file, e.g. the twin `dvt fit` wrote (docs/twin.md)')
     .option('--no-dashboard', 'do not start the web dashboard')
     .action(lazy(() => import('../actions/serve'), 'serve'))
 }

@@ -4,6 +4,7 @@ import type { DvtConfig } from '@dvt/config'
 import {
   createReportRenderer,
   defaultReportFileName,
+  loadComparisonReportData,
   loadReportData,
   type ReportRenderer,
   reportRendererOptions,
@@ -12,8 +13,11 @@ import { definePlugin } from '../internal/define-plugin'
 
 /** Renders a stored run's PDF report (the same code as `dvt export-report`). */
 export interface ReportService {
-  /** Writes the report to `data.reports_dir` under a server-chosen name and returns its bytes. */
-  render(runId: string): Promise<{ fileName: string; bytes: Buffer }>
+  /**
+   * Writes the report to `data.reports_dir` under a server-chosen name and returns its bytes; with `compareWith`, the
+   * report has a section comparing the run with that one.
+   */
+  render(runId: string, compareWith?: string): Promise<{ fileName: string; bytes: Buffer }>
 }
 
 declare module 'fastify' {
@@ -33,14 +37,16 @@ export const reportRendererPlugin = definePlugin<ReportPluginOptions>(
     let renderer: ReportRenderer | null = null
     const dir = resolve(reportsDir)
     app.decorate('reports', {
-      async render(runId: string) {
-        const data = await loadReportData(app.storage, runId)
+      async render(runId: string, compareWith?: string) {
+        const data = compareWith
+          ? await loadComparisonReportData(app.storage, runId, compareWith)
+          : await loadReportData(app.storage, runId)
         renderer ??= createReportRenderer({
           ...reportRendererOptions(reporting),
           onWarning: (message) => app.log.warn(message),
         })
         await mkdir(dir, { recursive: true })
-        const fileName = defaultReportFileName(data.run)
+        const fileName = defaultReportFileName(data.run, new Date(), data.comparison?.other)
         const result = await renderer.render(data, join(dir, fileName))
         return { fileName, bytes: await readFile(result.path) }
       },

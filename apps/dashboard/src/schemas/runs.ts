@@ -29,6 +29,12 @@ export const runListQuerySchema = z
   })
   .strict()
 
+/** `GET /api/compare` query: the two runs, b compared with a. */
+export const compareQuerySchema = z.object({ a: runIdSchema, b: runIdSchema }).strict()
+
+/** `GET /api/runs/:id/report.pdf` query: with `compare`, the report has a section comparing the run with that one. */
+export const reportQuerySchema = z.object({ compare: runIdSchema.optional() }).strict()
+
 /** `POST /api/runs` body. */
 export const startRunSchema = z
   .object({

@@ -33,6 +33,16 @@ describe('LDO regulator', () => {
     expect(solveAt(25, { vin: 3.7 }).vout).toBeCloseTo(3.3 * (1 - 0.0001 * 1.3) - 0.005, 14)
   })
 
+  it('scales dropout with its temperature exponent', () => {
+    const ldo = createLdoModel({ dropout_voltage: 0.25, dropout_temperature_exponent: 2.2 })
+    for (const tj of [-40, 25, 125]) {
+      const op = solveAt(tj, { vin: 3.2 }, ldo)
+      expect(op.vout).toBeCloseTo(3.2 - 0.25 * ((tj + 273.15) / 300) ** 2.2, 14)
+    }
+    ldo.setParameter('DROPOUT_TEMPERATURE_EXPONENT', 1.5)
+    expect(solveAt(85, { vin: 3.4 }, ldo).vout).toBeCloseTo(3.4 - 0.25 * ((85 + 273.15) / 300) ** 1.5, 14)
+  })
+
   it('varies I_q with T_j and never lets it go negative', () => {
     expect(solveAt(25, {}).iq).toBeCloseTo(50e-6, 18)
     expect(solveAt(125, {}).iq).toBeCloseTo(50e-6 * 1.3, 18)

@@ -58,6 +58,7 @@ class LdoModel implements DutModel {
   private vNominal = 0
   private vinNominal = 0
   private dropout = 0
+  private dropoutExponent = 1.5
   private loadRegulation = 0
   private currentLimit = 0
   private uvlo = 0
@@ -116,7 +117,9 @@ class LdoModel implements DutModel {
     const dT = tj - 25
     const iq = Math.max(this.iq25 * (1 + this.iqTempco * dT), 0)
     const x = (tj + 273.15) * (1 / 300)
-    const vmax = Math.max(vin - this.dropout * x * Math.sqrt(x), 0)
+    // x·√x is exact for the default exponent 1.5 and cheaper than a power on this hot path.
+    const scale = this.dropoutExponent === 1.5 ? x * Math.sqrt(x) : x ** this.dropoutExponent
+    const vmax = Math.max(vin - this.dropout * scale, 0)
     const v0 = this.vNominal * (1 + this.tcScale * dT) * (1 + this.lineScale * (vin - this.vinNominal))
     const rl = this.loadRegulation
     let vout: number
@@ -199,6 +202,7 @@ class LdoModel implements DutModel {
     this.vNominal = p.nominal_output_voltage
     this.vinNominal = p.nominal_input_voltage
     this.dropout = p.dropout_voltage
+    this.dropoutExponent = p.dropout_temperature_exponent
     this.loadRegulation = p.load_regulation_ohm
     this.currentLimit = p.current_limit_a
     this.uvlo = p.uvlo_v

@@ -37,8 +37,10 @@ export interface LdoParameters {
   quiescent_current_ua: number
   /** Relative change of I_q per °C. */
   quiescent_current_tempco: number
-  /** Dropout at 300 K (26.85 °C); scales with (T/300 K)^1.5. */
+  /** Dropout at 300 K (26.85 °C); scales with (T/300 K)^dropout_temperature_exponent. */
   dropout_voltage: number
+  /** How dropout rises with junction temperature: V_do ∝ (T/300 K)^n. */
+  dropout_temperature_exponent: number
   line_regulation_pct_per_v: number
   load_regulation_ohm: number
   current_limit_a: number
@@ -94,6 +96,7 @@ export const DEFAULT_LDO_PARAMETERS: LdoParameters = Object.freeze({
   quiescent_current_ua: 50,
   quiescent_current_tempco: 0.003,
   dropout_voltage: 0.3,
+  dropout_temperature_exponent: 1.5,
   line_regulation_pct_per_v: 0.01,
   load_regulation_ohm: 0.05,
   current_limit_a: 0.6,

@@ -11,6 +11,8 @@ export type {
   XyPoint,
   XySeries,
 } from './chart-spec'
+export type { ComparisonChartSpec } from './comparison-charts'
+export { comparisonChart, comparisonCharts } from './comparison-charts'
 export { displayUnit } from './display-unit'
 export { histogramBins } from './histogram-bins'
 export type { HistogramChartProps } from './histogram-chart'

@@ -1,4 +1,4 @@
-import { linearFit } from '@dvt/framework/analysis'
+import { linearRegression } from '@dvt/analysis'
 import type { XyChartSpec, XyPoint, XySeries } from './chart-spec'
 import { extent, typographicMinus } from './internal/scale'
 import type { ChartRow } from './measurement-charts'
@@ -18,7 +18,7 @@ export interface TempcoFit {
 
 /** Least-squares slope of V_out vs temperature in ppm/°C of V_out(25 °C); null without two temperatures. */
 export function fitTempco(points: readonly XyPoint[]): TempcoFit | null {
-  const fit = linearFit(
+  const fit = linearRegression(
     points.map((p) => p.x),
     points.map((p) => p.y),
   )

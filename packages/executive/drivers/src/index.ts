@@ -12,6 +12,7 @@ export type { InstrumentErrorCode, InstrumentErrorDetails } from './instrument-e
 export { InstrumentError } from './instrument-error'
 export type { BenchAddresses, InstrumentSet, InstrumentSetOptions, TransportTarget } from './instrument-set'
 export { createInstrumentSet, instrumentLabel, openDriverTransport } from './instrument-set'
+export { integrationTimeS } from './integration-time'
 export type { LoadChannel, MultiChannelLoad } from './multi-channel-load'
 export { createMultiChannelLoad, loadChannelCommands, loadSelectCommands } from './multi-channel-load'
 export type { Multimeter, MultimeterRange, VoltageDcSetup } from './multimeter'

@@ -1,6 +1,6 @@
 export { chromiumFlags, defaultChromiumPath } from './chromium'
 export type { ReportData } from './report-data'
-export { defaultReportFileName, loadReportData } from './report-data'
+export { defaultReportFileName, loadComparisonReportData, loadReportData } from './report-data'
 export type { ReportErrorCode } from './report-error'
 export { ReportError } from './report-error'
 export type { RenderResult, ReportRenderer, ReportRendererOptions } from './report-renderer'

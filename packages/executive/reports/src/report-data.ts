@@ -1,4 +1,12 @@
-import type { EventRecord, MeasurementRow, ResultRecord, RunRecord, StorageBackend } from '@dvt/storage'
+import { compareRuns, loadRunData, type RunComparison } from '@dvt/analysis'
+import {
+  type EventRecord,
+  isStorageError,
+  type MeasurementRow,
+  type ResultRecord,
+  type RunRecord,
+  type StorageBackend,
+} from '@dvt/storage'
 import { ReportError } from './report-error'
 
 /** Everything a report shows about one run. */
@@ -7,6 +15,8 @@ export interface ReportData {
   results: ResultRecord[]
   events: EventRecord[]
   measurements: MeasurementRow[]
+  /** With it, the report has a section comparing the run (a) with this other one (b): docs/compare.md. */
+  comparison?: { other: RunRecord; result: RunComparison }
 }
 
 /**
@@ -14,28 +24,40 @@ export interface ReportData {
  * ambiguous ID throws the storage's own error (its message already says what to do).
  */
 export async function loadReportData(storage: StorageBackend, runIdOrPrefix: string): Promise<ReportData> {
-  const id = await storage.resolveRunId(runIdOrPrefix)
-  const run = await storage.getRun(id)
-  if (!run) {
-    throw new ReportError('REPORT_RUN_NOT_FOUND', `run ${id} disappeared while its report was being prepared`)
+  try {
+    return await loadRunData(storage, runIdOrPrefix)
+  } catch (error) {
+    if (isStorageError(error)) throw error
+    throw new ReportError('REPORT_RUN_NOT_FOUND', (error as Error).message, { cause: error })
   }
-  const [results, events, measurements] = await Promise.all([
-    storage.getResults(id),
-    storage.getEvents(id),
-    storage.readMeasurements(id),
-  ])
-  return { run, results, events, measurements }
+}
+
+/** Run a's report data with a section comparing it with run b (both IDs full or 8+ hex prefixes). */
+export async function loadComparisonReportData(
+  storage: StorageBackend,
+  runA: string,
+  runB: string,
+): Promise<ReportData> {
+  const a = await loadReportData(storage, runA)
+  const b = await loadReportData(storage, runB)
+  return { ...a, comparison: { other: b.run, result: compareRuns(a, b) } }
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /**
- * The server-chosen file name of a run's report: `<test>_<id8>_<YYYYMMDD-HHMMSS>.pdf`, time in UTC.
+ * The server-chosen file name of a run's report: `<test>_<id8>_<YYYYMMDD-HHMMSS>.pdf` (`<id8>_vs_<id8>` for a
+ * report with a comparison), time in UTC.
  * The test name is reduced to `[A-Za-z0-9_-]` so the name is always a plain file name.
  */
-export function defaultReportFileName(run: Pick<RunRecord, 'id' | 'test'>, now: Date = new Date()): string {
+export function defaultReportFileName(
+  run: Pick<RunRecord, 'id' | 'test'>,
+  now: Date = new Date(),
+  comparedWith?: Pick<RunRecord, 'id'>,
+): string {
   const test = run.test.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'run'
-  const id8 = run.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)
+  const short = (id: string) => id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)
+  const id8 = comparedWith ? `${short(run.id)}_vs_${short(comparedWith.id)}` : short(run.id)
   const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
   const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
   return `${test}_${id8}_${date}-${time}.pdf`

@@ -1,5 +1,7 @@
 export type { ConfigErrorCode } from './config-error'
 export { ConfigError } from './config-error'
+export type { DutFile } from './dut-file'
+export { DUT_FILE_FORMAT, dutFileSchema, formatDutFile, readDutFile } from './dut-file'
 export type { LoadConfigOptions } from './load-config'
 export { DEFAULT_CONFIG_PATH, ENV_PREFIX, loadConfig } from './load-config'
 export type { DvtConfig } from './schema'

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { ConfigError } from './config-error'
+import { describeIssue } from './describe-issue'
+import { dutFileSections, readDutFile } from './dut-file'
 import { configSchema, type DvtConfig } from './schema'
+import { readYamlFile } from './yaml-file'
 
 /** Prefix of environment overrides: `DVT__PHYSICS__UPDATE_RATE_HZ=50` sets physics.update_rate_hz. */
 export const ENV_PREFIX = 'DVT__'
@@ -16,6 +19,11 @@ export interface LoadConfigOptions {
   path?: string
   /** Environment to read `DVT__…` overrides from. Defaults to `process.env`. */
   env?: Record<string, string | undefined>
+  /**
+   * A DUT file (docs/twin.md#the-dut-file): its `dut` and `physics.thermal` values apply over the file and the
+   * environment, under `overrides`.
+   */
+  dutFile?: string
   /** Overrides applied last, e.g. from CLI flags (`{ simulation: { speed: 'max' } }`). */
   overrides?: Record<string, unknown>
   /** Names the source of `overrides` in messages, e.g. `--speed`. */
@@ -25,7 +33,7 @@ export interface LoadConfigOptions {
 type Raw = Record<string, unknown>
 
 /**
- * Reads, merges (defaults ← file ← environment ← overrides), validates and deep-freezes the configuration.
+ * Reads, merges (defaults ← file ← environment ← DUT file ← overrides), validates and deep-freezes the configuration.
  * Any problem throws a ConfigError whose message is one sentence naming the key, the bad value and what is allowed.
  */
 export function loadConfig(options: LoadConfigOptions = {}): DvtConfig {
@@ -42,6 +50,11 @@ export function loadConfig(options: LoadConfigOptions = {}): DvtConfig {
     setPath(raw, path, parseScalar(value))
     sources.set(path.join('.'), `from ${key}`)
   }
+  if (options.dutFile !== undefined) {
+    const sections = dutFileSections(readDutFile(options.dutFile))
+    mergeInto(raw, sections)
+    markSources(sections, [], `in ${options.dutFile}`, sources)
+  }
   if (options.overrides) {
     mergeInto(raw, options.overrides)
     markSources(options.overrides, [], `from ${options.overridesSource ?? 'the command line'}`, sources)
@@ -52,18 +65,7 @@ export function loadConfig(options: LoadConfigOptions = {}): DvtConfig {
 }
 
 function readConfigFile(path: string): Raw {
-  const absolute = resolve(path)
-  if (!existsSync(absolute)) {
-    throw new ConfigError('CONFIG_FILE_NOT_FOUND', `config: the file ${path} does not exist`)
-  }
-  let parsed: unknown
-  try {
-    parsed = parseYaml(readFileSync(absolute, 'utf8'))
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : ''
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ConfigError('CONFIG_BAD_YAML', `config: ${path} is not valid YAML${where}: ${what}`, { cause: error })
-  }
+  const parsed = readYamlFile(resolve(path), { missing: `config: the file ${path}`, file: `config: ${path}` })
   if (parsed === null || parsed === undefined) return {}
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError('CONFIG_BAD_YAML', `config: ${path} must hold a mapping of sections, not a single value`)
@@ -154,33 +156,6 @@ function enclosingSource(sources: Map<string, string>, key: string): string | un
 function lookupSource(sources: Map<string, string>, prefix: string): string | undefined {
   for (const [key, source] of sources) if (key.startsWith(`${prefix}.`)) return source
   return undefined
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `must be ${article(issue.expected)}`
-    case 'too_small':
-      if (issue.origin === 'string') return `must be at least ${issue.minimum} characters`
-      if (issue.origin === 'array')
-        return `must have at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`
-      if (issue.minimum === 0 && !issue.inclusive) return 'must be a positive number'
-      return `must be a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`
-    case 'too_big':
-      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`
-      return `must be a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    default:
-      return issue.message
-  }
-}
-
-function article(expected: string): string {
-  if (expected === 'int') return 'a whole number'
-  if (expected === 'boolean') return 'true or false'
-  if (expected === 'object') return 'a section (a mapping of keys)'
-  return `a ${expected}`
 }
 
 function deepFreeze<T>(value: T): T {

@@ -118,6 +118,7 @@ export const ldoParametersSchema = section({
   quiescent_current_ua: z.number().min(0).default(50),
   quiescent_current_tempco: z.number().default(0.003),
   dropout_voltage: z.number().min(0).default(0.3),
+  dropout_temperature_exponent: z.number().default(1.5),
   line_regulation_pct_per_v: z.number().default(0.01),
   load_regulation_ohm: z.number().min(0).default(0.05),
   current_limit_a: positive().default(0.6),

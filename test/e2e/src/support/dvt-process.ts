@@ -26,7 +26,7 @@ export interface ServeHandle {
 export interface ServeOptions {
   speed?: string
   dashboard?: boolean
-  /** More `dvt serve` arguments, e.g. `['--sockets', '8']`. */
+  /** More `dvt serve` arguments, e.g. `['--sockets', '8']` or `['--dut', 'twin.yaml']`. */
   args?: readonly string[]
   env?: NodeJS.ProcessEnv
   dir?: string

@@ -1,7 +1,7 @@
 import type { RunRecord } from '@dvt/storage'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parseInput } from '../../schemas/parse'
-import { runListQuerySchema, runParamsSchema, startRunSchema } from '../../schemas/runs'
+import { reportQuerySchema, runListQuerySchema, runParamsSchema, startRunSchema } from '../../schemas/runs'
 
 /** A run as the API shows it: no server file paths or process details. */
 function publicRun(run: RunRecord) {
@@ -44,7 +44,8 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/runs/:id/report.pdf', async (request, reply) => {
     const id = await runIdOf(app, request)
-    const { fileName, bytes } = await app.reports.render(id)
+    const { compare } = parseInput(reportQuerySchema, request.query, 'the report query')
+    const { fileName, bytes } = await app.reports.render(id, compare)
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${fileName}"`)

@@ -11,6 +11,7 @@ const links = [
 
 function isActive(path: string, link: string): boolean {
   if (link === '/live') return path === '/' || path.startsWith('/live')
+  if (link === '/results') return path.startsWith('/results') || path.startsWith('/compare')
   return path.startsWith(link)
 }
 

@@ -1,3 +1,4 @@
+import { ComparePage } from '../features/compare/components/compare-page'
 import { LivePage } from '../features/live/components/live-page'
 import { ResultsPage } from '../features/results/components/results-page'
 import { RunDetailPage } from '../features/results/components/run-detail-page'
@@ -9,6 +10,8 @@ function Route(props: { path: string }) {
   const { path } = props
   const detail = /^\/results\/([0-9a-fA-F-]{8,36})$/.exec(path)
   if (detail?.[1]) return <RunDetailPage id={detail[1]} />
+  const compare = /^\/compare\/([0-9a-fA-F-]{8,36})\/([0-9a-fA-F-]{8,36})$/.exec(path)
+  if (compare?.[1] && compare[2]) return <ComparePage a={compare[1]} b={compare[2]} />
   if (path.startsWith('/results')) return <ResultsPage />
   if (path.startsWith('/tests')) return <TestsPage />
   return <LivePage />

@@ -1,37 +1,14 @@
-/** Plain numeric helpers for the test library (no I/O). */
+/** Plain numeric helpers for the test library (no I/O); the least squares are @dvt/analysis's. */
+import { linearRegression, mean, type Regression } from '@dvt/analysis'
 
-export function mean(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN
-  let sum = 0
-  for (const v of values) sum += v
-  return sum / values.length
-}
+export { mean }
 
-export interface LinearFit {
-  slope: number
-  intercept: number
-  /** Root-mean-square of the residuals, in the unit of y. */
-  rmsResidual: number
-  at(x: number): number
-}
+/** A least-squares line y = slope·x + intercept with the RMS of its residuals (in the unit of y). */
+export type LinearFit = Pick<Regression, 'slope' | 'intercept' | 'rmsResidual' | 'at'>
 
 /** Ordinary least squares y = slope·x + intercept. Needs two distinct x values. */
 export function linearFit(xs: readonly number[], ys: readonly number[]): LinearFit {
-  const n = Math.min(xs.length, ys.length)
-  const mx = mean(xs.slice(0, n))
-  const my = mean(ys.slice(0, n))
-  let sxx = 0
-  let sxy = 0
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx
-    sxx += dx * dx
-    sxy += dx * (ys[i]! - my)
-  }
-  const slope = n >= 2 && sxx > 0 ? sxy / sxx : Number.NaN
-  const intercept = my - slope * mx
-  let sse = 0
-  for (let i = 0; i < n; i++) sse += (ys[i]! - (slope * xs[i]! + intercept)) ** 2
-  return { slope, intercept, rmsResidual: Math.sqrt(sse / n), at: (x) => slope * x + intercept }
+  return linearRegression(xs, ys)
 }
 
 /** One averaged point of a temperature sweep. */

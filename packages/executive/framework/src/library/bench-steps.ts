@@ -33,6 +33,9 @@ export const benchParameters = {
 
 type Ctx = TestContext<unknown, string>
 
+/** The NPLC of the library's single fast readings: the dropout ramp and the load-step transient. */
+export const FAST_READING_NPLC = 1
+
 /** The shared parameters after validation. */
 export type BenchParams = z.output<z.ZodObject<typeof benchParameters>>
 

@@ -5,6 +5,7 @@ import {
   benchParameters,
   benchSetup,
   configureBench,
+  FAST_READING_NPLC,
   reportPoint,
   sampleVout,
   settleChamber,
@@ -33,7 +34,7 @@ type Corner = 'cold' | 'room' | 'hot'
 async function findDropout(ctx: Ctx, socket: DutSocket, regulated: number, temperature: number): Promise<number> {
   const p = ctx.params
   const { supply } = ctx.instruments
-  await socket.setupVout({ range: 10, nplc: 1, samples: 1 })
+  await socket.setupVout({ range: 10, nplc: FAST_READING_NPLC, samples: 1 })
   const loadCurrent = await socket.load.measureCurrent()
   const steps = Math.floor((p.vin_start_v - p.vin_min_v) / p.vin_step_v + 1e-9)
   for (let i = 0; i <= steps; i++) {

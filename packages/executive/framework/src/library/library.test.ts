@@ -80,6 +80,35 @@ describe('the rest of the library on the virtual bench', () => {
     expect(result(state, 'load_regulation_pct')).toBeCloseTo(0.67, 1)
   })
 
+  it('load_regulation records the self-heating transient of a load step only when asked (transient_s > 0)', async () => {
+    const plain = await runner.run('load_regulation', { loads_a: [0, 0.5] })
+    const plainRows = await storage.readMeasurements(plain.id)
+    expect(plainRows.map((r) => r.parameter).filter((p) => !p.startsWith('vout'))).toEqual([])
+    expect(plainRows).toHaveLength(2 * 11)
+    const state = await runner.run('load_regulation', { loads_a: [0, 0.5], transient_s: 30, transient_interval_s: 0.5 })
+    expect(state.status).toBe('passed')
+    const rows = await storage.readMeasurements(state.id)
+    const of = (parameter: string) => rows.filter((r) => r.parameter === parameter)
+    const [step] = of('load_step')
+    expect(step).toMatchObject({ value: 0.5, unit: 'A', inputVoltage: 6, loadCurrent: 0.5 })
+    const transient = of('vout_transient')
+    expect(transient.length).toBeGreaterThanOrEqual(55)
+    // Each reading is stamped with the simulator's time at its end: 0.5 s waits plus a 20 ms window.
+    expect(transient[1]!.simTime - transient[0]!.simTime).toBeCloseTo(0.52, 6)
+    expect(transient[0]!.simTime - step!.simTime).toBeCloseTo(0.52, 6)
+    // V_out drops at the step (25 mV across 50 mΩ, less the junction's own rise), then rises as the case heats:
+    // 50 ppm/°C · 3.3 V · 5 °C/W · 1.4 W ≈ 1.1 mV over the transient.
+    const [before, after] = of('vout_step_avg')
+    expect(before!.loadCurrent).toBe(0)
+    expect(after!.loadCurrent).toBeCloseTo(0.5, 2)
+    const first = transient[0]!.value
+    const last = transient.at(-1)!.value
+    expect(before!.value - first).toBeGreaterThan(0.015)
+    expect(last - first).toBeGreaterThan(0.001)
+    expect(Math.abs(last - after!.value)).toBeLessThan(1e-4)
+    expect(of('vout_step')).toHaveLength(20)
+  })
+
   it('line_regulation: 0.01 %/V plus the self-heating term', async () => {
     const state = await runner.run('line_regulation')
     expect(state.status).toBe('passed')

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { linearFit } from './analysis'
 import { benchParameters, benchSetup, configureBench, type SteppedQuantity, sweepVout } from './bench-steps'
+import { loadStepParameters, recordLoadStep } from './load-step'
 
 const parameters = z.object({
   temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
@@ -14,6 +15,7 @@ const parameters = z.object({
   limit_mohm: z.number().positive().default(100).describe('load regulation limit, mΩ'),
   limit_pct: z.number().positive().default(1.5).describe('V_out change over the load range limit, %'),
   ...benchParameters,
+  ...loadStepParameters,
 })
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
@@ -39,6 +41,8 @@ async function sweep(ctx: Ctx): Promise<void> {
   ctx.measure('load_regulation_mohm', -fit.slope * 1000)
   ctx.measure('load_regulation_pct', ((first - last) / first) * 100)
   ctx.measure('vout_min_load_v', first)
+  const loads = ctx.params.loads_a
+  if (ctx.params.transient_s > 0) await recordLoadStep(ctx, loads[0]!, loads.at(-1)!)
 }
 
 /** V_out against load current at one temperature (docs/tests.md). */

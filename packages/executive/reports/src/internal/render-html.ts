@@ -2,6 +2,8 @@ import Handlebars from 'handlebars'
 import type { ReportData } from '../report-data'
 import { reportStyles } from '../templates/report-styles'
 import { dataTablePartial, footerTemplate, reportTemplate } from '../templates/report-template'
+import type { ReportChart } from './charts/report-charts'
+import { buildComparisonView } from './compare-view'
 import { buildReportView } from './report-view'
 
 const hb = Handlebars.create()
@@ -22,12 +24,18 @@ export interface HtmlOptions {
  * `dvt serve` and the dashboard import this package at start-up.
  */
 export async function renderReportHtml(data: ReportData, options: HtmlOptions): Promise<string> {
-  const charts = options.includeCharts
-    ? (await import('./charts/report-charts')).buildReportCharts(data.run, data.measurements)
-    : []
+  const chartsModule = options.includeCharts ? await import('./charts/report-charts') : null
+  const charts = chartsModule?.buildReportCharts(data.run, data.measurements) ?? []
   const view = buildReportView(data, { ...options, charts })
+  const compared = data.comparison && chartsModule ? chartsModule.buildComparisonCharts(data.comparison.result) : []
+  const comparison = buildComparisonView(data, compared)
   // React escaped every text of the SVG; SafeString keeps Handlebars from escaping its markup.
-  return page({ ...view, charts: view.charts.map((c) => ({ ...c, svg: new hb.SafeString(c.svg) })) })
+  const safe = (list: ReportChart[]) => list.map((c) => ({ ...c, svg: new hb.SafeString(c.svg) }))
+  return page({
+    ...view,
+    charts: safe(view.charts),
+    comparison: comparison && { ...comparison, charts: safe(comparison.charts) },
+  })
 }
 
 /** The footer printed on every page: company, run ID, generation time, "Page X of Y". */

@@ -95,4 +95,6 @@ svg.chart { display: block; width: 100%; height: auto; }
   font-size: 7pt; line-height: 1.35; white-space: pre-wrap; word-break: break-all;
 }
 .empty { color: var(--muted); font-style: italic; }
+.compare-summary { font-weight: bold; margin: 6pt 0; }
+.compare-runs { margin-bottom: 4pt; }
 `

@@ -70,6 +70,36 @@ export const reportTemplate = `<!doctype html>
 {{/each}}
 {{/if}}
 
+{{#if comparison}}
+<h2>Comparison with run {{comparison.otherShort}}</h2>
+<table class="meta compare-runs">
+  <tbody>
+  {{#each comparison.runs}}
+  <tr><th>Run {{label}}</th><td class="mono" colspan="3">{{id}}</td></tr>
+  <tr><th>Test</th><td class="mono">{{test}}</td><th>Status</th><td>{{status}}</td></tr>
+  <tr><th>Started</th><td>{{started}}</td><th>DUT serial</th><td>{{serial}}</td></tr>
+  {{/each}}
+  </tbody>
+</table>
+<p class="compare-summary">{{comparison.summary}}</p>
+{{#> dataTable rows=comparison.rows kind="compared results"}}
+  <thead><tr><th>Parameter</th><th class="num">Run a</th><th class="num">Run b</th><th class="num">b &minus; a</th><th class="num">95 % noise</th><th>Unit</th><th class="center">Verdict</th></tr></thead>
+  <tbody>
+  {{#each comparison.rows}}
+  <tr><td class="param">{{parameter}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num strong">{{difference}}</td><td class="num">{{interval}}</td><td>{{unit}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
+  {{/each}}
+  </tbody>
+{{/dataTable}}
+<p class="chart-caption">The noise of each difference comes from the two runs' own measurements (the spread of their averaged readings and the scatter about their fits): a difference beyond it is not chance.</p>
+{{#each comparison.charts}}
+<figure class="chart-figure">
+  <figcaption class="chart-title">{{title}}</figcaption>
+  {{svg}}
+  <p class="chart-caption">{{caption}}</p>
+</figure>
+{{/each}}
+{{/if}}
+
 <h2>Events</h2>
 {{#> dataTable rows=events kind="events"}}
   <thead><tr><th class="col-time">Time (UTC)</th><th class="num col-sim">Sim time (s)</th><th class="col-level">Level</th><th>Message</th></tr></thead>

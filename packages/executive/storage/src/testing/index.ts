@@ -1,5 +1,6 @@
 // `@dvt/storage/testing`: fixtures for tests and benchmarks (temporary stores, sample rows, seeded runs).
 export { measurementRow } from './measurement-row'
+export { runRecord } from './run-record'
 export { seedFinishedRuns } from './seed-runs'
 export type { TempStorage } from './temp-storage'
 export { createTempStorage, newRun, sampleRows } from './temp-storage'

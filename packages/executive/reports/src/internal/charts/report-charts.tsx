@@ -1,4 +1,7 @@
+import type { RunComparison } from '@dvt/analysis'
 import {
+  type ComparisonChartSpec,
+  comparisonCharts,
   type MeasurementChartSpec,
   type RunChartSpec,
   runCharts,
@@ -48,6 +51,21 @@ export function buildReportCharts(run: RunRecord, rows: readonly MeasurementRow[
   return runCharts(run.test, rows).map((chart: RunChartSpec) => ({
     title: chart.title,
     caption: chart.kind === 'tempco' ? tempcoCaption(chart) : measurementCaption(chart),
+    svg: svgOf(chart),
+  }))
+}
+
+function comparisonCaption(chart: ComparisonChartSpec): string {
+  return chart.matched > 0
+    ? `${chart.parameter} of run a (lines) and run b (open markers); ${chart.matched} setting${chart.matched === 1 ? '' : 's'} measured by both.`
+    : `${chart.parameter} of run a (solid) and run b (dashed).`
+}
+
+/** The comparison section's charts: each measured curve of both runs overlaid (docs/compare.md). */
+export function buildComparisonCharts(comparison: RunComparison): ReportChart[] {
+  return comparisonCharts(comparison).map((chart) => ({
+    title: chart.title,
+    caption: comparisonCaption(chart),
     svg: svgOf(chart),
   }))
 }

@@ -2,6 +2,7 @@ import type { ChartRow } from '@dvt/charts'
 import type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
 import { tableFromIPC } from 'apache-arrow'
 import { apiFetch, getJson, toQuery } from '../../../lib/api-client'
+import { downloadFile } from '../../../lib/download'
 
 // The server sends storage's records as JSON: the web app reads them with the same types.
 export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/storage/records'
@@ -54,10 +55,7 @@ export async function getMeasurements(id: string): Promise<ChartRow[]> {
   return out
 }
 
-/** `GET /api/runs/:id/report.pdf` as a Blob (the server names the file). */
-export async function downloadReport(id: string): Promise<{ blob: Blob; fileName: string }> {
-  const response = await apiFetch(`/api/runs/${encodeURIComponent(id)}/report.pdf`)
-  const disposition = response.headers.get('content-disposition') ?? ''
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `run_${id.slice(0, 8)}.pdf`
-  return { blob: await response.blob(), fileName }
+/** Saves `GET /api/runs/:id/report.pdf` under the name the server gives it. */
+export function downloadReport(id: string): Promise<void> {
+  return downloadFile(`/api/runs/${encodeURIComponent(id)}/report.pdf`, `run_${id.slice(0, 8)}.pdf`)
 }

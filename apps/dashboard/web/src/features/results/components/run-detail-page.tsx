@@ -3,21 +3,22 @@ import { linkHandler } from '../../../lib/router'
 import { StatusBadge } from '../../../lib/ui/badge'
 import { MeasurementChart } from '../../../lib/ui/measurement-chart'
 import { ErrorNote, PageHeader, Panel, PanelRow } from '../../../lib/ui/panel'
+import { PdfButton } from '../../../lib/ui/pdf-button'
 import { useRunDetail } from '../hooks/use-run-detail'
+import { CompareWith } from './compare-with'
 import { ConfigurationBlock, EventsTimeline, ResultsTable, RunMetadata } from './run-sections'
 
 /** One run: metadata, results, measurement charts, events, configuration and its PDF report. */
 export function RunDetailPage(props: { id: string }) {
-  const { detail, measurements, pdf, download } = useRunDetail(props.id)
+  const { detail, measurements, pdf } = useRunDetail(props.id)
   const run = detail.data?.run
   const actions = (
     <div className="header-actions">
       <a className="btn btn-ghost" href="/results" onClick={linkHandler('/results')}>
         All runs
       </a>
-      <button type="button" className="btn btn-primary" onClick={download} disabled={pdf.busy || !run}>
-        {pdf.busy ? 'Rendering…' : 'Download PDF'}
-      </button>
+      {run && <CompareWith id={run.id} test={run.test} />}
+      <PdfButton busy={pdf.busy} disabled={!run} onClick={pdf.start} />
     </div>
   )
   return (

@@ -1,5 +1,6 @@
 import { runCharts } from '@dvt/charts'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
+import { useDownload } from '../../../lib/use-download'
 import { downloadReport, getMeasurements, getRun } from '../api/runs'
 import { useAsync } from './use-async'
 
@@ -10,21 +11,6 @@ export function useRunDetail(id: string) {
   const test = detail.data?.run.test
   const charts = useMemo(() => (rows.data && test !== undefined ? runCharts(test, rows.data) : null), [rows.data, test])
   const measurements = { ...rows, data: charts }
-  const [pdf, setPdf] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
-  const download = async () => {
-    setPdf({ busy: true, error: null })
-    try {
-      const { blob, fileName } = await downloadReport(id)
-      const url = URL.createObjectURL(blob)
-      const a = document.createElement('a')
-      a.href = url
-      a.download = fileName
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      setPdf({ busy: false, error: null })
-    } catch (e) {
-      setPdf({ busy: false, error: (e as Error).message })
-    }
-  }
-  return { detail, measurements, pdf, download }
+  const pdf = useDownload(() => downloadReport(id))
+  return { detail, measurements, pdf }
 }
