@@ -79,8 +79,11 @@ describe('a tempco recorded on the virtual bench', () => {
       'control',
       'dmm',
       'load',
+      // The switch/measure unit is on every simulated bench; a run on socket 1 sends it nothing.
+      'mux',
       'supply',
     ])
+    expect(session.exchanges.some((e) => e.role === 'mux')).toBe(false)
     expect(session.header.instruments.find((i) => i.role === 'dmm')?.identity).toMatch(/34461A/)
     const reads = session.exchanges.filter((e) => e.role === 'dmm' && e.sent.startsWith('READ?'))
     // One READ? per recorded point, and more while the drift check waits for the DUT to settle.
