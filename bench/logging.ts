@@ -8,36 +8,12 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { MeasurementRow } from '@dvt/storage'
 import { openStorage } from '@dvt/storage'
+import { makeBatch } from './support/measurement-batches'
 import { writeWithParquetjsLite } from './support/parquetjs-lite-baseline'
 
 const ROWS = Number(process.env.LOGGING_BENCH_ROWS ?? 500_000)
 const BATCH = Number(process.env.LOGGING_BENCH_BATCH ?? 1_000)
 const WRITER_ROWS = Number(process.env.LOGGING_BENCH_WRITER_ROWS ?? 100_000)
-const PARAMETERS = [
-  ['v_out', 'V'],
-  ['i_out', 'A'],
-  ['v_in', 'V'],
-  ['t_case', '°C'],
-] as const
-
-function makeBatch(start: number, n: number): MeasurementRow[] {
-  const rows: MeasurementRow[] = []
-  for (let k = start; k < start + n; k++) {
-    const [parameter, unit] = PARAMETERS[k % PARAMETERS.length]!
-    rows.push({
-      timestamp: 1_740_823_200_000 + k,
-      simTime: k * 0.01,
-      parameter,
-      value: 3.3 + Math.sin(k) * 1e-3,
-      unit,
-      temperature: -40 + (k % 12_500) / 100,
-      inputVoltage: 5,
-      loadCurrent: k % 10 === 0 ? null : 0.1,
-    })
-  }
-  return rows
-}
-
 const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000)
 
 async function main(): Promise<void> {

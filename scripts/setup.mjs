@@ -18,6 +18,11 @@ const DEBIAN_PACKAGES = [
   { command: '/usr/bin/pdftotext', packages: ['poppler-utils'], why: 'PDF text checks in the tests' },
   { command: '/usr/bin/lxi', packages: ['lxi-tools'], why: 'the lxi-tools client test' },
   {
+    command: '/usr/lib/postgresql/15/bin/initdb',
+    packages: ['postgresql'],
+    why: 'the PostgreSQL storage tests and benchmark (a private, throw-away cluster each)',
+  },
+  {
     command: '/usr/lib/python3/dist-packages/pymeasure',
     packages: ['python3-pyvisa', 'python3-pyvisa-py', 'python3-pymeasure'],
     why: 'the PyVISA and PyMeasure client tests',

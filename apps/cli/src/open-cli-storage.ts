@@ -1,5 +1,5 @@
 import type { DvtConfig } from '@dvt/config'
-import { openStorage, type RunRecord, type SqliteStorage } from '@dvt/storage'
+import { openConfiguredStorage, type RunRecord, type StorageBackend } from '@dvt/storage'
 
 /** Tells the person at the terminal which runs a dead process had left open (now closed as interrupted). */
 export function reportRecovered(recovered: readonly RunRecord[]): void {
@@ -9,14 +9,18 @@ export function reportRecovered(recovered: readonly RunRecord[]): void {
 }
 
 /**
- * Opens the run store of the config. Runs left `running` by a process that died (kill -9, power cut) are marked
- * `error` ("interrupted") and their staged measurements compacted, so every command sees a consistent store.
+ * Opens the run store of the config (PostgreSQL at `data.database_url`, or the SQLite file; node-postgres loads only
+ * for the first). Runs left `running` by a process that died (kill -9, power cut) are marked `error` ("interrupted")
+ * and their staged measurements compacted, so every command sees a consistent store.
  */
-export async function openCliStorage(config: DvtConfig): Promise<SqliteStorage> {
-  const storage = openStorage({
-    databasePath: config.data.database_path,
-    measurementsDir: config.data.measurements_dir,
-  })
-  reportRecovered(await storage.recoverInterruptedRuns())
+export async function openCliStorage(config: DvtConfig): Promise<StorageBackend> {
+  // An unreachable database is one sentence and exit 2 (reportError).
+  const storage = await openConfiguredStorage(config.data)
+  try {
+    reportRecovered(await storage.recoverInterruptedRuns())
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
   return storage
 }

@@ -73,6 +73,7 @@ const COMMANDS = [
   'replay',
   'compare',
   'fit',
+  'sql',
 ]
 
 describe('dvt commands', () => {
@@ -137,6 +138,13 @@ describe('dvt commands', () => {
       args: [['abcd1234', 'ef567890']],
       options: { output: 'twin.yaml', json: true },
     },
+    { argv: ['list-runs', '--station', 's2'], args: [], options: { limit: '20', station: 's2' } },
+    {
+      argv: ['sql', 'SELECT count(*) FROM measurements', '--csv', '--config', 'lab.yaml'],
+      args: ['SELECT count(*) FROM measurements'],
+      options: { csv: true, config: 'lab.yaml' },
+    },
+    { argv: ['sql', 'SELECT 1', '--json'], args: ['SELECT 1'], options: { json: true } },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })
   })

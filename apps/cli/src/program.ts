@@ -11,6 +11,7 @@ import { registerReplay } from './commands/replay'
 import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
+import { registerSql } from './commands/sql'
 
 /** Builds the `dvt` command tree. Each command lives in `./commands/`. */
 export function createProgram(): Command {
@@ -29,5 +30,6 @@ export function createProgram(): Command {
   registerReplay(program)
   registerCompare(program)
   registerFit(program)
+  registerSql(program)
   return program
 }

@@ -95,6 +95,14 @@ describe('reportError: one line on stderr and the exit code', () => {
     expect(reportError(error)).toEqual({ line: `dvt: ${error.message}`, exitCode: 1 })
   })
 
+  it('says an unreachable database as storage wrote it, exit 2', () => {
+    const error = new StorageError(
+      'STORAGE_UNREACHABLE',
+      'cannot reach the database at postgres://db/dvt (ECONNREFUSED)',
+    )
+    expect(reportError(error)).toEqual({ line: `dvt: ${error.message}`, exitCode: 2 })
+  })
+
   it.each([
     {
       thrown: new TypeError("Cannot read properties of undefined (reading 'id')"),

@@ -6,11 +6,15 @@ export interface ErrorReport {
   readonly exitCode: number
 }
 
-/** The stderr line and exit code for an error thrown by a command: a CliError's own code, otherwise 1. */
+/**
+ * The stderr line and exit code for an error thrown by a command: a CliError's own code; 2 for a database that cannot
+ * be reached (the environment's problem, like an unreachable bench); otherwise 1.
+ */
 export function reportError(error: unknown): ErrorReport {
+  const unreachable = (error as { code?: unknown } | null)?.code === 'STORAGE_UNREACHABLE'
   return {
     line: `dvt: ${describeError(error)}`,
-    exitCode: error instanceof CliError ? error.exitCode : EXIT.usage,
+    exitCode: error instanceof CliError ? error.exitCode : unreachable ? EXIT.error : EXIT.usage,
   }
 }
 

@@ -58,10 +58,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(authPlugin, { host: options.host ?? config.dashboard.host, token: config.dashboard.token })
   await app.register(telemetryPlugin, { host: sim.host, port: sim.telemetry_port })
   await app.register(benchControlPlugin, { config })
-  await app.register(storagePlugin, {
-    databasePath: config.data.database_path,
-    measurementsDir: config.data.measurements_dir,
-  })
+  await app.register(storagePlugin, { data: config.data })
   await app.register(websocketPlugin, {})
   await app.register(runServicePlugin, {
     config,

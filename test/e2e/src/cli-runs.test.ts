@@ -172,7 +172,12 @@ describe('dvt CLI against a real dvt serve', () => {
       expect(full.stdout).toBe(short.stdout)
       expect(short.stdout).toMatch(new RegExp(`^run\\s+${failed.id}$`, 'm'))
       expect(short.stdout).toMatch(/^status\s+failed — tempco_ppm_per_c = [\d.]+ ppm\/°C is above its upper limit 1;/m)
-      expect(short.stdout).toMatch(/^measurements\s+22 \(.*measurements\.parquet\)$/m)
+      expect(short.stdout).toMatch(
+        new RegExp(
+          `^measurements\\s+22 \\(.*/station=[^/]+/test=tempco/date=[\\d-]+/run_${failed.id}\\.parquet\\)$`,
+          'm',
+        ),
+      )
       expect(short.stdout).toMatch(/tempco_ppm_per_c .*-1.*1.*FAIL/)
       expect(short.stdout).toMatch(/run finished: failed/)
     })

@@ -73,7 +73,7 @@ describe('faults during a run (real dvt serve at speed 400, real CLI)', () => {
   }
   const expectDataKept = async (run: StoredRun) => {
     expect(run.measurementCount).toBeGreaterThan(0)
-    expect(run.parquetPath).toMatch(new RegExp(`run_${run.id}/measurements\\.parquet$`))
+    expect(run.parquetPath).toMatch(new RegExp(`/station=[^/]+/test=tempco/date=[\\d-]+/run_${run.id}\\.parquet$`))
     const rows = await parquetRows(run.parquetPath!)
     expect(rows).toHaveLength(run.measurementCount)
     expect(rows.every((row) => row.run_id === run.id)).toBe(true)

@@ -88,7 +88,7 @@ describe('a tempco recorded on dvt serve, replayed with the server stopped', () 
          WHERE type = 'exchange' AND received LIKE '%;+0,"No error"' GROUP BY role ORDER BY role`,
       )
       const counts = Object.fromEntries(reader.getRowObjects().map((r) => [r.role, r.n]))
-      expect(Object.keys(counts)).toEqual(['chamber', 'control', 'dmm', 'load', 'supply'])
+      expect(Object.keys(counts)).toEqual(['chamber', 'control', 'dmm', 'load', 'mux', 'supply'])
       expect(counts.dmm).toBeGreaterThanOrEqual(6)
     } finally {
       conn.closeSync()
@@ -135,9 +135,12 @@ describe('a tempco recorded on dvt serve, replayed with the server stopped', () 
         () => output.stderr(),
       )
       const ports = Object.fromEntries(
-        [...output.stdout().matchAll(/^ {2}(control|chamber|supply|dmm|load) +(\d+) /gm)].map((m) => [m[1]!, m[2]!]),
+        [...output.stdout().matchAll(/^ {2}(control|chamber|supply|dmm|load|mux) +(\d+) /gm)].map((m) => [
+          m[1]!,
+          m[2]!,
+        ]),
       )
-      expect(Object.keys(ports).sort()).toEqual(['chamber', 'control', 'dmm', 'load', 'supply'])
+      expect(Object.keys(ports).sort()).toEqual(['chamber', 'control', 'dmm', 'load', 'mux', 'supply'])
       const at = Object.fromEntries(
         Object.entries(ports).map(([role, port]) => [`DVT__INSTRUMENTS__SIMULATOR__${role.toUpperCase()}_PORT`, port]),
       )

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { measurementsArrowSchema } from '@dvt/storage/arrow'
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
@@ -28,8 +29,18 @@ interface RunJson {
 
 const RUN_KEYS = ['completed_at', 'id', 'measurements', 'parquet', 'results', 'started_at', 'status', 'test']
 const RESULT_KEYS = ['lower_limit', 'parameter', 'passed', 'unit', 'upper_limit', 'value']
-/** `measurements.parquet` holds the run's ID and then the columns of the Arrow series (docs/adr/0002). */
-const PARQUET_COLUMNS = ['run_id', ...measurementsArrowSchema.fields.map((field) => field.name)]
+/**
+ * A run's Parquet file holds the run's metadata (docs/adr/0006) and then the columns of the Arrow series
+ * (docs/adr/0002).
+ */
+const PARQUET_COLUMNS = [
+  'run_id',
+  'station',
+  'test',
+  'serial',
+  'campaign_id',
+  ...measurementsArrowSchema.fields.map((field) => field.name),
+]
 /** Six points × (10 raw readings + 1 average). */
 const DEFAULT_SWEEP_ROWS = 66
 
@@ -132,12 +143,17 @@ describe('dvt run-test tempco through the whole stack (noise on)', () => {
 
   it('writes a Parquet file hyparquet reads back: every column, one run, row count = measurements', async () => {
     const run = runOf(50)
-    expect(run.parquet).toMatch(new RegExp(`run_${run.id}/measurements\\.parquet$`))
+    expect(run.parquet).toMatch(
+      new RegExp(`/station=${hostname()}/test=tempco/date=\\d{4}-\\d{2}-\\d{2}/run_${run.id}\\.parquet$`),
+    )
     const metadata = await parquetMetadataAsync(await asyncBufferFromFile(run.parquet))
     expect(metadata.schema.slice(1).map((s) => s.name)).toEqual(PARQUET_COLUMNS)
     const rows = await readParquet(run.parquet)
     expect(rows).toHaveLength(run.measurements)
     expect(new Set(rows.map((row) => row.run_id))).toEqual(new Set([run.id]))
+    expect(new Set(rows.map((row) => `${row.station} ${row.test} ${row.campaign_id}`))).toEqual(
+      new Set([`${hostname()} tempco null`]),
+    )
     const averages = rows.filter((row) => row.parameter === 'vout_avg')
     expect(averages.map((row) => Math.round(row.temperature as number))).toEqual([-40, -20, 0, 25, 50, 85])
     for (const row of rows) {

@@ -8,6 +8,7 @@ interface ListRunsFlags {
   limit: string
   status?: string
   test?: string
+  station?: string
   json?: boolean
   config?: string
 }
@@ -27,6 +28,7 @@ export async function listRuns(flags: ListRunsFlags): Promise<number> {
       limit,
       ...(status ? { status } : {}),
       ...(flags.test ? { test: flags.test } : {}),
+      ...(flags.station ? { station: flags.station } : {}),
     })
     if (flags.json) {
       console.log(JSON.stringify(page.runs.map(({ config: _config, ...run }) => run)))
@@ -42,10 +44,11 @@ export async function listRuns(flags: ListRunsFlags): Promise<number> {
       r.status,
       formatTime(r.startedAt),
       formatDuration(r),
+      r.station ?? '—',
       r.dutSerial ?? '—',
       r.operator ?? '—',
     ])
-    console.log(table(['id', 'test', 'status', 'started', 'duration', 'serial', 'operator'], rows))
+    console.log(table(['id', 'test', 'status', 'started', 'duration', 'station', 'serial', 'operator'], rows))
     console.log(`\n${page.runs.length} of ${page.total} run${page.total === 1 ? '' : 's'}`)
     return 0
   } finally {

@@ -54,7 +54,8 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
     }
     const runConfig = replay ? replayConfig(config, replay.server) : config
     const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, runConfig)
-    // The CLI probes once itself (below), so an unreachable bench records no run.
+    // The CLI probes once itself (below), so an unreachable bench records no run; an unreachable database neither
+    // (one sentence, exit 2: reportError).
     const session = await openRunSession(runConfig, { probeEachRun: false })
     reportRecovered(session.recovered)
     try {
@@ -63,10 +64,20 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
       return await execute(session, name, params, flags, replay)
     } finally {
       await session.close()
+      reportKeptWrites(session.storage)
     }
   } finally {
     await replay?.server.close()
   }
+}
+
+/** Says so when the database went away during the run and its writes waited in the local spool (none lost). */
+function reportKeptWrites(storage: unknown): void {
+  const kept = (storage as { keptWrites?: number } | null)?.keptWrites ?? 0
+  const pending = (storage as { spooled?: number } | null)?.spooled ?? 0
+  if (kept === 0) return
+  const where = pending > 0 ? `${pending} still wait in the local spool for the next dvt command` : 'all written since'
+  console.error(`note: the database was unreachable during the run; ${kept} writes were kept locally (${where}).`)
 }
 
 /** An unreachable bench is one sentence and exit 2, before any run is recorded. */
@@ -112,7 +123,8 @@ async function execute(
     stop()
     display?.close()
   }
-  const run = await storage?.getRun(state.id)
+  // The run is stored; a database that went away at the very end only costs the summary its file path.
+  const run = await storage?.getRun(state.id).catch(() => null)
   const outcome = replay ? replayOutcome(replay) : null
   if (flags.json) {
     const summary = jsonSummary(state, run?.measurementCount ?? state.counts.measurements, run?.parquetPath)

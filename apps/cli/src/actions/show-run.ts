@@ -1,5 +1,6 @@
 import type { DvtConfig } from '@dvt/config'
 import { readSessionFile, readSessionText, sessionPath } from '@dvt/sessions'
+import type { Provenance } from '@dvt/storage/records'
 import { formatDuration, formatTime, RESULT_HEADER, resultRows, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
@@ -9,6 +10,21 @@ interface ShowRunFlags {
   json?: boolean
   session?: boolean
   config?: string
+}
+
+/** Where the run was made: the host, the configuration's hash, each instrument's identity, the simulated DUT. */
+function provenanceLines(p: Provenance | null): [string, string][] {
+  if (!p) return []
+  const lines: [string, string][] = [
+    ['host', p.host],
+    ['config', p.configHash ? `sha256 ${p.configHash}` : '—'],
+  ]
+  for (const [role, idn] of Object.entries(p.instruments)) lines.push([role, idn ?? '(did not answer)'])
+  if (p.simulator) {
+    const dut = Object.entries(p.simulator.dut).map(([k, v]) => `${k.toLowerCase()}=${v}`)
+    lines.push(['simulated DUT', dut.join(', ') || '—'])
+  }
+  return lines
 }
 
 export async function showRun(idOrPrefix: string, flags: ShowRunFlags): Promise<number> {
@@ -38,6 +54,7 @@ export async function showRun(idOrPrefix: string, flags: ShowRunFlags): Promise<
       ['seed', run.seed === null ? '—' : String(run.seed)],
       ['software', run.softwareVersion],
       ['measurements', `${run.measurementCount}${run.parquetPath ? ` (${run.parquetPath})` : ''}`],
+      ...provenanceLines(run.provenance),
     ]
     for (const [k, v] of meta) console.log(`${k.padEnd(13)} ${v}`)
     console.log(`\nResults\n${results.length ? table(RESULT_HEADER, resultRows(results)) : '(none)'}`)

@@ -9,6 +9,7 @@ export function registerListRuns(program: Command): void {
     .option('--limit <n>', 'how many runs', '20')
     .option('--status <status>', `only runs with this status (${RUN_STATUSES.join(', ')})`)
     .option('--test <name>', 'only runs of this test')
+    .option('--station <name>', 'only runs of this station (station.name)')
     .option('--json', 'print the runs as one JSON array')
     .option('--config <file>', 'configuration file')
     .action(lazy(() => import('../actions/list-runs'), 'listRuns'))

@@ -1,4 +1,4 @@
-import type { InstrumentRole } from '@dvt/protocol'
+import { type InstrumentRole, SIMULATOR_CONTROL } from '@dvt/protocol'
 import type { ScpiIdentity } from '@dvt/scpi'
 
 /** A simulated instrument's identity: serial 0, firmware 1.0.0. */
@@ -23,7 +23,7 @@ export const MUX_IDENTITY = simulated('Keysight Technologies', 'DAQ970A-SIM')
 
 /** `*IDN?` of the simulation control port: `DVT-SIM,CONTROL,0,<version>`. */
 export function controlIdentity(version: string): ScpiIdentity {
-  return Object.freeze({ manufacturer: 'DVT-SIM', model: 'CONTROL', serial: '0', firmware: version })
+  return Object.freeze({ ...SIMULATOR_CONTROL, serial: '0', firmware: version })
 }
 
 /** The identity of each port of a virtual bench; the control port's firmware field is the release `version`. */

@@ -56,6 +56,19 @@ export const r = {
   register<T>(decode: (bits: number) => T): DriverReply<T> {
     return { parse: (text) => decode(number(text)) }
   },
+  /** A list of SCPI strings (`"A","B"`, a doubled quote inside one is one quote): a catalog query's answer. */
+  strings(): DriverReply<string[]> {
+    return {
+      parse(text) {
+        const trimmed = text.trim()
+        if (trimmed === '') return []
+        const items = trimmed.match(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g) ?? []
+        if (items.join(',') !== trimmed.replace(/\s*,\s*/g, ','))
+          throw new RangeError(`"${text}" is not a list of strings`)
+        return items.map((item) => item.slice(1, -1).replace(item[0] === '"' ? /""/g : /''/g, item[0]!))
+      },
+    }
+  },
   /** One line of JSON. */
   json<T>(): DriverReply<T> {
     return { parse: (text) => JSON.parse(text) as T }

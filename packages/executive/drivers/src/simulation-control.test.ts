@@ -54,6 +54,12 @@ const cases: ProtocolCase<SimulationControl>[] = [
   { method: 'dutSerial', args: [4], wire: [['SIM:DUT:SER? 4;:SYST:ERR?', '"";' + NO_ERROR]], result: '' },
   { method: 'lotSize', wire: [['SIM:LOT:SIZE?;:SYST:ERR?', '+200;' + NO_ERROR]], result: 200 },
   { method: 'loadLot', args: [9], wire: [['SIM:LOT:LOAD 9;:SYST:ERR?', NO_ERROR]] },
+  { method: 'getSeed', wire: [['SIM:SEED?;:SYST:ERR?', '+7;' + NO_ERROR]], result: 7 },
+  {
+    method: 'dutParameterNames',
+    wire: [['SIM:DUT:PAR:CAT?;:SYST:ERR?', '"TEMPCO_PPM_PER_C","UVLO_V","A ""Q"" B";' + NO_ERROR]],
+    result: ['TEMPCO_PPM_PER_C', 'UVLO_V', 'A "Q" B'],
+  },
   // Faults: a disconnect per instrument for some simulated seconds, and clearing them all.
   { method: 'disconnect', args: ['dmm', 30], wire: [['SIM:FAUL:DISC DMM,30;:SYST:ERR?', NO_ERROR]] },
   { method: 'disconnect', args: ['chamber', 5], wire: [['SIM:FAUL:DISC CHAM,5;:SYST:ERR?', NO_ERROR]] },

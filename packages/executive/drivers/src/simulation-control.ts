@@ -38,6 +38,8 @@ export const simulationCommands = defineDriverCommands({
   resetModel: { scpi: 'SIM:RESET' },
   /** Reseeds the one PRNG all noise comes from. */
   setSeed: { scpi: 'SIM:SEED {seed}', params: [p.number('seed')] },
+  /** The seed of the PRNG all noise comes from. */
+  getSeed: { scpi: 'SIM:SEED?', reply: r.number() },
   /** Switches instrument noise on or off. */
   setNoise: { scpi: 'SIM:NOIS {on}', params: [p.onOff('on')] },
   /** The whole model's state. */
@@ -65,6 +67,8 @@ export const simulationCommands = defineDriverCommands({
   lotSize: { scpi: 'SIM:LOT:SIZE?', reply: r.number() },
   /** Puts parts `first` … `first` + sockets − 1 of the lot into the sockets, like a handler swapping a board. */
   loadLot: { scpi: 'SIM:LOT:LOAD {first}', params: [p.number('first')] },
+  /** The names of the simulated DUT's parameters (upper case, as `getDutParameter` takes them). */
+  dutParameterNames: { scpi: 'SIM:DUT:PAR:CAT?', reply: r.strings() },
   /** Drops and refuses one instrument's connections for `seconds` of simulated time. */
   disconnect: {
     scpi: 'SIM:FAUL:DISC {target},{seconds}',

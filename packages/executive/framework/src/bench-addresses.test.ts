@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { configSchema } from '@dvt/config'
 import { describe, expect, it } from 'vitest'
 import { benchAddresses } from './bench-addresses'
@@ -14,7 +15,8 @@ describe('benchAddresses', () => {
   it('puts every simulator port on the simulator host, control port included', async () => {
     const bench = benchAddresses(configSchema.parse({ instruments: { simulator: { dmm_port: 6003 } } }))
     expect(bench.backend).toBe('simulator')
-    expect(bench.key).toBe('simulator@127.0.0.1:5000')
+    // Loopback is a different bench on every computer: the lock key names this one.
+    expect(bench.key).toBe(`simulator@${hostname()}/127.0.0.1:5000`)
     expect(bench.require('dmm')).toEqual({
       role: 'dmm',
       name: 'multimeter',

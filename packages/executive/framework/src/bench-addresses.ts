@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import type { DvtConfig } from '@dvt/config'
 import type { BenchAddresses, TransportTarget } from '@dvt/drivers'
 import { INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
@@ -36,7 +37,7 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
   const named = MEASURING_ROLES.filter((role) => role !== 'mux' || i.visa.mux !== null)
   const key =
     i.backend === 'simulator'
-      ? `simulator@${i.simulator.host}:${i.simulator.control_port}`
+      ? `simulator@${benchHost(i.simulator.host)}:${i.simulator.control_port}`
       : `visa@${named.map((role) => i.visa[role]).join(',')}`
   return {
     backend: i.backend,
@@ -48,6 +49,16 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
       throw new FrameworkError('FRAMEWORK_BAD_CONFIG', missingAddress(role))
     },
   }
+}
+
+/**
+ * The host part of a simulator's lock key. In a lab's shared database the key must name one bench: a loopback address
+ * is a different bench on every computer, so it is qualified with this host's name; any other address is the same
+ * bench from every host, so two hosts driving it share one lock.
+ */
+function benchHost(host: string): string {
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.')
+  return loopback ? `${hostname()}/${host}` : host
 }
 
 function missingAddress(role: InstrumentRole): string {

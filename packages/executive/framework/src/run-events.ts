@@ -1,4 +1,4 @@
-import type { EventLevel, FinalRunStatus, MeasurementRow, ResultRecord } from '@dvt/storage/records'
+import type { EventLevel, FinalRunStatus, MeasurementRow, Provenance, ResultRecord } from '@dvt/storage/records'
 import type { Limits, StepControl, StepOutcome } from './test-definition'
 
 /** Fields every run event carries. `time` is ISO-8601 wall time; `simTime` seconds since the run started. */
@@ -27,6 +27,8 @@ export interface RunStartedEvent extends EventBase {
   softwareVersion: string
   config: unknown
   seed: number | null
+  /** The bench, software and configuration the run is made with (stored with the run). */
+  provenance: Provenance | null
   clock: 'simulated' | 'wall'
   steps: string[]
   measurements: MeasurementInfo[]

@@ -8,7 +8,7 @@ import {
 } from '@dvt/drivers'
 import type { SimSpeed } from '@dvt/protocol'
 import { createSessionRecorder, type SessionRecorder } from '@dvt/sessions'
-import { openStorage, type RunRecord, type StorageBackend } from '@dvt/storage'
+import { openConfiguredStorage, type RunRecord, type StorageBackend } from '@dvt/storage'
 import type { Transport } from '@dvt/transports'
 import { benchAddresses } from './bench-addresses'
 import { boardWiring } from './board'
@@ -19,8 +19,8 @@ import type { TestRegistry } from './test-registry'
 
 export interface RunSessionOptions {
   /**
-   * Where runs are kept. Omitted: the SQLite store of `config.data` is opened (runs a dead process left open are
-   * recovered first) and closed with the session. Given: used as it is and left open. `null`: nothing is stored.
+   * Where runs are kept. Omitted: the store of `config.data` is opened (PostgreSQL at `data.database_url`, or the
+   * SQLite file; runs a dead process left open are recovered first) and closed with the session. Given: used as it is and left open. `null`: nothing is stored.
    */
   storage?: StorageBackend | null
   /** The tests on offer [the DVT library]. */
@@ -65,11 +65,6 @@ function recordedTransports(
   return recorder ? (target) => recorder.wrap(target, open(target)) : open
 }
 
-/** The SQLite run store of `config.data`. */
-function openConfiguredStorage(config: DvtConfig): StorageBackend {
-  return openStorage({ databasePath: config.data.database_path, measurementsDir: config.data.measurements_dir })
-}
-
 /**
  * Assembles a run session from the configuration: the CLI, the dashboard and the benchmarks all start runs
  * through this one function, so a run is stored, probed, clocked and described the same way wherever it starts.
@@ -84,7 +79,7 @@ export async function openRunSession(config: DvtConfig, options: RunSessionOptio
     openTransport: recordedTransports(options.openTransport ?? openDriverTransport, recorder),
   })
   const ownsStorage = options.storage === undefined
-  const storage = ownsStorage ? openConfiguredStorage(config) : options.storage
+  const storage = ownsStorage ? await openConfiguredStorage(config.data) : options.storage
   let recovered: RunRecord[] = []
   try {
     if (ownsStorage && storage) recovered = await storage.recoverInterruptedRuns()

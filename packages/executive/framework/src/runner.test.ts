@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import type { SqliteStorage } from '@dvt/storage'
 import { createTempStorage, type TempStorage } from '@dvt/storage/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -239,7 +240,7 @@ describe('runner refusals (before any run exists)', () => {
     expect(error).toMatchObject({ code: 'FRAMEWORK_BENCH_BUSY' })
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^the bench is busy: run ${other.id.slice(0, 8)} \\(measure\\) started by pid ${process.pid} at \\S+ holds it`,
+        `^the bench is busy: run ${other.id.slice(0, 8)} \\(measure\\) started by pid ${process.pid} on ${hostname()} at \\S+ holds it`,
       ),
     )
     expect((await storage.listRuns()).total).toBe(1)

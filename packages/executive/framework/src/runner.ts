@@ -62,12 +62,12 @@ export interface Runner {
 
 async function busy(
   storage: StorageBackend,
-  holder: { runId: string; pid: number; since: string },
+  holder: { runId: string; pid: number; hostname: string; since: string },
 ): Promise<FrameworkError> {
   const test = (await storage.getRun(holder.runId).catch(() => null))?.test ?? 'unknown test'
   return new FrameworkError(
     'FRAMEWORK_BENCH_BUSY',
-    `the bench is busy: run ${holder.runId.slice(0, 8)} (${test}) started by pid ${holder.pid} at ${holder.since} holds it — wait for it to finish or abort it`,
+    `the bench is busy: run ${holder.runId.slice(0, 8)} (${test}) started by pid ${holder.pid} on ${holder.hostname} at ${holder.since} holds it — wait for it to finish or abort it`,
   )
 }
 

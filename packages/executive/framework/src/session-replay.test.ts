@@ -79,17 +79,21 @@ describe('a tempco recorded on the virtual bench', () => {
       'control',
       'dmm',
       'load',
-      // The switch/measure unit is on every simulated bench; a run on socket 1 sends it nothing.
+      // The switch/measure unit is on every simulated bench; a run on socket 1 only asks its identity (provenance).
       'mux',
       'supply',
     ])
-    expect(session.exchanges.some((e) => e.role === 'mux')).toBe(false)
+    expect(session.exchanges.filter((e) => e.role === 'mux').map((e) => e.sent)).toEqual(['*IDN?;:SYST:ERR?'])
     expect(session.header.instruments.find((i) => i.role === 'dmm')?.identity).toMatch(/34461A/)
     const reads = session.exchanges.filter((e) => e.role === 'dmm' && e.sent.startsWith('READ?'))
     // One READ? per recorded point, and more while the drift check waits for the DUT to settle.
     expect(reads.length).toBeGreaterThan(recorded.counts.measurements / 11)
     expect(reads.every((e) => e.received?.endsWith(';+0,"No error"') && e.sim_s !== null)).toBe(true)
-    expect(session.exchanges[0]).toMatchObject({ seq: 0, role: 'control', sent: 'SIM:TIME?;:SYST:ERR?' })
+    // The run starts with its provenance snapshot (every identity first), then the test clock syncs before any reading.
+    expect(session.exchanges[0]).toMatchObject({ seq: 0, role: 'chamber', sent: '*IDN?;:SYST:ERR?' })
+    const firstSync = session.exchanges.findIndex((e) => e.role === 'control' && e.sent === 'SIM:TIME?;:SYST:ERR?')
+    expect(firstSync).toBeGreaterThan(0)
+    expect(firstSync).toBeLessThan(session.exchanges.indexOf(reads[0]!))
     expect(session.end).toMatchObject({ status: 'passed', exchanges: session.exchanges.length })
   })
 

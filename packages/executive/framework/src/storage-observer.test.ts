@@ -66,10 +66,40 @@ describe('storage observer', () => {
     expect(seenWhileRunning).toEqual([1200, 1201])
     const run = await storage.getRun(state.id)
     expect(run).toMatchObject({ status: 'passed', measurementCount: 1201 })
-    expect(run?.parquetPath).toMatch(/measurements\.parquet$/)
+    expect(run?.parquetPath).toMatch(
+      new RegExp(`/station=[^/]+/test=burst/date=\\d{4}-\\d{2}-\\d{2}/run_${state.id}\\.parquet$`),
+    )
     const rows = await storage.readMeasurements(state.id)
     expect(rows.map((r) => r.value).slice(0, 3)).toEqual([0, 1, 2])
     expect(rows.at(-1)).toMatchObject({ value: -1, temperature: null })
+  })
+})
+
+describe('storage observer and the live feed', () => {
+  it('publishes every run event, in order, after storing it, with the provenance of the run', async () => {
+    const fed: { runId: string; event: { type: string; provenance?: unknown } }[] = []
+    const stop = await storage.watchRunEvents((entry) => fed.push(entry as (typeof fed)[number]))
+    const runner = createTestRunner({
+      instruments: bench.instruments,
+      storage,
+      station: 'bench-7',
+      registry: createTestRegistry([burstTest]),
+    })
+    const events: string[] = []
+    runner.subscribe((event) => {
+      events.push(event.type)
+    })
+    const state = await runner.run('burst', { rows: 3 })
+    const deadline = Date.now() + 5000
+    while (fed.length < events.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    await stop()
+    expect(fed.map((e) => e.event.type)).toEqual(events)
+    expect(new Set(fed.map((e) => e.runId))).toEqual(new Set([state.id]))
+    expect(events.filter((t) => t === 'measurement')).toHaveLength(4)
+    const provenance = (await storage.getRun(state.id))?.provenance
+    expect(fed[0]!.event.provenance).toEqual(provenance)
+    expect(provenance).toMatchObject({ station: 'bench-7', softwareVersion: '0.0.0-test' })
+    expect(Object.keys(provenance!.instruments).sort()).toEqual(['chamber', 'control', 'dmm', 'load', 'mux', 'supply'])
   })
 })
 

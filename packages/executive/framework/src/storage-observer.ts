@@ -1,5 +1,5 @@
-import type { EventLevel, MeasurementRow, StorageBackend } from '@dvt/storage'
-import type { RunEvent } from './run-events'
+import type { EventLevel, StorageBackend } from '@dvt/storage'
+import type { MeasurementEvent, RunEvent } from './run-events'
 import type { RunObserver } from './run-observer'
 
 export interface StorageObserverOptions {
@@ -35,11 +35,12 @@ function timelineEntry(event: RunEvent): { level: EventLevel; message: string } 
  * run bus's recorder, so every other observer sees an event only after this one is done with it. Readings are
  * batched (a burst becomes one append, flushed on the next turn of the event loop, at `batchSize` rows, or before
  * any other event of the run is stored) so they are durable as they arrive and always before anything reports them.
- * Storage calls run one at a time, in event order.
+ * Storage calls run one at a time, in event order. Every event is then published on the store's live feed
+ * (`publishRunEvent`), after what it reports is stored, so a dashboard anywhere follows runs started anywhere.
  */
 export function createStorageObserver(storage: StorageBackend, options: StorageObserverOptions = {}): RunObserver {
   const batchSize = options.batchSize ?? 500
-  const buffers = new Map<string, MeasurementRow[]>()
+  const buffers = new Map<string, MeasurementEvent[]>()
   let tail: Promise<void> = Promise.resolve()
   // A deferred flush has no caller to fail; its error surfaces on the run's next stored event instead.
   let deferredError: unknown = null
@@ -52,15 +53,20 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
   }
 
   async function flush(runId: string): Promise<void> {
-    const rows = buffers.get(runId)
-    if (!rows || rows.length === 0) return
+    const events = buffers.get(runId)
+    if (!events || events.length === 0) return
     buffers.set(runId, [])
-    await storage.appendMeasurements(runId, rows)
+    await storage.appendMeasurements(
+      runId,
+      events.map((e) => e.row),
+    )
+    // One burst of readings is published together (the store writes it as one entry per reading, in one go).
+    await Promise.all(events.map((e) => storage.publishRunEvent(runId, e)))
   }
 
-  function buffer(runId: string, row: MeasurementRow): Promise<void> | undefined {
+  function buffer(runId: string, event: MeasurementEvent): Promise<void> | undefined {
     const rows = buffers.get(runId) ?? []
-    rows.push(row)
+    rows.push(event)
     buffers.set(runId, rows)
     if (rows.length >= batchSize) return then(() => flush(runId))
     if (rows.length === 1) {
@@ -93,6 +99,7 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
         config: event.config ?? null,
         seed: event.seed,
         softwareVersion: event.softwareVersion,
+        provenance: event.provenance,
       })
       await storage.startRun(runId)
     }
@@ -102,14 +109,16 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
     if (event.type === 'result') await storage.addResults(runId, [event.result])
     const entry = timelineEntry(event)
     if (entry) await storage.addEvent(runId, { time: event.time, simTime: event.simTime, ...entry })
-    if (event.type !== 'run-finished') return
-    await flush(runId)
-    buffers.delete(runId)
-    await storage.completeRun(runId, { status: event.status, completedAt: event.time, statusReason: event.reason })
+    if (event.type === 'run-finished') {
+      await flush(runId)
+      buffers.delete(runId)
+      await storage.completeRun(runId, { status: event.status, completedAt: event.time, statusReason: event.reason })
+    }
+    await storage.publishRunEvent(runId, event)
   }
 
   return (event) => {
-    if (event.type === 'measurement') return buffer(event.runId, event.row)
+    if (event.type === 'measurement') return buffer(event.runId, event)
     return then(() => store(event))
   }
 }

@@ -3,7 +3,13 @@ import { commonCommands, simulationCommands, type TransportTarget } from '@dvt/d
 import { INSTRUMENT_ROLES, type InstrumentRole } from '@dvt/protocol'
 import type { Transport } from '@dvt/transports'
 import { firstAnswer, isIdentityQuery, isTimeQuery, waitSeconds } from './internal/scpi-units'
-import { SESSION_FORMAT, SESSION_FORMAT_VERSION, type SessionExchange, type SessionInstrument } from './session-format'
+import {
+  SESSION_FORMAT,
+  SESSION_FORMAT_VERSION,
+  type SessionExchange,
+  type SessionHeader,
+  type SessionInstrument,
+} from './session-format'
 import { openSessionWriter, type SessionWriter } from './session-writer'
 
 /** Options of {@link createSessionRecorder}. */
@@ -44,6 +50,7 @@ interface Recording {
   run: RecordedRun
   origin: number
   writer: SessionWriter
+  header: SessionHeader
   /** Every exchange of the run so far, in the order sent (written out when the run ends). */
   exchanges: SessionExchange[]
 }
@@ -133,7 +140,7 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
     wrap,
     begin(run) {
       recording?.writer.abort()
-      const writer = openSessionWriter(options.measurementsDir, {
+      const header: SessionHeader = {
         type: 'header',
         format: SESSION_FORMAT,
         version: SESSION_FORMAT_VERSION,
@@ -146,14 +153,17 @@ export function createSessionRecorder(options: SessionRecorderOptions): SessionR
           const instrument = instruments.get(role)
           return instrument ? [{ ...instrument }] : []
         }),
-      })
-      recording = { run, origin: performance.now(), writer, exchanges: [] }
+      }
+      const writer = openSessionWriter(options.measurementsDir, header)
+      recording = { run, origin: performance.now(), writer, header, exchanges: [] }
       simTime = null
     },
     finish(runId, status) {
       const done = recording
       if (done === null || done.run.runId !== runId) throw new Error(`no recording of run ${runId} is open`)
       recording = null
+      // An instrument first identified during the run (the provenance asks every one) is named in the header too.
+      for (const entry of done.header.instruments) entry.identity ??= instruments.get(entry.role)?.identity ?? null
       // Nothing is in flight at the end of a run; an exchange that were would be written as it stands.
       for (const exchange of done.exchanges) done.writer.append(exchange)
       const ended_at = new Date().toISOString()

@@ -36,7 +36,9 @@ const GZIP_LEVEL = 1
 export function openSessionWriter(measurementsDir: string, header: SessionHeader): SessionWriter {
   const path = sessionPath(measurementsDir, header.run_id)
   const temporary = join(dirname(path), `.${basename(path)}.partial-${process.pid}`)
-  let lines: string[] | null = [JSON.stringify(header)]
+  // The header is written with the rest at close, so what the run learnt of its instruments (an identity first asked
+  // during the run) is in it.
+  let lines: string[] | null = []
   return {
     path,
     append(exchange) {
@@ -45,7 +47,7 @@ export function openSessionWriter(measurementsDir: string, header: SessionHeader
     close(end) {
       if (lines === null) throw writeFailed(path, new Error('the recording was dropped'))
       lines.push(JSON.stringify(end))
-      const text = `${lines.join('\n')}\n`
+      const text = `${JSON.stringify(header)}\n${lines.join('\n')}\n`
       lines = null
       try {
         ensureFolder(dirname(path))

@@ -1,6 +1,8 @@
 // Arrow helpers for measurement series live at '@dvt/storage/arrow' (apache-arrow loads only where it is used).
-export type { StorageOptions } from './open-storage'
-export { openStorage } from './open-storage'
+export type { BackendOptions, DataSettings, StorageOptions } from './open-storage'
+export { openConfiguredStorage, openStorage, openStorageBackend } from './open-storage'
+// The PostgreSQL backend ('./postgres-storage') loads through openStorageBackend, only when a URL is configured.
+export type { PostgresStorage } from './postgres-storage'
 export type * from './records'
 export { EVENT_LEVELS, FINAL_RUN_STATUSES, isFinalRunStatus, isRunStatus, RUN_STATUSES } from './records'
 export { SqliteStorage } from './sqlite-storage'

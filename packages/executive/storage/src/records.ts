@@ -38,8 +38,15 @@ export interface RunRecord {
   /** Why a run ended in `error` or `aborted`, in one sentence. */
   statusReason: string | null
   measurementCount: number
-  /** Absolute path of `run_<id>/measurements.parquet`, once compacted. */
+  /**
+   * Absolute path of the run's Parquet file once compacted:
+   * `<measurements_dir>/station=<s>/test=<t>/date=<yyyy-mm-dd>/run_<id>.parquet`.
+   */
   parquetPath: string | null
+  /** The campaign the run belongs to, if any. */
+  campaignId: string | null
+  /** What the run was made with (instruments, software, configuration, simulator), or null for older runs. */
+  provenance: Provenance | null
   /** Process that owns a `running` run (for crash recovery). */
   pid: number | null
   hostname: string | null
@@ -57,6 +64,27 @@ export interface NewRun {
   config: unknown
   seed?: number | null
   softwareVersion: string
+  campaignId?: string | null
+  provenance?: Provenance | null
+}
+
+/**
+ * A snapshot of the bench a run was made on, taken as it starts, so any result can be traced to its station: the
+ * identity of every instrument, the software, the configuration and, on the simulator, its seed and the DUT truth.
+ */
+export interface Provenance {
+  station: string | null
+  /** The computer that drove the run. */
+  host: string
+  softwareVersion: string
+  /** `*IDN?` of every instrument by role (`chamber`, `supply`, …); an instrument that did not answer has null. */
+  instruments: Record<string, string | null>
+  /** SHA-256 (hex) of `configJson`, so runs made with the same configuration are found by one value. */
+  configHash: string | null
+  /** The effective configuration as JSON. */
+  configJson: string | null
+  /** Present when the bench is the simulator: its noise seed and the DUT parameters it simulates. */
+  simulator: { seed: number | null; dut: Record<string, number> } | null
 }
 
 /** A judged measurement: one row of `results`. */
@@ -102,6 +130,7 @@ export interface RunQuery {
   offset?: number
   status?: RunStatus
   test?: string
+  station?: string
   /** Substring matched against id, test, serial, operator and description. */
   search?: string
   /** ISO dates bounding startedAt. */
@@ -127,4 +156,15 @@ export interface BenchLock {
   pid: number
   hostname: string
   since: string
+  /** The lease: unless its holder renews it, the lock lapses at this time (a dead holder on another host). */
+  expiresAt: string
+}
+
+/** One entry of the store's live run-event feed (`StorageBackend.watchRunEvents`). */
+export interface RunFeedEntry {
+  runId: string
+  /** Increases with every published event; pass it back as `since` to resume after it. */
+  seq: number
+  /** The event as published (its JSON form). */
+  event: unknown
 }

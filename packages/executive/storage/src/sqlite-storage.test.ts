@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { parquetReadObjects } from 'hyparquet'
+import { fileWriter, ParquetWriter } from 'hyparquet-writer'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rowsToColumns } from './internal/measurement-columns'
+import { PARQUET_SCHEMA } from './internal/measurements-parquet'
 import { MIGRATIONS, SCHEMA_VERSION } from './internal/schema'
-import { openStorage } from './open-storage'
+import { openStorage, openStorageBackend } from './open-storage'
+import type { MeasurementRow } from './records'
 import { isStorageError } from './storage-error'
-import { createTempStorage, newRun, type TempStorage } from './testing/temp-storage'
+import { createTempStorage, newRun, sampleRows, type TempStorage } from './testing/temp-storage'
 
 let t: TempStorage
 beforeEach(() => {
@@ -17,92 +25,25 @@ describe('SqliteStorage runs', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
-    expect(tables).toEqual(['bench_locks', 'events', 'measurements_staging', 'results', 'runs'])
+    expect(tables).toEqual([
+      'bench_locks',
+      'events',
+      'legacy_parquet',
+      'measurements_staging',
+      'results',
+      'run_count',
+      'run_feed',
+      'runs',
+      'sqlite_sequence',
+    ])
     db.close()
-  })
-
-  it('creates, starts and reads back a run with JSON parameters and config', async () => {
-    const input = newRun({ id: newRun().id.toUpperCase() })
-    const created = await t.storage.createRun(input)
-    expect(created).toMatchObject({
-      ...input,
-      id: input.id.toLowerCase(),
-      status: 'pending',
-      completedAt: null,
-      measurementCount: 0,
-      parquetPath: null,
-      pid: process.pid,
-    })
-    await t.storage.startRun(created.id)
-    expect((await t.storage.getRun(created.id))?.status).toBe('running')
-    expect(await t.storage.getRun('00000000-0000-4000-8000-000000000000')).toBeNull()
-  })
-
-  it('refuses a duplicate ID and a malformed one', async () => {
-    const run = newRun()
-    await t.storage.createRun(run)
-    await expect(t.storage.createRun(run)).rejects.toThrowError(expect.objectContaining({ code: 'STORAGE_RUN_EXISTS' }))
-    await expect(t.storage.createRun(newRun({ id: 'run-1' }))).rejects.toThrowError(
-      expect.objectContaining({ code: 'STORAGE_BAD_RUN_ID' }),
-    )
-  })
-
-  it('stores results and events in order', async () => {
-    const { id } = await t.storage.createRun(newRun())
-    await t.storage.addResults(id, [
-      { parameter: 'tempco', value: 12.5, unit: 'ppm/°C', lowerLimit: -50, upperLimit: 50, passed: true },
-      { parameter: 'v_out_25c', value: 3.31, unit: 'V', lowerLimit: null, upperLimit: null, passed: null },
-      { parameter: 'dropout', value: 0.4, unit: 'V', lowerLimit: null, upperLimit: 0.3, passed: false },
-    ])
-    await t.storage.addEvent(id, { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' })
-    await t.storage.addEvent(id, { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' })
-    expect((await t.storage.getResults(id)).map((r) => [r.parameter, r.lowerLimit, r.passed])).toEqual([
-      ['tempco', -50, true],
-      ['v_out_25c', null, null],
-      ['dropout', null, false],
-    ])
-    expect(await t.storage.getEvents(id)).toEqual([
-      { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' },
-      { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' },
-    ])
-  })
-
-  it('rejects results, events and measurements for an unknown run', async () => {
-    const unknown = '00000000-0000-4000-8000-000000000000'
-    const notFound = expect.objectContaining({ code: 'STORAGE_RUN_NOT_FOUND' })
-    await expect(t.storage.addResults(unknown, [])).rejects.toThrowError(notFound)
-    await expect(
-      t.storage.addEvent(unknown, { time: 'x', simTime: null, level: 'info', message: 'm' }),
-    ).rejects.toThrowError(notFound)
-    await expect(t.storage.appendMeasurements(unknown, [sampleRow()])).rejects.toThrowError(notFound)
-  })
-
-  it('completes a run once; later appends and completions are refused', async () => {
-    const { id } = await t.storage.createRun(newRun())
-    await t.storage.startRun(id)
-    const done = await t.storage.completeRun(id, {
-      status: 'aborted',
-      completedAt: '2025-03-01T11:00:00Z',
-      statusReason: 'stopped by the operator',
-    })
-    expect(done).toMatchObject({
-      status: 'aborted',
-      completedAt: '2025-03-01T11:00:00.000Z',
-      statusReason: 'stopped by the operator',
-    })
-    const ended = expect.objectContaining({ code: 'STORAGE_INVALID_STATE' })
-    await expect(t.storage.completeRun(id, { status: 'passed', completedAt: '2025-03-01T11:00:00Z' })).rejects.toThrow(
-      ended,
-    )
-    await expect(t.storage.appendMeasurements(id, [sampleRow()])).rejects.toThrowError(ended)
-    await expect(t.storage.startRun(id)).rejects.toThrowError(ended)
   })
 
   it('migrates a version 1 database forward, keeping its runs', async () => {
     const dir = t.dir
     const databasePath = `${dir}/old.db`
     const old = new Database(databasePath)
-    old.exec(MIGRATIONS[0]!.sql)
+    old.exec(MIGRATIONS[0]!.sqlite)
     old.pragma('user_version = 1')
     old.close()
     const storage = openStorage({ databasePath, measurementsDir: t.measurementsDir })
@@ -132,18 +73,81 @@ describe('SqliteStorage runs', () => {
       caught = error
     }
     expect(isStorageError(caught, 'STORAGE_SCHEMA_TOO_NEW')).toBe(true)
+    expect((caught as Error).message).toBe(
+      `the database ${t.databasePath} has schema version ${SCHEMA_VERSION + 1}, newer than this dvt (${SCHEMA_VERSION}) — upgrade dvt or use another data.database_path`,
+    )
+  })
+
+  it('upgrades a dvt.db of the previous release in place: runs kept, counted, Parquet moved into the dataset', async () => {
+    const databasePath = join(t.dir, 'old', 'dvt.db')
+    mkdirSync(join(t.dir, 'old'))
+    const old = new Database(databasePath)
+    for (const m of MIGRATIONS.slice(0, 2)) old.exec(m.sqlite)
+    old.pragma('user_version = 2')
+    const id = randomUUID()
+    const legacyPath = join(t.measurementsDir, `run_${id}`, 'measurements.parquet')
+    old
+      .prepare(
+        `INSERT INTO runs (id, test, status, started_at, completed_at, station, dut_serial, parameters, config,
+           software_version, measurement_count, parquet_path)
+         VALUES (?, 'tempco', 'passed', '2025-05-06T07:08:09.000Z', '2025-05-06T08:00:00.000Z', 'bench-9', 'SN-1', '{}',
+           '{}', '0.1.0', 20, ?)`,
+      )
+      .run(id, legacyPath)
+    old.close()
+    writeLegacyParquet(legacyPath, id, sampleRows(20))
+
+    const storage = await openStorageBackend({ databasePath, measurementsDir: t.measurementsDir })
+    const run = await storage.getRun(id)
+    expect(run?.parquetPath).toBe(
+      join(t.measurementsDir, 'station=bench-9', 'test=tempco', 'date=2025-05-06', `run_${id}.parquet`),
+    )
+    expect(existsSync(legacyPath)).toBe(false)
+    expect(existsSync(join(t.measurementsDir, `run_${id}`))).toBe(false)
+    expect(await storage.readMeasurements(id)).toEqual(sampleRows(20))
+    const file = readFileSync(run!.parquetPath!)
+    const rows = await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.length) })
+    expect(rows[0]).toMatchObject({ run_id: id, station: 'bench-9', test: 'tempco', serial: 'SN-1', campaign_id: null })
+    expect((await storage.listRuns()).total).toBe(1)
+    await storage.createRun(newRun())
+    expect((await storage.listRuns()).total).toBe(2)
+    await storage.close()
+    const db = new Database(databasePath, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    db.close()
   })
 })
 
-function sampleRow() {
-  return {
-    timestamp: 0,
-    simTime: 0,
-    parameter: 'v_out',
-    value: 1,
-    unit: 'V',
-    temperature: null,
-    inputVoltage: null,
-    loadCurrent: null,
-  }
+/** A file as the previous release wrote it: run_<id>/measurements.parquet, nine columns, no run metadata. */
+function writeLegacyParquet(path: string, runId: string, rows: MeasurementRow[]): void {
+  mkdirSync(dirname(path), { recursive: true })
+  const schema = [{ name: 'schema', num_children: 9 }, ...PARQUET_SCHEMA.filter((c) => LEGACY.includes(c.name))]
+  const writer = new ParquetWriter({ writer: fileWriter(path), schema })
+  const c = rowsToColumns(rows)
+  writer.write({
+    columnData: [
+      { name: 'run_id', data: rows.map(() => runId) },
+      { name: 'timestamp', data: c.timestamp },
+      { name: 'sim_time', data: c.simTime },
+      { name: 'parameter', data: c.parameter },
+      { name: 'value', data: c.value },
+      { name: 'unit', data: c.unit },
+      { name: 'temperature', data: c.temperature },
+      { name: 'input_voltage', data: c.inputVoltage },
+      { name: 'load_current', data: c.loadCurrent },
+    ],
+  })
+  writer.finish()
 }
+
+const LEGACY = [
+  'run_id',
+  'timestamp',
+  'sim_time',
+  'parameter',
+  'value',
+  'unit',
+  'temperature',
+  'input_voltage',
+  'load_current',
+]

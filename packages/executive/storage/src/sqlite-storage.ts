@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { acquireBenchLock, type BenchLockContext } from './internal/bench-lock'
+import { columnsToArrowIpc } from './internal/arrow-ipc'
+import { DEFAULT_LEASE_MS, LeaseKeeper, mayTakeBench } from './internal/lease'
 import { columnsToRows, type MeasurementColumns } from './internal/measurement-columns'
-import { isOwnerAlive } from './internal/process-alive'
+import { isProcessAlive } from './internal/process-alive'
+import { moveLegacyParquet, readRunParquet, writeRunParquet } from './internal/run-files'
 import { ambiguous, normaliseFullId, normaliseIdOrPrefix, notFound, prefixUpperBound } from './internal/run-id'
 import { runQuerySql, toIso } from './internal/run-query-sql'
 import {
@@ -16,7 +16,9 @@ import {
   toResultRecord,
   toRunRecord,
 } from './internal/run-row'
-import { type StagedBatch, stagedChunks } from './internal/staged-chunks'
+import { checkFinalStatus, ended, interruptedEnd, interruptedEvent } from './internal/run-rules'
+import { FEED_RETENTION_MS } from './internal/schema'
+import type { StagedBatch } from './internal/staged-chunks'
 import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import { prepareStatements, type Statements } from './internal/statements'
 import type {
@@ -26,13 +28,23 @@ import type {
   MeasurementRow,
   NewRun,
   ResultRecord,
+  RunFeedEntry,
   RunPage,
   RunQuery,
   RunRecord,
 } from './records'
-import { isFinalRunStatus } from './records'
 import type { StorageBackend } from './storage-backend'
 import { StorageError } from './storage-error'
+
+/** How often a watcher of the SQLite feed looks for new entries, ms. */
+const FEED_POLL_MS = 50
+
+export interface SqliteStorageSettings {
+  /** Bench lock lease, ms [30 000]. */
+  lockLeaseMs?: number
+  /** The name this host goes by in runs and locks [os.hostname()]; tests give two stores two names. */
+  hostName?: string
+}
 
 /** The SQLite implementation of StorageBackend; make one with `openStorage`. */
 export class SqliteStorage implements StorageBackend {
@@ -40,13 +52,19 @@ export class SqliteStorage implements StorageBackend {
   readonly #sql: Statements
   readonly #measurementsDir: string
   readonly #listStatements = new Map<string, Database.Statement>()
-  readonly #host = hostname()
+  readonly #host: string
+  readonly #leases: LeaseKeeper
+  readonly #watchers = new Set<() => void>()
 
   /** @internal Use `openStorage`. */
-  constructor(db: Database.Database, measurementsDir: string) {
+  constructor(db: Database.Database, measurementsDir: string, settings: SqliteStorageSettings = {}) {
     this.#db = db
     this.#sql = prepareStatements(db)
     this.#measurementsDir = measurementsDir
+    this.#host = settings.hostName ?? hostname()
+    this.#leases = new LeaseKeeper(settings.lockLeaseMs ?? DEFAULT_LEASE_MS, async (bench, runId) => {
+      this.#sql.renewLock.run(this.#leases.expiry(), bench, runId, process.pid, this.#host)
+    })
   }
 
   async createRun(run: NewRun): Promise<RunRecord> {
@@ -66,6 +84,8 @@ export class SqliteStorage implements StorageBackend {
         softwareVersion: run.softwareVersion,
         pid: process.pid,
         hostname: this.#host,
+        campaignId: run.campaignId ?? null,
+        provenance: run.provenance ? JSON.stringify(run.provenance) : null,
       })
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -86,19 +106,10 @@ export class SqliteStorage implements StorageBackend {
   async completeRun(id: string, end: CompletedRun): Promise<RunRecord> {
     const run = this.#requireRun(id)
     if (run.status !== 'pending' && run.status !== 'running') throw this.#notOpen(id)
-    if (!isFinalRunStatus(end.status)) {
-      throw new StorageError(
-        'STORAGE_INVALID_INPUT',
-        `a run cannot end as "${end.status}" — use passed, failed, error or aborted`,
-      )
-    }
+    checkFinalStatus(end.status)
     const completedAt = toIso(end.completedAt, 'completedAt')
-    const path = join(this.#measurementsDir, `run_${run.id}`, 'measurements.parquet')
-    mkdirSync(join(this.#measurementsDir, `run_${run.id}`), { recursive: true })
-    // Parquet and Arrow load on first use: listing runs (the CLI's most frequent call) never needs them.
-    const { writeMeasurementsParquet } = await import('./internal/measurements-parquet')
     const batches = this.#sql.selectStaged.iterate(run.id) as IterableIterator<StagedBatch>
-    const count = writeMeasurementsParquet(path, run.id, stagedChunks(batches), `dvt-bench ${run.softwareVersion}`)
+    const { path, count } = await writeRunParquet(this.#measurementsDir, run, batches)
     this.#db.transaction(() => {
       this.#sql.deleteStaged.run(run.id)
       const changes = this.#sql.finishRun.run(end.status, completedAt, end.statusReason ?? null, path, count, run.id)
@@ -133,7 +144,8 @@ export class SqliteStorage implements StorageBackend {
     const page = this.#listStatement(
       `SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
     )
-    const count = this.#listStatement(`SELECT COUNT(*) FROM runs ${where}`).pluck()
+    // Unfiltered, the total is the counter the triggers keep (a million runs are not counted on every listing).
+    const count = where === '' ? this.#sql.runCount : this.#listStatement(`SELECT COUNT(*) FROM runs ${where}`).pluck()
     return this.#db.transaction(() => {
       const runs = (page.all(...params, limit, offset) as RunRow[]).map(toRunRecord)
       // A short first page already is the whole answer: skip the second scan a search would need to count.
@@ -191,47 +203,107 @@ export class SqliteStorage implements StorageBackend {
   }
 
   async readMeasurementsArrow(runId: string): Promise<Uint8Array> {
-    const [{ tableToIPC }, { columnsToArrowTable }] = await Promise.all([
-      import('apache-arrow'),
-      import('./measurements-arrow'),
-    ])
-    return tableToIPC(columnsToArrowTable(await this.#readColumns(runId)), 'stream')
+    return columnsToArrowIpc(await this.#readColumns(runId))
   }
 
   async acquireBench(bench: string, runId: string): Promise<BenchLock | null> {
-    const context: BenchLockContext = { sql: this.#sql, pid: process.pid, host: this.#host }
-    return this.#db.transaction(() => acquireBenchLock(context, bench, runId)).immediate()
+    const me = { runId, pid: process.pid, host: this.#host }
+    // IMMEDIATE: two processes cannot both see the bench free.
+    const holder = this.#db
+      .transaction(() => {
+        const current = this.#sql.getLock.get(bench) as BenchLock | undefined
+        if (!mayTakeBench(current, me, Date.now())) return current!
+        const since = current?.runId === runId && current.pid === me.pid ? current.since : new Date().toISOString()
+        this.#sql.putLock.run(bench, runId, me.pid, me.host, since, this.#leases.expiry())
+        return null
+      })
+      .immediate()
+    if (holder === null) this.#leases.hold(bench, runId)
+    return holder
   }
 
   async releaseBench(bench: string, runId: string): Promise<void> {
+    this.#leases.drop(bench, runId)
     this.#sql.releaseLock.run(bench, runId)
+  }
+
+  async publishRunEvent(runId: string, event: unknown): Promise<void> {
+    this.#sql.insertFeed.run(runId, JSON.stringify(event), new Date().toISOString())
+  }
+
+  async watchRunEvents(
+    onEvent: (entry: RunFeedEntry) => void,
+    options: { since?: number } = {},
+  ): Promise<() => Promise<void>> {
+    // A tail of the run_feed table: every process appends to it, each watcher polls for rows after its cursor.
+    let cursor = options.since ?? (this.#sql.feedLast.get() as number)
+    const poll = () => {
+      if (!this.#db.open) return
+      for (;;) {
+        const rows = this.#sql.feedAfter.all(cursor) as { seq: number; runId: string; event: string }[]
+        for (const row of rows) {
+          cursor = row.seq
+          onEvent({ runId: row.runId, seq: row.seq, event: JSON.parse(row.event) as unknown })
+        }
+        if (rows.length < 1000) return
+      }
+    }
+    const timer = setInterval(poll, FEED_POLL_MS)
+    timer.unref()
+    const stop = () => clearInterval(timer)
+    this.#watchers.add(stop)
+    return async () => {
+      stop()
+      this.#watchers.delete(stop)
+    }
+  }
+
+  /** Forgets feed entries older than `FEED_RETENTION_MS` (done when a store opens). */
+  pruneRunFeed(now = Date.now()): void {
+    const before = new Date(now - FEED_RETENTION_MS).toISOString()
+    // Entries are in time order: one look at the oldest says whether there is anything to prune (a read, not a write).
+    const oldest = this.#sql.oldestFeed.get() as string | undefined
+    if (oldest !== undefined && oldest < before) this.#sql.pruneFeed.run(before)
+  }
+
+  /**
+   * Moves Parquet files of the old layout (`run_<id>/measurements.parquet`) into the dataset
+   * (`station=…/test=…/date=…/run_<id>.parquet`, with the metadata columns). Returns how many were moved.
+   */
+  async moveLegacyMeasurements(): Promise<number> {
+    let moved = 0
+    for (;;) {
+      const ids = this.#sql.legacyParquet.all() as string[]
+      if (ids.length === 0) return moved
+      for (const id of ids) {
+        const run = this.#getRun(id)
+        const path = run ? await moveLegacyParquet(this.#measurementsDir, run) : null
+        this.#db.transaction(() => {
+          if (path !== null) this.#sql.setParquetPath.run(path, id)
+          this.#sql.doneLegacy.run(id)
+        })()
+        if (path !== null) moved++
+      }
+    }
   }
 
   async recoverInterruptedRuns(): Promise<RunRecord[]> {
     const recovered: RunRecord[] = []
     for (const row of this.#sql.openRuns.all() as RunRow[]) {
-      if (row.pid === null || row.hostname !== this.#host || isOwnerAlive(row.pid, row.hostname)) continue
+      if (row.pid === null || row.hostname !== this.#host || isProcessAlive(row.pid)) continue
       // Adopt the run first, so two processes recovering at once do not both compact it.
       if (this.#sql.adoptRun.run(process.pid, this.#host, row.id, row.pid, row.hostname).changes === 0) continue
-      this.#addEvent(row.id, {
-        time: new Date().toISOString(),
-        simTime: null,
-        level: 'error',
-        message: `run interrupted: its process (pid ${row.pid} on ${row.hostname}) ended without finishing it; the measurements taken so far are kept`,
-      })
+      this.#addEvent(row.id, interruptedEvent(row.pid, row.hostname))
       this.#sql.releaseRunLocks.run(row.id)
-      recovered.push(
-        await this.completeRun(row.id, {
-          status: 'error',
-          completedAt: new Date().toISOString(),
-          statusReason: 'interrupted',
-        }),
-      )
+      recovered.push(await this.completeRun(row.id, interruptedEnd()))
     }
     return recovered
   }
 
   async close(): Promise<void> {
+    this.#leases.dropAll()
+    for (const stop of this.#watchers) stop()
+    this.#watchers.clear()
     if (this.#db.open) this.#db.close()
   }
 
@@ -243,17 +315,7 @@ export class SqliteStorage implements StorageBackend {
       return { staged: decodeBatches(this.#sql.selectStaged.all(run.id) as StagedBatch[]) }
     })()
     if (snapshot.staged) return snapshot.staged
-    try {
-      const { readMeasurementsParquet } = await import('./internal/measurements-parquet')
-      return await readMeasurementsParquet(snapshot.path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      throw new StorageError(
-        'STORAGE_MEASUREMENTS_MISSING',
-        `the measurements file of run ${runId} is missing (${snapshot.path}) — was data.measurements_dir moved or cleaned?`,
-        { cause: error },
-      )
-    }
+    return readRunParquet(runId, snapshot.path)
   }
 
   #requireRun(id: string): RunRecord {
@@ -270,7 +332,7 @@ export class SqliteStorage implements StorageBackend {
   #notOpen(id: string): StorageError {
     const status = this.#sql.runStatus.get(id) as string | undefined
     if (status === undefined) return notFound(id)
-    return new StorageError('STORAGE_INVALID_STATE', `run ${id} has already ended (${status}) — start a new run`)
+    return ended(id, status)
   }
 
   #listStatement(sql: string): Database.Statement {

@@ -5,6 +5,7 @@ import type {
   MeasurementRow,
   NewRun,
   ResultRecord,
+  RunFeedEntry,
   RunPage,
   RunQuery,
   RunRecord,
@@ -20,8 +21,9 @@ export interface StorageBackend {
   /** Marks the run `running` and records the owning process. */
   startRun(id: string): Promise<void>
   /**
-   * Compacts the staged measurements into `run_<id>/measurements.parquet` (always written: a run without
-   * measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
+   * Compacts the staged measurements into the run's Parquet file,
+   * `station=<s>/test=<t>/date=<yyyy-mm-dd>/run_<id>.parquet` under the measurements folder (always written: a run
+   * without measurements gets a valid file with 0 rows), then records the end. Only a pending or running run can end.
    */
   completeRun(id: string, end: CompletedRun): Promise<RunRecord>
   getRun(id: string): Promise<RunRecord | null>
@@ -38,9 +40,19 @@ export interface StorageBackend {
   readMeasurements(runId: string): Promise<MeasurementRow[]>
   /** A run's measurements as an Arrow IPC stream (the web app's wire form). */
   readMeasurementsArrow(runId: string): Promise<Uint8Array>
-  /** Takes the bench for a run, or returns who holds it (a live process). */
+  /**
+   * Takes the bench for a run, or returns who holds it. A lock is a lease that this store renews while it is held:
+   * a holder that died on this host loses it at once, one on another host when its lease runs out.
+   */
   acquireBench(bench: string, runId: string): Promise<BenchLock | null>
   releaseBench(bench: string, runId: string): Promise<void>
+  /** Appends one run event (its JSON form) to the store's live feed; every process watching the store sees it. */
+  publishRunEvent(runId: string, event: unknown): Promise<void>
+  /**
+   * Calls onEvent with each event published after `since` (a cursor from an earlier entry; default: now), in order,
+   * by any process on any host; resolves to a function that stops watching.
+   */
+  watchRunEvents(onEvent: (entry: RunFeedEntry) => void, options?: { since?: number }): Promise<() => Promise<void>>
   /**
    * Runs left `pending` or `running` by a dead process on this host become `error` ("interrupted", with an
    * event) and are compacted. Runs of live processes, and of other hosts, are left alone.

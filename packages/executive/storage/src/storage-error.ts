@@ -11,6 +11,8 @@ export type StorageErrorCode =
   | 'STORAGE_MEASUREMENTS_MISSING'
   | 'STORAGE_SCHEMA_TOO_NEW'
   | 'STORAGE_CANNOT_OPEN'
+  | 'STORAGE_UNREACHABLE'
+  | 'STORAGE_BAD_QUERY'
 
 /** The one error class of `@dvt/storage`; `message` is a sentence that says what to do. */
 export class StorageError extends CodedError<StorageErrorCode> {

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from './config-error'
@@ -106,7 +106,7 @@ describe('loadConfig', () => {
   })
 
   it('accepts an empty file', () => {
-    expect(loadConfig({ path: writeYaml(''), env: {} }).station.name).toBe('virtual-bench-1')
+    expect(loadConfig({ path: writeYaml(''), env: {} }).station.name).toBe(hostname())
   })
 
   it('applies DVT__SECTION__KEY overrides with nested keys and YAML scalars', () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { DEFAULT_PORTS, isSimSpeed, MAX_SOCKETS, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { z } from 'zod'
 
@@ -173,7 +174,15 @@ export const simulationSchema = section({
   max_clients_per_instrument: z.number().int().positive().default(32),
 })
 
+/** `postgres://user:password@host:port/database` (also `postgresql://`); null keeps runs in the SQLite file. */
+const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL like postgres://dvt@db-host:5432/dvt')
+  .nullable()
+  .default(null)
+
 export const dataSchema = section({
+  database_url: databaseUrl,
   database_path: z.string().min(1).default('./data/dvt.db'),
   measurements_dir: z.string().min(1).default('./data/measurements'),
   reports_dir: z.string().min(1).default('./data/reports'),
@@ -202,7 +211,11 @@ export const reportingSchema = section({
 })
 
 export const stationSchema = section({
-  name: z.string().min(1).default('virtual-bench-1'),
+  /** Stored with every run; a station is one bench and the computer that drives it. Default: this host's name. */
+  name: z
+    .string()
+    .min(1)
+    .default(() => hostname()),
 })
 
 /** The whole configuration file. Every key has a default, so an empty file is valid. */

@@ -16,6 +16,7 @@ export {
 export type { BenchPort } from './ports'
 export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, TELEMETRY_PORT_OFFSET } from './ports'
 export type { ScpiErrorEntry } from './scpi-error-entry'
+export { isSimulatorControl, SIMULATOR_CONTROL } from './simulator-identity'
 export type { MuxBank } from './sockets'
 export { CURRENT_SENSE_V_PER_A, MAX_SOCKETS, MUX_BANKS, muxChannel } from './sockets'
 export type { SimSpeed } from './speed'

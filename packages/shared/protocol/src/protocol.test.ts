@@ -109,3 +109,12 @@ describe('the switch/measure unit', () => {
     expect(muxChannel('iin', 16)).toBe(216)
   })
 })
+
+describe('the simulator control identity', () => {
+  it('tells the simulator from anything else on a control port', async () => {
+    const { isSimulatorControl } = await import('./index')
+    expect(isSimulatorControl('DVT-SIM,CONTROL,0,0.1.0')).toBe(true)
+    expect(isSimulatorControl('DVT Bench,REPLAY-CONTROL,0,0.1.0')).toBe(false)
+    expect(isSimulatorControl(null)).toBe(false)
+  })
+})

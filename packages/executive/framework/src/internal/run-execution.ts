@@ -2,6 +2,7 @@ import type { RunStatus } from '@dvt/storage/records'
 import { SINGLE_DUT } from '../board'
 import { FrameworkError } from '../framework-error'
 import { describeFailure } from '../limits'
+import { collectProvenance } from '../provenance'
 import type { MeasurementInfo } from '../run-events'
 import type { RunState } from '../run-state'
 import type { RunnerOptions, RunOptions } from '../runner'
@@ -109,20 +110,34 @@ function verdict(env: RunEnvironment, state: RunState): { status: 'passed' | 'fa
   return { status: 'failed', reason: failures.map(describeFailure).join('; ') }
 }
 
+/** The socket a run tests: its `socket` parameter, else 1. */
+function socketOf(run: RunExecution): number {
+  const socket = (run.params as { socket?: unknown }).socket
+  return typeof socket === 'number' ? socket : 1
+}
+
 /**
  * The DUT serial the run is recorded with: the one given, else on a socket other than 1 its part's serial as the
  * simulator knows it (socket 1 asks nothing, so its run sends what a one-DUT bench sent).
  */
 async function dutSerial(run: RunExecution, sockets: TestSockets): Promise<string | null> {
   if (run.runOptions.serial) return run.runOptions.serial
-  const socket = (run.params as { socket?: unknown }).socket
-  if (typeof socket !== 'number' || socket === 1) return null
+  const socket = socketOf(run)
+  if (socket === 1) return null
   // A socket the bench does not have, or a bench that does not answer: the steps and the probe say so.
   return (await sockets.get(socket)).serial().catch(() => null)
 }
 
-function announce(run: RunExecution, measurements: MeasurementInfo[], serial: string | null): void {
+async function announce(run: RunExecution, measurements: MeasurementInfo[], serial: string | null): Promise<void> {
   const { options, runOptions, test } = run
+  const station = options.station ?? null
+  const provenance = await collectProvenance({
+    instruments: options.instruments,
+    station,
+    softwareVersion: options.softwareVersion,
+    config: options.config ?? null,
+    socket: socketOf(run),
+  })
   run.bus.emit({
     type: 'run-started',
     test: test.name,
@@ -130,10 +145,11 @@ function announce(run: RunExecution, measurements: MeasurementInfo[], serial: st
     serial,
     operator: runOptions.operator ?? options.operator ?? null,
     description: runOptions.description ?? null,
-    station: options.station ?? null,
+    station,
     softwareVersion: options.softwareVersion,
     config: options.config ?? null,
-    seed: options.config?.physics.seed ?? null,
+    seed: provenance.simulator?.seed ?? options.config?.physics.seed ?? null,
+    provenance,
     clock: options.clock.kind,
     steps: test.steps.map((s) => s.name),
     measurements,
@@ -161,7 +177,7 @@ export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
   const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
   const sockets = createTestSockets(options.instruments, options.board ?? defaultBoard(options))
-  announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
+  await announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
   const env: RunEnvironment = {
     runId: run.runId,
     bus,

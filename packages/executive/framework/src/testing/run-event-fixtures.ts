@@ -49,6 +49,7 @@ export function createRunEventFixtures(run: { runId?: string; time?: string } = 
       description: null,
       station: null,
       softwareVersion: '1.0.0',
+      provenance: null,
       config: null,
       seed: null,
       clock: 'simulated',

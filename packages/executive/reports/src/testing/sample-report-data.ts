@@ -32,6 +32,8 @@ export function sampleRun(overrides: Partial<RunRecord> = {}): RunRecord {
     parquetPath: null,
     pid: null,
     hostname: null,
+    campaignId: null,
+    provenance: null,
     ...overrides,
   }
 }

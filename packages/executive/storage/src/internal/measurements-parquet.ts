@@ -3,13 +3,22 @@ import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parquetReadObjects, type SchemaElement } from 'hyparquet'
 import { fileWriter, ParquetWriter } from 'hyparquet-writer'
+import type { RunFileMeta } from './hive-path'
 import type { MeasurementColumns } from './measurement-columns'
 import { emptyColumns } from './measurement-columns'
 
-/** The file's columns, in order: run_id, timestamp, sim_time, parameter, value, unit, temperature, input_voltage, load_current. */
+/**
+ * The file's columns, in order: the run's metadata (run_id, station, test, serial, campaign_id — the same in every
+ * row, so one query spans every run of every station) and the readings (timestamp, sim_time, parameter, value, unit,
+ * temperature, input_voltage, load_current).
+ */
 export const PARQUET_SCHEMA: SchemaElement[] = [
-  { name: 'schema', num_children: 9 },
+  { name: 'schema', num_children: 13 },
   { name: 'run_id', ...utf8() },
+  { name: 'station', ...utf8('OPTIONAL') },
+  { name: 'test', ...utf8() },
+  { name: 'serial', ...utf8('OPTIONAL') },
+  { name: 'campaign_id', ...utf8('OPTIONAL') },
   {
     name: 'timestamp',
     type: 'INT64',
@@ -26,8 +35,8 @@ export const PARQUET_SCHEMA: SchemaElement[] = [
   { name: 'load_current', type: 'DOUBLE', repetition_type: 'OPTIONAL' },
 ]
 
-function utf8(): Omit<SchemaElement, 'name'> {
-  return { type: 'BYTE_ARRAY', repetition_type: 'REQUIRED', converted_type: 'UTF8', logical_type: { type: 'STRING' } }
+function utf8(repetition: 'REQUIRED' | 'OPTIONAL' = 'REQUIRED'): Omit<SchemaElement, 'name'> {
+  return { type: 'BYTE_ARRAY', repetition_type: repetition, converted_type: 'UTF8', logical_type: { type: 'STRING' } }
 }
 
 /**
@@ -36,7 +45,7 @@ function utf8(): Omit<SchemaElement, 'name'> {
  */
 export function writeMeasurementsParquet(
   path: string,
-  runId: string,
+  meta: RunFileMeta,
   chunks: Iterable<MeasurementColumns>,
   createdBy: string,
 ): number {
@@ -46,7 +55,7 @@ export function writeMeasurementsParquet(
     const writer = new ParquetWriter({ writer: fileWriter(tmp), schema: PARQUET_SCHEMA, codec: 'SNAPPY', createdBy })
     for (const chunk of chunks) {
       if (chunk.length === 0) continue
-      writer.write({ columnData: columnData(runId, chunk), rowGroupSize: chunk.length })
+      writer.write({ columnData: columnData(meta, chunk), rowGroupSize: chunk.length })
       rows += chunk.length
     }
     writer.finish()
@@ -60,10 +69,15 @@ export function writeMeasurementsParquet(
   return rows
 }
 
-function columnData(runId: string, c: MeasurementColumns) {
+function columnData(meta: RunFileMeta, c: MeasurementColumns) {
+  const constant = (value: string | null) => new Array<string | null>(c.length).fill(value)
   return [
     // Statistics on a constant column and on units help no reader; they cost a byte-wise compare per row.
-    { name: 'run_id', data: new Array<string>(c.length).fill(runId), statistics: false },
+    { name: 'run_id', data: constant(meta.runId), statistics: false },
+    { name: 'station', data: constant(meta.station), statistics: false },
+    { name: 'test', data: constant(meta.test), statistics: false },
+    { name: 'serial', data: constant(meta.serial), statistics: false },
+    { name: 'campaign_id', data: constant(meta.campaignId), statistics: false },
     { name: 'timestamp', data: c.timestamp },
     { name: 'sim_time', data: c.simTime },
     { name: 'parameter', data: c.parameter, statistics: false },

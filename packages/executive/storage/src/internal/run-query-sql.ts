@@ -12,8 +12,12 @@ export interface RunQuerySql {
   offset: number
 }
 
-/** Turns a RunQuery into a WHERE clause (using the started_at / status / test indexes) and its parameters. */
-export function runQuerySql(query: RunQuery): RunQuerySql {
+/**
+ * Turns a RunQuery into a WHERE clause (using the started_at / status / test / station indexes) and its parameters,
+ * with `?` placeholders (PostgreSQL numbers them: `numberPlaceholders`).
+ */
+/** `like`: SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE for the same search. */
+export function runQuerySql(query: RunQuery, like: 'LIKE' | 'ILIKE' = 'LIKE'): RunQuerySql {
   const clauses: string[] = []
   const params: (string | number)[] = []
   if (query.status !== undefined) {
@@ -26,6 +30,10 @@ export function runQuerySql(query: RunQuery): RunQuerySql {
   if (query.test !== undefined) {
     clauses.push('test = ?')
     params.push(query.test)
+  }
+  if (query.station !== undefined) {
+    clauses.push('station = ?')
+    params.push(query.station)
   }
   if (query.from !== undefined) {
     clauses.push('started_at >= ?')
@@ -45,7 +53,7 @@ export function runQuerySql(query: RunQuery): RunQuerySql {
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const columns = ['id', 'test', 'dut_serial', 'operator', 'description']
-    clauses.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`)
+    clauses.push(`(${columns.map((c) => `${c} ${like} ? ESCAPE '\\'`).join(' OR ')})`)
     for (const _ of columns) params.push(pattern)
   }
   return {
@@ -72,4 +80,10 @@ function checkCount(n: number, what: string, min: number, max: number): number {
 
 function invalid(message: string): StorageError {
   return new StorageError('STORAGE_INVALID_INPUT', message)
+}
+
+/** `?` → `$1`, `$2`, … for PostgreSQL (the clauses above hold no other question marks). */
+export function numberPlaceholders(sql: string, first = 1): string {
+  let n = first
+  return sql.replace(/\?/g, () => `$${n++}`)
 }

@@ -1,6 +1,6 @@
-import type { EventLevel, EventRecord, ResultRecord, RunRecord, RunStatus } from '../records'
+import type { EventLevel, EventRecord, NewRun, Provenance, ResultRecord, RunRecord, RunStatus } from '../records'
 
-/** A `runs` row as better-sqlite3 returns it. */
+/** A `runs` row as better-sqlite3 or node-postgres returns it (PostgreSQL's BIGINT arrives as a string). */
 export interface RunRow {
   id: string
   test: string
@@ -13,18 +13,20 @@ export interface RunRow {
   description: string | null
   parameters: string
   config: string
-  seed: number | null
+  seed: number | string | null
   software_version: string
   status_reason: string | null
-  measurement_count: number
+  measurement_count: number | string
   parquet_path: string | null
   pid: number | null
   hostname: string | null
+  campaign_id: string | null
+  provenance: string | null
 }
 
 export const RUN_COLUMNS =
   'id, test, status, started_at, completed_at, operator, dut_serial, station, description, parameters, config, seed, ' +
-  'software_version, status_reason, measurement_count, parquet_path, pid, hostname'
+  'software_version, status_reason, measurement_count, parquet_path, pid, hostname, campaign_id, provenance'
 
 export function toRunRecord(row: RunRow): RunRecord {
   return {
@@ -39,13 +41,15 @@ export function toRunRecord(row: RunRow): RunRecord {
     description: row.description,
     parameters: JSON.parse(row.parameters) as Record<string, unknown>,
     config: JSON.parse(row.config) as unknown,
-    seed: row.seed,
+    seed: row.seed === null ? null : Number(row.seed),
     softwareVersion: row.software_version,
     statusReason: row.status_reason,
-    measurementCount: row.measurement_count,
+    measurementCount: Number(row.measurement_count),
     parquetPath: row.parquet_path,
     pid: row.pid,
     hostname: row.hostname,
+    campaignId: row.campaign_id,
+    provenance: row.provenance === null ? null : (JSON.parse(row.provenance) as Provenance),
   }
 }
 
@@ -55,7 +59,7 @@ export interface ResultRow {
   unit: string
   lower_limit: number | null
   upper_limit: number | null
-  passed: 0 | 1 | null
+  passed: 0 | 1 | boolean | null
 }
 
 export function toResultRecord(row: ResultRow): ResultRecord {
@@ -65,7 +69,7 @@ export function toResultRecord(row: ResultRow): ResultRecord {
     unit: row.unit,
     lowerLimit: row.lower_limit,
     upperLimit: row.upper_limit,
-    passed: row.passed === null ? null : row.passed === 1,
+    passed: row.passed === null ? null : row.passed === 1 || row.passed === true,
   }
 }
 
@@ -78,4 +82,30 @@ export interface EventRow {
 
 export function toEventRecord(row: EventRow): EventRecord {
   return { time: row.time, simTime: row.sim_time, level: row.level, message: row.message }
+}
+
+/** The record of a run created while the database was away (what `createRun` answers until it is written). */
+export function provisionalRun(run: NewRun, id: string, host: string): RunRecord {
+  return {
+    id,
+    test: run.test,
+    status: 'pending',
+    startedAt: run.startedAt,
+    completedAt: null,
+    operator: run.operator ?? null,
+    dutSerial: run.dutSerial ?? null,
+    station: run.station ?? null,
+    description: run.description ?? null,
+    parameters: run.parameters,
+    config: run.config,
+    seed: run.seed ?? null,
+    softwareVersion: run.softwareVersion,
+    statusReason: null,
+    measurementCount: 0,
+    parquetPath: null,
+    pid: process.pid,
+    hostname: host,
+    campaignId: run.campaignId ?? null,
+    provenance: run.provenance ?? null,
+  }
 }

@@ -2,11 +2,16 @@ import type Database from 'better-sqlite3'
 import { EVENT_LEVELS, RUN_STATUSES } from '../records'
 import { StorageError } from '../storage-error'
 
-/** One step of the schema; `user_version` records how many have run. Append only, never edit a shipped step. */
+/**
+ * One step of the schema, the same step for both backends (so "schema version 3" means one thing in a SQLite file and
+ * in a lab's PostgreSQL). SQLite records the steps run in `user_version`, PostgreSQL in the `dvt_schema` table.
+ * Append only, never edit a shipped step.
+ */
 export interface Migration {
   version: number
   description: string
-  sql: string
+  sqlite: string
+  postgres: string
 }
 
 /** `'a', 'b', …`: a SQL list of string literals (the values are our own constants, never input). */
@@ -17,80 +22,189 @@ export function sqlList(values: readonly string[]): string {
 // The CHECK constraints are built from the one status and level lists. SQLite cannot alter a CHECK: a new status
 // needs a migration that rebuilds the table (and this step keeps the list it shipped with, which is the list today).
 
+/** Feed entries older than this are pruned when a store opens. */
+export const FEED_RETENTION_MS = 7 * 86_400_000
+/** The SQLSTATE PostgreSQL raises for a batch appended to a run that is missing or has ended. */
+export const RUN_NOT_OPEN = '55000'
+/** The PostgreSQL channel the run-event feed NOTIFYs on. */
+export const FEED_CHANNEL = 'dvt_run_feed'
+/** Advisory lock keys: one serialises the feed's writers, the other the schema's migrators. */
+export const FEED_LOCK = 7_302_001
+export const MIGRATION_LOCK = 7_302_000
+
+/** The words in which the two backends spell the same column types. */
+interface Dialect {
+  /** A 64-bit integer. */
+  int64: string
+  real: string
+  bool: string
+  bytes: string
+  /** A row ID assigned in insertion order. */
+  rowId: string
+}
+
+const SQLITE: Dialect = { int64: 'INTEGER', real: 'REAL', bool: 'INTEGER', bytes: 'BLOB', rowId: 'INTEGER PRIMARY KEY' }
+const POSTGRES: Dialect = {
+  int64: 'BIGINT',
+  real: 'DOUBLE PRECISION',
+  bool: 'BOOLEAN',
+  bytes: 'BYTEA',
+  rowId: 'BIGSERIAL PRIMARY KEY',
+}
+
+const baseTables = (d: Dialect) => `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    test TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN (${sqlList(RUN_STATUSES)})),
+    started_at TEXT NOT NULL,
+    completed_at TEXT,
+    operator TEXT,
+    dut_serial TEXT,
+    station TEXT,
+    description TEXT,
+    parameters TEXT NOT NULL,
+    config TEXT NOT NULL,
+    seed ${d.int64},
+    software_version TEXT NOT NULL,
+    status_reason TEXT,
+    measurement_count ${d.int64} NOT NULL DEFAULT 0,
+    parquet_path TEXT,
+    pid INTEGER,
+    hostname TEXT
+  );
+  CREATE INDEX runs_started_at ON runs (started_at, id);
+  CREATE INDEX runs_status_started_at ON runs (status, started_at, id);
+  CREATE INDEX runs_test_started_at ON runs (test, started_at, id);
+
+  CREATE TABLE results (
+    id ${d.rowId},
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    parameter TEXT NOT NULL,
+    value ${d.real} NOT NULL,
+    unit TEXT NOT NULL,
+    lower_limit ${d.real},
+    upper_limit ${d.real},
+    passed ${d.bool}
+  );
+  CREATE INDEX results_run_id ON results (run_id, id);
+
+  CREATE TABLE events (
+    id ${d.rowId},
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    time TEXT NOT NULL,
+    sim_time ${d.real},
+    level TEXT NOT NULL CHECK (level IN (${sqlList(EVENT_LEVELS)})),
+    message TEXT NOT NULL
+  );
+  CREATE INDEX events_run_id ON events (run_id, id);
+
+  -- One row per appended batch (columnar blob, see staging-codec.ts), in append order.
+  CREATE TABLE measurements_staging (
+    id ${d.rowId},
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    row_count INTEGER NOT NULL,
+    batch ${d.bytes} NOT NULL
+  );
+  CREATE INDEX measurements_staging_run_id ON measurements_staging (run_id, id);
+
+  -- No foreign key: a runner takes the bench before it creates the run.
+  CREATE TABLE bench_locks (
+    bench TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    hostname TEXT NOT NULL,
+    since TEXT NOT NULL
+  );
+`
+
+const labColumns = `
+  ALTER TABLE runs ADD COLUMN campaign_id TEXT;
+  ALTER TABLE runs ADD COLUMN provenance TEXT;
+  CREATE INDEX runs_station_started_at ON runs (station, started_at, id);
+  ALTER TABLE bench_locks ADD COLUMN expires_at TEXT NOT NULL DEFAULT '1970-01-01T00:00:00.000Z';
+  -- Runs whose Parquet file is still in the old layout (run_<id>/measurements.parquet); moved when opened.
+  CREATE TABLE legacy_parquet (run_id TEXT PRIMARY KEY);
+`
+
+const SQLITE_V3 = `${labColumns}
+  INSERT INTO legacy_parquet SELECT id FROM runs WHERE parquet_path IS NOT NULL;
+  CREATE TABLE run_feed (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  -- The unfiltered total of "dvt list-runs", kept by triggers so it costs nothing with a million runs.
+  CREATE TABLE run_count (n INTEGER NOT NULL);
+  INSERT INTO run_count SELECT count(*) FROM runs;
+  CREATE TRIGGER runs_counted AFTER INSERT ON runs BEGIN UPDATE run_count SET n = n + 1; END;
+  CREATE TRIGGER runs_uncounted AFTER DELETE ON runs BEGIN UPDATE run_count SET n = n - 1; END;
+`
+
+const POSTGRES_V3 = `${labColumns}
+  CREATE TABLE run_feed (
+    seq BIGSERIAL PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE TABLE run_count (n BIGINT NOT NULL);
+  INSERT INTO run_count SELECT count(*) FROM runs;
+  CREATE FUNCTION runs_count() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE run_count SET n = n + (CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER runs_counted AFTER INSERT OR DELETE ON runs FOR EACH ROW EXECUTE FUNCTION runs_count();
+  -- A staged batch counts towards its run, which must be open: one COPY is then the whole append (one round trip
+  -- for the data, one commit), atomic with the count.
+  CREATE FUNCTION staging_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE runs SET measurement_count = measurement_count + NEW.row_count
+    WHERE id = NEW.run_id AND status IN ('pending', 'running');
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'run % is not open', NEW.run_id USING ERRCODE = '${RUN_NOT_OPEN}';
+    END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER staging_counted BEFORE INSERT ON measurements_staging FOR EACH ROW EXECUTE FUNCTION staging_counted();
+  -- Publishing takes a transaction-scoped lock, so entries commit in the order of their seq and a watcher that
+  -- reads "after seq n" never skips one that commits late. NOTIFY only wakes the watchers; they read the table.
+  CREATE FUNCTION dvt_publish(run_ids TEXT[], events TEXT[]) RETURNS BIGINT LANGUAGE plpgsql AS $$
+  DECLARE last BIGINT;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${FEED_LOCK});
+    WITH added AS (
+      INSERT INTO run_feed (run_id, event)
+      SELECT r, e FROM unnest(run_ids, events) WITH ORDINALITY AS u (r, e, n) ORDER BY n
+      RETURNING seq
+    ) SELECT max(seq) INTO last FROM added;
+    PERFORM pg_notify('${FEED_CHANNEL}', last::text);
+    RETURN last;
+  END $$;
+`
+
+const runsByTestAndStatus = 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);'
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'runs, results, events, measurement staging, bench locks',
-    sql: `
-      CREATE TABLE runs (
-        id TEXT PRIMARY KEY,
-        test TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN (${sqlList(RUN_STATUSES)})),
-        started_at TEXT NOT NULL,
-        completed_at TEXT,
-        operator TEXT,
-        dut_serial TEXT,
-        station TEXT,
-        description TEXT,
-        parameters TEXT NOT NULL,
-        config TEXT NOT NULL,
-        seed INTEGER,
-        software_version TEXT NOT NULL,
-        status_reason TEXT,
-        measurement_count INTEGER NOT NULL DEFAULT 0,
-        parquet_path TEXT,
-        pid INTEGER,
-        hostname TEXT
-      );
-      CREATE INDEX runs_started_at ON runs (started_at, id);
-      CREATE INDEX runs_status_started_at ON runs (status, started_at, id);
-      CREATE INDEX runs_test_started_at ON runs (test, started_at, id);
-
-      CREATE TABLE results (
-        id INTEGER PRIMARY KEY,
-        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        parameter TEXT NOT NULL,
-        value REAL NOT NULL,
-        unit TEXT NOT NULL,
-        lower_limit REAL,
-        upper_limit REAL,
-        passed INTEGER
-      );
-      CREATE INDEX results_run_id ON results (run_id, id);
-
-      CREATE TABLE events (
-        id INTEGER PRIMARY KEY,
-        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        time TEXT NOT NULL,
-        sim_time REAL,
-        level TEXT NOT NULL CHECK (level IN (${sqlList(EVENT_LEVELS)})),
-        message TEXT NOT NULL
-      );
-      CREATE INDEX events_run_id ON events (run_id, id);
-
-      -- One row per appended batch (columnar blob, see staging-codec.ts), in append order.
-      CREATE TABLE measurements_staging (
-        id INTEGER PRIMARY KEY,
-        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        row_count INTEGER NOT NULL,
-        batch BLOB NOT NULL
-      );
-      CREATE INDEX measurements_staging_run_id ON measurements_staging (run_id, id);
-
-      -- No foreign key: a runner takes the bench before it creates the run.
-      CREATE TABLE bench_locks (
-        bench TEXT PRIMARY KEY,
-        run_id TEXT NOT NULL,
-        pid INTEGER NOT NULL,
-        hostname TEXT NOT NULL,
-        since TEXT NOT NULL
-      );
-    `,
+    sqlite: baseTables(SQLITE),
+    postgres: baseTables(POSTGRES),
   },
   {
     version: 2,
     description: 'index for listing by test and status together',
-    sql: 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);',
+    sqlite: runsByTestAndStatus,
+    postgres: runsByTestAndStatus,
+  },
+  {
+    version: 3,
+    description: 'a lab: campaign and provenance of runs, listing by station, lock leases, the run-event feed',
+    sqlite: SQLITE_V3,
+    postgres: POSTGRES_V3,
   },
 ]
 
@@ -106,7 +220,7 @@ export function migrate(db: Database.Database, databasePath: string): void {
       const current = db.pragma('user_version', { simple: true }) as number
       if (current > SCHEMA_VERSION) throw tooNew(databasePath, current)
       if (migration.version <= current) return
-      db.exec(migration.sql)
+      db.exec(migration.sqlite)
       db.pragma(`user_version = ${migration.version}`)
     }).immediate()
   }
@@ -115,8 +229,13 @@ export function migrate(db: Database.Database, databasePath: string): void {
 }
 
 function tooNew(databasePath: string, version: number): StorageError {
+  return schemaTooNew(`the database ${databasePath}`, version, 'data.database_path')
+}
+
+/** The one sentence for a store whose schema is newer than this code knows. */
+export function schemaTooNew(what: string, version: number, setting: string): StorageError {
   return new StorageError(
     'STORAGE_SCHEMA_TOO_NEW',
-    `the database ${databasePath} has schema version ${version}, newer than this dvt (${SCHEMA_VERSION}) — upgrade dvt or use another data.database_path`,
+    `${what} has schema version ${version}, newer than this dvt (${SCHEMA_VERSION}) — upgrade dvt or use another ${setting}`,
   )
 }

@@ -20,6 +20,14 @@ describe('staging codec', () => {
     expect(columnsToRows(out)).toEqual(rows)
   })
 
+  it('decodes a Node Buffer view at an odd offset (what a binary COPY hands back)', () => {
+    const rows = sampleRows(5)
+    const blob = encodeBatch(rows)
+    const copy = Buffer.alloc(blob.length + 5)
+    copy.set(blob, 5)
+    expect(columnsToRows(decodeBatches([{ rowCount: 5, batch: copy.subarray(5) }]))).toEqual(rows)
+  })
+
   it('concatenates batches in order', () => {
     const a = sampleRows(4)
     const b = sampleRows(3, 4)

@@ -73,8 +73,9 @@ export function encodeBatch(rows: readonly MeasurementRow[]): Uint8Array {
 
 /** Decodes one staging blob into `out` starting at row `at`; returns the number of rows. */
 export function decodeBatchInto(blob: Uint8Array, out: MeasurementColumns, at: number): number {
-  // Copy so the typed-array views below are 8-byte aligned whatever the driver's buffer offset.
-  const bytes = blob.byteOffset % 8 === 0 ? blob : blob.slice()
+  // Copy so the typed-array views below are 8-byte aligned whatever the driver's buffer offset (a new Uint8Array:
+  // a Node Buffer's slice() would be a view on the same memory).
+  const bytes = blob.byteOffset % 8 === 0 ? blob : new Uint8Array(blob)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (view.getUint32(0, true) !== FORMAT) throw new Error(`unknown staging batch format ${view.getUint32(0, true)}`)
   const n = view.getUint32(4, true)

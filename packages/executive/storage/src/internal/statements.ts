@@ -6,9 +6,9 @@ export function prepareStatements(db: Database.Database) {
   return {
     insertRun: db.prepare(
       `INSERT INTO runs (id, test, status, started_at, operator, dut_serial, station, description, parameters, config,
-         seed, software_version, pid, hostname)
+         seed, software_version, pid, hostname, campaign_id, provenance)
        VALUES (@id, @test, 'pending', @startedAt, @operator, @dutSerial, @station, @description, @parameters, @config,
-         @seed, @softwareVersion, @pid, @hostname)`,
+         @seed, @softwareVersion, @pid, @hostname, @campaignId, @provenance)`,
     ),
     getRun: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
     runExists: db.prepare('SELECT 1 FROM runs WHERE id = ?').pluck(),
@@ -42,10 +42,24 @@ export function prepareStatements(db: Database.Database) {
     ),
     insertEvent: db.prepare('INSERT INTO events (run_id, time, sim_time, level, message) VALUES (?, ?, ?, ?, ?)'),
     selectEvents: db.prepare('SELECT time, sim_time, level, message FROM events WHERE run_id = ? ORDER BY id'),
-    getLock: db.prepare('SELECT bench, run_id AS runId, pid, hostname, since FROM bench_locks WHERE bench = ?'),
-    putLock: db.prepare(
-      'INSERT OR REPLACE INTO bench_locks (bench, run_id, pid, hostname, since) VALUES (?, ?, ?, ?, ?)',
+    getLock: db.prepare(
+      'SELECT bench, run_id AS runId, pid, hostname, since, expires_at AS expiresAt FROM bench_locks WHERE bench = ?',
     ),
+    putLock: db.prepare(
+      'INSERT OR REPLACE INTO bench_locks (bench, run_id, pid, hostname, since, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    renewLock: db.prepare(
+      'UPDATE bench_locks SET expires_at = ? WHERE bench = ? AND run_id = ? AND pid = ? AND hostname = ?',
+    ),
+    runCount: db.prepare('SELECT n FROM run_count').pluck(),
+    insertFeed: db.prepare('INSERT INTO run_feed (run_id, event, created_at) VALUES (?, ?, ?)'),
+    feedAfter: db.prepare('SELECT seq, run_id AS runId, event FROM run_feed WHERE seq > ? ORDER BY seq LIMIT 1000'),
+    feedLast: db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'run_feed'), 0)").pluck(),
+    oldestFeed: db.prepare('SELECT created_at FROM run_feed ORDER BY seq LIMIT 1').pluck(),
+    pruneFeed: db.prepare('DELETE FROM run_feed WHERE created_at < ?'),
+    legacyParquet: db.prepare('SELECT run_id FROM legacy_parquet LIMIT 100').pluck(),
+    doneLegacy: db.prepare('DELETE FROM legacy_parquet WHERE run_id = ?'),
+    setParquetPath: db.prepare('UPDATE runs SET parquet_path = ? WHERE id = ?'),
     releaseLock: db.prepare('DELETE FROM bench_locks WHERE bench = ? AND run_id = ?'),
     releaseRunLocks: db.prepare('DELETE FROM bench_locks WHERE run_id = ?'),
   }

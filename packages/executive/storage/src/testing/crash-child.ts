@@ -1,11 +1,12 @@
-// Child process for the recovery tests: opens the store, starts a run, takes a bench, appends rows in
-// batches (printing "appended <n>" after each durable append) and then waits to be killed.
-// argv: databasePath measurementsDir runId bench batches rowsPerBatch
-import { openStorage } from '../open-storage'
+// Child process for the recovery and lock tests: opens the store (argv[2]: the JSON options of openStorageBackend),
+// starts a run, takes a bench, appends rows in batches (printing "appended <n>" after each durable append) and then
+// waits to be killed.
+// argv: options runId bench batches rowsPerBatch
+import { openStorageBackend } from '../open-storage'
 import { newRun, sampleRows } from './temp-storage'
 
-const [databasePath, measurementsDir, runId, bench, batches, rowsPerBatch] = process.argv.slice(2)
-const storage = openStorage({ databasePath: databasePath!, measurementsDir: measurementsDir! })
+const [options, runId, bench, batches, rowsPerBatch] = process.argv.slice(2)
+const storage = await openStorageBackend(JSON.parse(options!))
 await storage.createRun(newRun({ id: runId!, test: 'crash_child' }))
 await storage.startRun(runId!)
 const holder = await storage.acquireBench(bench!, runId!)

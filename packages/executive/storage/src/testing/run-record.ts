@@ -21,6 +21,8 @@ export function runRecord(fields: Partial<RunRecord> = {}): RunRecord {
     parquetPath: null,
     pid: null,
     hostname: null,
+    campaignId: null,
+    provenance: null,
     ...fields,
   }
 }

@@ -1,0 +1,4 @@
+import { describeStorageContract } from './testing/contract'
+import { sqliteBackend } from './testing/contract/backends'
+
+describeStorageContract(sqliteBackend)
