@@ -30,7 +30,7 @@ interface RunJson {
 const RUN_KEYS = ['completed_at', 'id', 'measurements', 'parquet', 'results', 'started_at', 'status', 'test']
 const RESULT_KEYS = ['lower_limit', 'parameter', 'passed', 'unit', 'upper_limit', 'value']
 /**
- * A run's Parquet file holds the run's metadata (docs/adr/0006) and then the columns of the Arrow series
+ * A run's Parquet file holds the run's metadata (docs/adr/0007) and then the columns of the Arrow series
  * (docs/adr/0002).
  */
 const PARQUET_COLUMNS = [

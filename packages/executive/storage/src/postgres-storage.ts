@@ -53,7 +53,7 @@ export interface PostgresStorageOptions extends BackendOptions {
 /**
  * The PostgreSQL implementation of StorageBackend, for a lab's shared database; make one with `openStorageBackend`.
  * Writes that fail because the database went away are kept in a local durable spool and written, in order, once it is
- * back (docs/adr/0006-lab-storage-and-the-run-event-feed.md): a run rides out an outage and loses nothing.
+ * back (docs/adr/0007-lab-storage-and-the-run-event-feed.md): a run rides out an outage and loses nothing.
  */
 export class PostgresStorage implements StorageBackend {
   readonly #pool: pg.Pool
