@@ -168,3 +168,156 @@ export interface RunFeedEntry {
   /** The event as published (its JSON form). */
   event: unknown
 }
+
+// ——— Campaigns (docs/campaigns.md): a lot of parts through every step at every temperature. ———
+
+/**
+ * Lifecycle of a campaign: the run statuses, where `passed` means the lot met the plan's acceptance (its yield at
+ * least `acceptance.min_yield`) and `failed` that it did not.
+ */
+export type CampaignStatus = RunStatus
+
+/**
+ * Where a campaign is in its plan: the temperature (index into the plan's list), the board (DUTs
+ * `board × sockets` … loaded together), the step (index into the plan's steps) and the sweep point (index into the
+ * step's expanded sweep). Points are executed in this order — temperature outermost — and resume at the first one
+ * not `done`.
+ */
+export interface CampaignPointKey {
+  temperatureIndex: number
+  board: number
+  stepIndex: number
+  sweepIndex: number
+}
+
+/** States of one point of a campaign, in the order a point goes through them. */
+export const CAMPAIGN_POINT_STATUSES = Object.freeze(['pending', 'running', 'done', 'failed', 'error'] as const)
+export type CampaignPointStatus = (typeof CAMPAIGN_POINT_STATUSES)[number]
+
+/** One (temperature, board, step, sweep point): one run of one library test over every socket of the board. */
+export interface CampaignPoint extends CampaignPointKey {
+  campaignId: string
+  /** Position in the execution order, 0 first. */
+  ordinal: number
+  temperatureC: number
+  test: string
+  /** The step's parameters at this sweep point (the swept ones and the fixed ones), as the run got them. */
+  parameters: Record<string, unknown>
+  status: CampaignPointStatus
+  /** The run of the latest attempt, once started. */
+  runId: string | null
+  attempts: number
+}
+
+export interface CampaignProgress {
+  pointsDone: number
+  pointsTotal: number
+  /** DUTs with every point measured. */
+  dutsDone: number
+  /** The point being measured, or null between points and after the end. */
+  current: (CampaignPointKey & { temperatureC: number; test: string }) | null
+}
+
+/** One stored campaign (a row of `campaigns`). Times are ISO-8601 strings in UTC. */
+export interface CampaignRecord {
+  /** UUID v4; short IDs are its first 8 hex characters, as for runs. */
+  id: string
+  name: string
+  status: CampaignStatus
+  /** Why a campaign ended in `error` or `aborted`, in one sentence. */
+  statusReason: string | null
+  startedAt: string
+  completedAt: string | null
+  station: string | null
+  operator: string | null
+  /** The plan file it was started from, or null for a pasted plan. */
+  planPath: string | null
+  /** The plan's YAML as given. */
+  planText: string
+  /** The validated plan (with `--set` overrides applied): what was run. */
+  plan: unknown
+  lotName: string
+  lotSize: number
+  sockets: number
+  temperaturesC: number[]
+  /** The plan's `acceptance.min_yield`, or null when it has none. */
+  minYield: number | null
+  /** Fraction of DUTs with every result within limits; null until a DUT is complete. */
+  yield: number | null
+  progress: CampaignProgress
+  softwareVersion: string
+  /** Process that owns a `running` campaign (for resume and recovery). */
+  pid: number | null
+  hostname: string | null
+}
+
+/** The verdict of a DUT over the whole campaign: `pass` when every one of its results is within limits. */
+export type DutVerdict = 'pass' | 'fail'
+
+/** One part of the campaign's lot (a row of `campaign_duts`). */
+export interface CampaignDut {
+  campaignId: string
+  /** The part's index in the lot, 0 first; its serial is `<lot name>-<index + 1, 3 digits>`. */
+  lotIndex: number
+  serial: string
+  /** The board it was measured on (0 first) and its socket there (1 first). */
+  board: number
+  socket: number
+  /** null until every point of the DUT is measured. */
+  verdict: DutVerdict | null
+  /** The DUT's simulated parameters (the simulator's truth); null on real hardware. */
+  truth: Record<string, number> | null
+}
+
+/**
+ * One value of the characteristics table for one DUT: a measured result of a point (with `runId`), or a parameter
+ * derived across points (e.g. tempco over the temperatures; `runId` null).
+ */
+export interface CampaignResult {
+  campaignId: string
+  serial: string
+  socket: number
+  test: string
+  /** The conditions it holds at, e.g. `{ temperature_c: 25, supply_v: 5 }`; derived values name their span. */
+  conditions: Record<string, number | string>
+  parameter: string
+  value: number
+  unit: string
+  lowerLimit: number | null
+  upperLimit: number | null
+  /** null when the parameter has no limits. */
+  passed: boolean | null
+  runId: string | null
+  /** The simulator's true value of this parameter for this DUT, where it has one (method accuracy). */
+  truth: number | null
+}
+
+/** A parameter's statistics over the lot at one condition: a row of the datasheet's characteristics table. */
+export interface CampaignStatistic {
+  parameter: string
+  conditions: Record<string, number | string>
+  unit: string
+  n: number
+  mean: number
+  /** Sample standard deviation (n − 1); 0 for one DUT. */
+  std: number
+  min: number
+  max: number
+  /** Process capability against the limits (one-sided when one limit is open); null without limits or spread. */
+  cpk: number | null
+  /** Fraction within limits; null without limits. */
+  yield: number | null
+  lowerLimit: number | null
+  upperLimit: number | null
+}
+
+/** How accurate the test method is, on a simulated lot: measured − true for one parameter, over the DUTs. */
+export interface MethodAccuracy {
+  parameter: string
+  conditions: Record<string, number | string>
+  unit: string
+  n: number
+  meanError: number
+  stdError: number
+  maxAbsError: number
+}
