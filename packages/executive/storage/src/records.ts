@@ -321,3 +321,32 @@ export interface MethodAccuracy {
   stdError: number
   maxAbsError: number
 }
+
+/**
+ * Everything known of one campaign, as `dvt show-campaign --json`, the datasheet PDF and the dashboard read it:
+ * the record, its lot, its points (the progress grid), every result, and the lot statistics and method accuracy
+ * computed from the results (@dvt/campaigns).
+ */
+export interface CampaignSummary {
+  campaign: CampaignRecord
+  duts: CampaignDut[]
+  points: CampaignPoint[]
+  results: CampaignResult[]
+  statistics: CampaignStatistic[]
+  /** Empty on real hardware (no truth). */
+  accuracy: MethodAccuracy[]
+}
+
+export interface CampaignQuery {
+  limit?: number
+  offset?: number
+  status?: CampaignStatus
+  station?: string
+  /** Substring matched against id, name and lot name. */
+  search?: string
+}
+
+export interface CampaignPage {
+  campaigns: CampaignRecord[]
+  total: number
+}
