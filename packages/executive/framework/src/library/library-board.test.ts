@@ -103,7 +103,8 @@ describe('load_regulation over a board of eight', () => {
     ])
     expect(lines.filter((line) => line === 'dmm READ?;:SYST:ERR?')).toHaveLength(2)
     // Every socket is loaded before the one wait of the point (channel 1 as on the one-DUT bench).
-    const loaded = lines.findIndex((line) => line === 'load CURR 0.2;:INP ON;:SYST:ERR?')
+    const loaded = lines.indexOf('load CURR 0.2;:INP ON;:SYST:ERR?')
+    expect(loaded).toBeGreaterThan(0)
     const others = BOARD.slice(1).map((n) => `load CURR 0.2,(@${n});:INP ON,(@${n});:SYST:ERR?`)
     expect(lines.slice(loaded + 1, loaded + 8)).toEqual(others)
     expect(lines[loaded + 8]).toMatch(/^control SIM:WAIT /)
