@@ -167,6 +167,7 @@ export class SqliteStorage implements StorageBackend {
           r.lowerLimit ?? null,
           r.upperLimit ?? null,
           passed,
+          r.socket ?? null,
         )
       }
     })()

@@ -185,6 +185,9 @@ const POSTGRES_V3 = `${labColumns}
   END $$;
 `
 
+/** Results of a board-wide run name their DUT socket; a result of the run's one DUT (every older one) has null. */
+const resultSocket = 'ALTER TABLE results ADD COLUMN socket INTEGER;'
+
 const runsByTestAndStatus = 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -205,6 +208,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a lab: campaign and provenance of runs, listing by station, lock leases, the run-event feed',
     sqlite: SQLITE_V3,
     postgres: POSTGRES_V3,
+  },
+  {
+    version: 4,
+    description: 'the DUT socket of each result (board-wide runs)',
+    sqlite: resultSocket,
+    postgres: resultSocket,
   },
 ]
 
