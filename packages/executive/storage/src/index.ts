@@ -12,6 +12,8 @@ export {
   isFinalRunStatus,
   isRunStatus,
   RUN_STATUSES,
+  resultSockets,
+  showsSocketColumn,
 } from './records'
 export { SqliteStorage } from './sqlite-storage'
 export type { CampaignStorage, StorageBackend } from './storage-backend'

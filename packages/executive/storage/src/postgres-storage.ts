@@ -190,7 +190,7 @@ export class PostgresStorage implements StorageBackend {
   async getResults(runId: string): Promise<ResultRecord[]> {
     return this.#read(async () => {
       const { rows } = await this.#pool.query<ResultRow>(
-        'SELECT parameter, value, unit, lower_limit, upper_limit, passed FROM results WHERE run_id = $1 ORDER BY id',
+        'SELECT parameter, value, unit, lower_limit, upper_limit, passed, socket FROM results WHERE run_id = $1 ORDER BY id',
         [runId],
       )
       return rows.map(toResultRecord)

@@ -96,6 +96,22 @@ export interface ResultRecord {
   upperLimit: number | null
   /** null when the measurement has no limits. */
   passed: boolean | null
+  /**
+   * The DUT socket the result is of (1 … MAX_SOCKETS), when the run measured a board of several; null for the run's
+   * one DUT (every run before board-wide tests, and a test that measures one socket without naming it).
+   */
+  socket: number | null
+}
+
+/** The distinct sockets of a run's results, in ascending order (null, the run's one DUT, first). */
+export function resultSockets(results: readonly Pick<ResultRecord, 'socket'>[]): (number | null)[] {
+  const sockets = [...new Set(results.map((r) => r.socket ?? null))]
+  return sockets.sort((a, b) => (a ?? 0) - (b ?? 0))
+}
+
+/** Whether a run's results are of more than one socket: then a table of them shows a Socket column. */
+export function showsSocketColumn(results: readonly Pick<ResultRecord, 'socket'>[]): boolean {
+  return resultSockets(results).length > 1
 }
 
 /** Severity of a timeline entry, least first. */

@@ -185,6 +185,7 @@ export class SqliteStorage implements StorageBackend {
           r.lowerLimit ?? null,
           r.upperLimit ?? null,
           passed,
+          r.socket ?? null,
         )
       }
     })()

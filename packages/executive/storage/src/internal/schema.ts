@@ -185,6 +185,9 @@ const POSTGRES_V3 = `${labColumns}
   END $$;
 `
 
+/** Results of a board-wide run name their DUT socket; a result of the run's one DUT (every older one) has null. */
+const resultSocket = 'ALTER TABLE results ADD COLUMN socket INTEGER;'
+
 const runsByTestAndStatus = 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);'
 
 // Campaigns (docs/campaigns.md). JSON columns are TEXT on both backends, as for runs. A result names its point by
@@ -286,6 +289,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    description: 'the DUT socket of each result (board-wide runs)',
+    sqlite: resultSocket,
+    postgres: resultSocket,
+  },
+  {
+    version: 5,
     description: 'campaigns: their DUTs, points and results',
     sqlite: campaignTables(SQLITE),
     postgres: campaignTables(POSTGRES),
