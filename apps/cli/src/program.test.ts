@@ -75,6 +75,7 @@ const COMMANDS = [
   'fit',
   'sql',
   'validate-plan',
+  'run-plan',
 ]
 
 describe('dvt commands', () => {
@@ -151,6 +152,11 @@ describe('dvt commands', () => {
       argv: ['validate-plan', 'plans/a.yaml', '--set', 'lot.size=16', '--set', 'sockets=8'],
       args: ['plans/a.yaml'],
       options: { set: ['lot.size=16', 'sockets=8'] },
+    },
+    {
+      argv: ['run-plan', 'p.yaml', '--set', 'sockets=1', '--speed', 'max', '--json', '--resume', 'abcd1234'],
+      args: ['p.yaml'],
+      options: { set: ['sockets=1'], speed: 'max', json: true, resume: 'abcd1234', operator: process.env.USER },
     },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })

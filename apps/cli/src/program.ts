@@ -8,6 +8,7 @@ import { registerListRuns } from './commands/list-runs'
 import { registerListTests } from './commands/list-tests'
 import { registerQuery } from './commands/query'
 import { registerReplay } from './commands/replay'
+import { registerRunPlan } from './commands/run-plan'
 import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
@@ -33,5 +34,6 @@ export function createProgram(): Command {
   registerFit(program)
   registerSql(program)
   registerValidatePlan(program)
+  registerRunPlan(program)
   return program
 }
