@@ -48,7 +48,9 @@ describe('runCampaign on the virtual bench', () => {
     const { campaign, summary } = await runCampaign({ session, plan, planText: PLAN, onEvent: (e) => events.push(e) })
     expect(campaign).toMatchObject({ status: 'passed', lotName: 'W1', lotSize: 3, sockets: 2, yield: 1 })
     expect(campaign.progress).toMatchObject({ pointsDone: 12, pointsTotal: 12, dutsDone: 3, current: null })
+    // The bench-clock time the campaign covered is the simulator's, from its start to its end.
     expect(campaign.simulatedSeconds).toBeGreaterThan(0)
+    expect(campaign.simulatedSeconds).toBeLessThanOrEqual(await session.instruments.control!.time())
     // Temperature outermost: one soak per temperature, then the boards (the second one part-full).
     expect(events.filter((e) => e.type !== 'point-started' && e.type !== 'point-finished').map((e) => e.type)).toEqual([
       'campaign-started',
@@ -132,7 +134,9 @@ describe('runCampaign on the virtual bench', () => {
     expect(second.campaign).toMatchObject({ id: first.campaign.id, status: 'passed' })
     expect(started.filter((o) => done.includes(o))).toEqual([])
     expect(second.campaign.simulatedSeconds).toBeGreaterThan(first.campaign.simulatedSeconds)
-    const keys = second.summary.results.map((r) => `${r.serial} ${r.test} ${r.parameter} ${JSON.stringify(r.conditions)}`)
+    const keys = second.summary.results.map(
+      (r) => `${r.serial} ${r.test} ${r.parameter} ${JSON.stringify(r.conditions)}`,
+    )
     expect(keys).toHaveLength(54)
     expect(new Set(keys).size).toBe(54)
     await expect(runCampaign({ session, plan, planText: PLAN, resume: first.campaign.id })).rejects.toThrow(
