@@ -7,7 +7,8 @@ import {
   loadPlan,
   runCampaign,
 } from '@dvt/campaigns'
-import { openRunSession } from '@dvt/framework'
+import type { DvtConfig } from '@dvt/config'
+import { openRunSession, type RunSession } from '@dvt/framework'
 import { createCampaignProgress } from '../campaign-progress'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
 import { handleInterrupts } from '../interrupts'
@@ -40,10 +41,9 @@ export async function runPlan(file: string, flags: RunPlanFlags): Promise<number
     return EXIT.error
   }
   const speed = flags.speed === undefined ? undefined : parseSpeedFlag(flags.speed, config)
-  const session = await openRunSession(config, { probeEachRun: false })
+  const session = await openBoardSession(config)
   reportRecovered(session.recovered)
   try {
-    await probeBench(session)
     if (speed !== undefined) await session.useSpeed(speed)
     const display = flags.json ? null : createCampaignProgress()
     const controller = new AbortController()
@@ -75,6 +75,25 @@ export async function runPlan(file: string, flags: RunPlanFlags): Promise<number
     await session.close()
     reportKeptWrites(session.storage)
   }
+}
+
+/**
+ * The run session on the bench as it is: on the simulator the board has the sockets `dvt serve --sockets N` gave it
+ * (not the client's own `bench.sockets`), so every socket — socket 1 too — is wired as a board's (docs/tests.md#sockets).
+ */
+async function openBoardSession(config: DvtConfig): Promise<RunSession> {
+  const session = await openRunSession(config, { probeEachRun: false })
+  let sockets: number
+  try {
+    await probeBench(session)
+    sockets = session.instruments.control ? await session.instruments.control.sockets() : config.bench.sockets
+    if (sockets === config.bench.sockets) return session
+  } catch (error) {
+    await session.close()
+    throw error
+  }
+  await session.close()
+  return openRunSession({ ...config, bench: { ...config.bench, sockets } }, { probeEachRun: false })
 }
 
 /** Real hardware: the operator loads each board, asked on the terminal. */
