@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { judge, type RunSession, type RunState } from '@dvt/framework'
 import type { CampaignPoint, CampaignResult, FinalCampaignPointStatus } from '@dvt/storage/records'
-import { z } from 'zod'
 import { limitsFor } from '../plan-limits'
 import type { Plan } from '../plan-schema'
 import { truthOf } from '../truth'
@@ -17,8 +16,7 @@ export function runParameters(
   point: CampaignPoint,
   sockets: number,
 ): Record<string, unknown> {
-  const test = session.registry.get(point.test)
-  const shape = test.parameters.shape
+  const shape = session.registry.get(point.test).parameters.shape
   const s = plan.soak
   const campaign: Record<string, unknown> = {
     temperature_c: point.temperatureC,
@@ -31,23 +29,7 @@ export function runParameters(
     max_settle_s: s.max_settle_s,
   }
   const given = Object.fromEntries(Object.entries(campaign).filter(([key]) => key in shape))
-  const limit = boardCurrentLimit(test.parameters, point.parameters, sockets)
-  return { ...point.parameters, ...given, ...(limit === null ? {} : { current_limit_a: limit }) }
-}
-
-/**
- * The supply feeds the whole board: its current limit is the step's (or the test's) `current_limit_a` per DUT times
- * the board's sockets, at most what the parameter allows (the supply's range). docs/campaigns.md#runs
- */
-function boardCurrentLimit(schema: z.ZodObject, parameters: Record<string, unknown>, sockets: number): number | null {
-  const field = schema.shape.current_limit_a
-  if (field === undefined) return null
-  const perDut = (
-    schema.parse({ ...parameters, current_limit_a: parameters.current_limit_a }) as { current_limit_a: number }
-  ).current_limit_a
-  const number = field instanceof z.ZodDefault ? field.unwrap() : field
-  const max = number instanceof z.ZodNumber ? (number.maxValue ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
-  return Math.min(max, perDut * sockets)
+  return { ...point.parameters, ...given }
 }
 
 /** The conditions of a point's results: its temperature and the values swept at it. */
