@@ -23,6 +23,7 @@ function stepsByTest(registry: TestRegistry): JsonSchema[] {
     )
     return {
       if: { properties: { test: { const: test.name } }, required: ['test'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword (the object is data, never awaited)
       then: {
         properties: {
           parameters: { type: 'object', properties: own, additionalProperties: false },
