@@ -5,6 +5,8 @@ export { openConfiguredStorage, openStorage, openStorageBackend } from './open-s
 export type { PostgresStorage } from './postgres-storage'
 export type * from './records'
 export {
+  CAMPAIGN_POINT_STATUSES,
+  DUT_VERDICTS,
   EVENT_LEVELS,
   FINAL_RUN_STATUSES,
   isFinalRunStatus,
@@ -16,6 +18,6 @@ export {
   socketReadingName,
 } from './records'
 export { SqliteStorage } from './sqlite-storage'
-export type { StorageBackend } from './storage-backend'
+export type { CampaignStorage, StorageBackend } from './storage-backend'
 export type { StorageErrorCode } from './storage-error'
 export { isStorageError, StorageError } from './storage-error'

@@ -60,6 +60,10 @@ describe('PostgreSQL schema migrations', () => {
     )
     expect(tables.map((r) => r.t)).toEqual([
       'bench_locks',
+      'campaign_duts',
+      'campaign_points',
+      'campaign_results',
+      'campaigns',
       'dvt_schema',
       'events',
       'legacy_parquet',

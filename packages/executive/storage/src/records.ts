@@ -275,6 +275,8 @@ export interface CampaignRecord {
   /** Fraction of DUTs with every result within limits; null until a DUT is complete. */
   yield: number | null
   progress: CampaignProgress
+  /** Bench-clock seconds the campaign has covered so far (simulated on the simulator): ramps, soaks and every run. */
+  simulatedSeconds: number
   softwareVersion: string
   /** Process that owns a `running` campaign (for resume and recovery). */
   pid: number | null
@@ -282,7 +284,8 @@ export interface CampaignRecord {
 }
 
 /** The verdict of a DUT over the whole campaign: `pass` when every one of its results is within limits. */
-export type DutVerdict = 'pass' | 'fail'
+export const DUT_VERDICTS = Object.freeze(['pass', 'fail'] as const)
+export type DutVerdict = (typeof DUT_VERDICTS)[number]
 
 /** One part of the campaign's lot (a row of `campaign_duts`). */
 export interface CampaignDut {
@@ -380,3 +383,47 @@ export interface CampaignPage {
   campaigns: CampaignRecord[]
   total: number
 }
+
+/** A campaign as `createCampaign` takes it: stored `pending`, owned by the calling process, with no points yet. */
+export interface NewCampaign {
+  /** A UUID v4. */
+  id: string
+  name: string
+  startedAt: string
+  station?: string | null
+  operator?: string | null
+  planPath?: string | null
+  planText: string
+  plan: unknown
+  lotName: string
+  lotSize: number
+  sockets: number
+  temperaturesC: number[]
+  minYield?: number | null
+  softwareVersion: string
+}
+
+/** What `updateCampaign` may change; absent fields are left as they are. */
+export interface CampaignPatch {
+  status?: CampaignStatus
+  statusReason?: string | null
+  completedAt?: string | null
+  yield?: number | null
+  progress?: CampaignProgress
+  simulatedSeconds?: number
+  /** The process that owns the campaign now (a resume adopts it). */
+  pid?: number | null
+  hostname?: string | null
+}
+
+/** A DUT of the lot as `addCampaignDuts` takes it (added again, its board, socket and truth are updated). */
+export type NewCampaignDut = Omit<CampaignDut, 'campaignId' | 'verdict'>
+
+/** A point as `addCampaignPoints` takes it: stored `pending`, no attempts yet. */
+export type NewCampaignPoint = Omit<CampaignPoint, 'campaignId' | 'status' | 'runId' | 'attempts'>
+
+/** The statuses a point ends in (`finishCampaignPoint`). */
+export type FinalCampaignPointStatus = Exclude<CampaignPointStatus, 'pending' | 'running'>
+
+/** A result as a campaign stores it (`campaignId` is the campaign's). */
+export type NewCampaignResult = Omit<CampaignResult, 'campaignId'>

@@ -27,6 +27,10 @@ describe('SqliteStorage runs', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
     expect(tables).toEqual([
       'bench_locks',
+      'campaign_duts',
+      'campaign_points',
+      'campaign_results',
+      'campaigns',
       'events',
       'legacy_parquet',
       'measurements_staging',

@@ -220,7 +220,11 @@ export interface SettleOptions {
  * converges on the setpoint and the DUT case (τ 5 s) follows it. A chamber already soaked at the setpoint (a
  * campaign's, docs/tests.md#campaign-steps) with `dwellS` 0 costs one reading, the setpoint and one poll.
  */
-export async function settleChamber(ctx: Ctx, setpoint: number, options: SettleOptions): Promise<number> {
+export async function settleChamber(
+  ctx: Pick<Ctx, 'instruments' | 'clock'>,
+  setpoint: number,
+  options: SettleOptions,
+): Promise<number> {
   const { chamber } = ctx.instruments
   const start = ctx.clock.now()
   const { temperature } = await chamber.read()
