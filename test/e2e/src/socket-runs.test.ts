@@ -71,8 +71,10 @@ describe('a run on one socket of a board of eight, from a lot, through the whole
     expect((await dvt(['query', 'load', 'INP? (@3)'])).stdout.trim()).toBe('0')
   })
 
-  it('reads the quiescent current of socket 5 alone, not the board’s', async () => {
-    const r = await dvt(['run-test', 'iq_vs_temp', '--set', 'socket=5', '--set', 'points_c=[25,50]', '--json'])
+  // Socket 1 too: the client's configuration says one socket, and on its own socket 1 is read as a one-DUT bench
+  // reads it (the supply's read-back) — on a board of eight that is the board's current, so it is sensed instead.
+  it.each([5, 1])('reads the quiescent current of socket %i alone, not the board’s', async (socket) => {
+    const r = await dvt(['run-test', 'iq_vs_temp', '--set', `socket=${socket}`, '--set', 'points_c=[25,50]', '--json'])
     const run = parseRun(r)
     expect(run.status, r.stderr).toBe('passed')
     // 50 µA for one part; the supply feeds eight, so its read-back would be ≈ 400 µA.

@@ -112,6 +112,8 @@ interface SocketParts {
   simulated: boolean
   /** Each socket's V_out settings, by socket number. */
   vout: Map<number, VoutSettings>
+  /** How many sockets the bench has (asked of the simulator once, when first needed). */
+  count: () => Promise<number>
 }
 
 function requireMux(parts: SocketParts, n: number): { mux: DataAcquisition; route: ScanRoute } {
@@ -154,9 +156,23 @@ function voutSettings(setup: VoltageDcSetup): VoutSettings {
   return { range: setup.range, nplc: setup.nplc, samples: setup.samples ?? 1 }
 }
 
-function currentReader(parts: SocketParts, n: number, source: CurrentSource) {
+type CurrentReader = (count: number) => Promise<number[]>
+
+function currentReader(parts: SocketParts, n: number, source: CurrentSource): CurrentReader {
   const { supply } = parts.instruments
-  if (source.kind === 'supply') return (count: number) => supply.measureCurrentSamples(1, count)
+  if (source.kind === 'supply') {
+    const fromSupply: CurrentReader = (count) => supply.measureCurrentSamples(1, count)
+    if (!parts.simulated || n !== 1) return fromSupply
+    // The simulator's socket 1 is wired as a one-DUT bench whatever the client's configuration says; on a board of
+    // several the supply feeds them all, so its current is read on its current-sense channel (simulatorSocket).
+    let reader: Promise<CurrentReader> | null = null
+    return async (count) => {
+      reader ??= parts
+        .count()
+        .then((total) => (total === 1 ? fromSupply : currentReader(parts, n, simulatorSocket(1, total).inputCurrent)))
+      return (await reader)(count)
+    }
+  }
   const { mux, route } = requireMux(parts, n)
   return async (count: number) => {
     await route({ channels: [source.channel], ...INPUT_CURRENT_SCAN })
@@ -237,6 +253,7 @@ export function createTestSockets(instruments: InstrumentSet, board: BoardWiring
     route: instruments.mux ? createScanRoute(instruments.mux) : null,
     simulated: board.simulated && instruments.control !== undefined,
     vout: new Map(),
+    count: () => count(),
   }
   const made = new Map<number, DutSocket>()
   const used: DutSocket[] = []
