@@ -1,5 +1,8 @@
 // `@dvt/charts`: the charts of the reports and the dashboard — React components drawn with visx, complete as
 // static SVG (docs/adr/0006-one-chart-library.md), and the pure functions that turn measurements into them.
+
+export type { CampaignChartInput, CampaignChartSpec } from './campaign-charts'
+export { campaignCharts, conditionsLabel } from './campaign-charts'
 export type {
   ChartSize,
   HistogramBin,
