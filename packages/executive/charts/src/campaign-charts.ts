@@ -7,8 +7,8 @@ import { parameterLabel } from './parameter-label'
 
 /** A chart of a campaign: a parameter against temperature for every DUT, or a histogram of it over the lot. */
 export type CampaignChartSpec =
-  | ({ kind: 'lot'; title: string; caption: string; key: string } & XyChartSpec)
-  | ({ kind: 'histogram'; title: string; caption: string; key: string } & HistogramSpec)
+  | ({ kind: 'lot'; title: string; caption: string; id: string } & XyChartSpec)
+  | ({ kind: 'histogram'; title: string; caption: string; id: string } & HistogramSpec)
 
 /** What the campaign charts are drawn from: the parts of a CampaignSummary they read. */
 export interface CampaignChartInput {
@@ -92,7 +92,7 @@ function lotCharts(results: readonly CampaignResult[]): CampaignChartSpec[] {
     const others = otherConditions(first.conditions)
     charts.push({
       kind: 'lot',
-      key: `lot:${key}`,
+      id: `lot:${key}`,
       title: withConditions(`${label} vs temperature`, others),
       caption: `${first.parameter} of ${duts.length} DUT${duts.length === 1 ? '' : 's'} at each chamber temperature${hasLimits ? ', inside its limits' : ''}.`,
       ...spec,
@@ -127,7 +127,7 @@ function histograms(input: CampaignChartInput): CampaignChartSpec[] {
     return [
       {
         kind: 'histogram',
-        key: `histogram:${keyOf([s.parameter, sortedKey(s.conditions)])}`,
+        id: `histogram:${keyOf([s.parameter, sortedKey(s.conditions)])}`,
         title: withConditions(label, s.conditions),
         caption: `${s.parameter} over ${s.n} DUT${s.n === 1 ? '' : 's'}${s.lowerLimit !== null || s.upperLimit !== null ? ' against its limits' : ''}.`,
         xLabel: `${label} (${shown.unit})`,

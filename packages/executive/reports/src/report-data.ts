@@ -1,5 +1,6 @@
 import { compareRuns, loadRunData, type RunComparison } from '@dvt/analysis'
 import {
+  type CampaignRecord,
   type EventRecord,
   isStorageError,
   type MeasurementRow,
@@ -61,4 +62,16 @@ export function defaultReportFileName(
   const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
   const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
   return `${test}_${id8}_${date}-${time}.pdf`
+}
+
+/** The server-chosen file name of a campaign's report: `campaign_<lot>_<id8>_<YYYYMMDD-HHMMSS>.pdf`, time in UTC. */
+export function defaultCampaignReportFileName(
+  campaign: Pick<CampaignRecord, 'id' | 'lotName'>,
+  now: Date = new Date(),
+): string {
+  const lot = campaign.lotName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'lot'
+  const id8 = campaign.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)
+  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
+  const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
+  return `campaign_${lot}_${id8}_${date}-${time}.pdf`
 }

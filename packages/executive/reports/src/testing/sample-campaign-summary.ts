@@ -55,7 +55,7 @@ const limits: Record<string, { lower: number | null; upper: number | null }> = {
   vout_v: { lower: 3.234, upper: 3.366 },
   load_regulation_pct: { lower: null, upper: 1.5 },
   line_regulation_pct_per_v: { lower: null, upper: 0.05 },
-  dropout_v: { lower: null, upper: 0.5 },
+  dropout_v: { lower: null, upper: 0.6 },
   iq_ua: { lower: null, upper: 80 },
   tempco_ppm_per_c: { lower: -100, upper: 100 },
 }
