@@ -110,7 +110,11 @@ export interface SettleOptions {
  * every `pollS`, then a dwell so the air (τ 30 s) converges on the setpoint and the DUT case (τ 5 s)
  * follows it.
  */
-export async function settleChamber(ctx: Ctx, setpoint: number, options: SettleOptions): Promise<number> {
+export async function settleChamber(
+  ctx: Pick<Ctx, 'instruments' | 'clock'>,
+  setpoint: number,
+  options: SettleOptions,
+): Promise<number> {
   const { chamber } = ctx.instruments
   const start = ctx.clock.now()
   const { temperature } = await chamber.read()

@@ -1,0 +1,16 @@
+// @dvt/campaigns: characterisation campaigns (docs/campaigns.md) — plan files, their points, the runner that takes a
+// lot through every step at every temperature, derived parameters, lot statistics and method accuracy.
+export type { CampaignErrorCode } from './campaign-error'
+export { CampaignError, isCampaignError } from './campaign-error'
+export type { CampaignSource, DerivedParameter } from './derived-parameters'
+export { CAMPAIGN_SOURCES, DERIVED_PARAMETERS } from './derived-parameters'
+export { PLAN_SCHEMA_FILE, planJsonSchema, planJsonSchemaText } from './plan-json-schema'
+export type { PlanOverride } from './plan-overrides'
+export { parseOverrides } from './plan-overrides'
+export type { PlannedBoard, PlannedPoint } from './plan-points'
+export { describePlan, expandPlan, lotMembers, planBoards, sweepPoints } from './plan-points'
+export type { OnFail, Plan, PlanLimit, PlanLimits, PlanStep, RetryOn, SoakSettings } from './plan-schema'
+export { limitSchema, ON_FAIL, planSchema, RETRY_ON } from './plan-schema'
+export { CAMPAIGN_SET_PARAMETERS, campaignTests, isPerTemperatureTest } from './plan-steps-check'
+export type { PlanIssue, PlanSource, PlanValidation, PlanValidationOptions } from './plan-validation'
+export { loadPlan, validatePlan } from './plan-validation'
