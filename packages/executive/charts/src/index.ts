@@ -17,6 +17,7 @@ export type {
 export type { ComparisonChartSpec } from './comparison-charts'
 export { comparisonChart, comparisonCharts } from './comparison-charts'
 export { displayUnit } from './display-unit'
+export { formatCharacteristic, formatLimits, formatNumber } from './format-number'
 export { histogramBins } from './histogram-bins'
 export type { HistogramChartProps } from './histogram-chart'
 export { cpkLabel, HistogramChart } from './histogram-chart'

@@ -1,4 +1,4 @@
-import { conditionsLabel, parameterLabel } from '@dvt/charts'
+import { conditionsLabel, formatCharacteristic, formatLimits, parameterLabel } from '@dvt/charts'
 import type { CampaignRecord, CampaignResult, CampaignStatistic, CampaignSummary } from '@dvt/storage'
 import type { ReportChart } from './charts/report-charts'
 import { formatDateTime, formatDuration, formatNumber } from './format'
@@ -53,22 +53,6 @@ export interface CampaignView {
 }
 
 const dash = '\u2014'
-
-/**
- * A measured value of the characteristics table (min, typ, max, limits, errors): 5 significant digits. The one
- * formatting of these numbers, so the tests can look for exactly what the table prints.
- */
-export function formatCharacteristic(value: number): string {
-  return formatNumber(value, 5)
-}
-
-/** "≥ 3.234", "≤ 1.5", "-100 … 100", or a dash without limits. */
-export function formatLimits(lower: number | null, upper: number | null): string {
-  if (lower !== null && upper !== null) return `${formatCharacteristic(lower)} \u2026 ${formatCharacteristic(upper)}`
-  if (lower !== null) return `\u2265 ${formatCharacteristic(lower)}`
-  if (upper !== null) return `\u2264 ${formatCharacteristic(upper)}`
-  return dash
-}
 
 const percent = (v: number): string => `${formatNumber(v * 100, 3)} %`
 

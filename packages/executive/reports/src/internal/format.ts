@@ -1,20 +1,8 @@
 /** Number formatting and dates for the report text (UTC throughout, so a report reads the same anywhere). */
 
-/** `value` with `significant` digits, no float noise, exponent only for very large or small magnitudes. */
-export function formatNumber(value: number, significant = 6): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'n/a' : value > 0 ? '+inf' : '-inf'
-  if (value === 0) return '0'
-  const abs = Math.abs(value)
-  if (abs >= 1e7 || abs < 1e-4) {
-    const [mantissa = '', exponent = ''] = value.toExponential(significant - 1).split('e')
-    return `${stripZeros(mantissa)}e${exponent}`
-  }
-  return stripZeros(value.toPrecision(significant))
-}
+import { formatNumber } from '@dvt/charts'
 
-function stripZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s
-}
+export { formatNumber }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
