@@ -74,6 +74,7 @@ const COMMANDS = [
   'compare',
   'fit',
   'sql',
+  'validate-plan',
 ]
 
 describe('dvt commands', () => {
@@ -145,6 +146,12 @@ describe('dvt commands', () => {
       options: { csv: true, config: 'lab.yaml' },
     },
     { argv: ['sql', 'SELECT 1', '--json'], args: ['SELECT 1'], options: { json: true } },
+    { argv: ['validate-plan', 'plans/a.yaml'], args: ['plans/a.yaml'], options: { set: [] } },
+    {
+      argv: ['validate-plan', 'plans/a.yaml', '--set', 'lot.size=16', '--set', 'sockets=8'],
+      args: ['plans/a.yaml'],
+      options: { set: ['lot.size=16', 'sockets=8'] },
+    },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })
   })

@@ -12,6 +12,7 @@ import { registerRunTest } from './commands/run-test'
 import { registerServe } from './commands/serve'
 import { registerShowRun } from './commands/show-run'
 import { registerSql } from './commands/sql'
+import { registerValidatePlan } from './commands/validate-plan'
 
 /** Builds the `dvt` command tree. Each command lives in `./commands/`. */
 export function createProgram(): Command {
@@ -31,5 +32,6 @@ export function createProgram(): Command {
   registerCompare(program)
   registerFit(program)
   registerSql(program)
+  registerValidatePlan(program)
   return program
 }

@@ -11,7 +11,7 @@ import {
 } from '@dvt/framework'
 import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
-import { RESULT_HEADER, resultRows, table } from '../format'
+import { resultsTable } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
 import { reportRecovered } from '../open-cli-storage'
@@ -147,9 +147,10 @@ function logRunEvent(log: Logger, event: RunEvent): void {
   else if (event.type === 'log') log.log(event.level, `run ${id} ${event.message}`)
   else if (event.type === 'result') {
     const r = event.result
+    const socket = r.socket === null ? '' : ` (socket ${r.socket})`
     log.log(
       'info',
-      `run ${id} result ${r.parameter} = ${r.value} ${r.unit} (${r.passed === null ? 'no limits' : r.passed ? 'pass' : 'FAIL'})`,
+      `run ${id} result ${r.parameter}${socket} = ${r.value} ${r.unit} (${r.passed === null ? 'no limits' : r.passed ? 'pass' : 'FAIL'})`,
     )
   } else if (event.type === 'run-finished') {
     log.log(
@@ -192,6 +193,7 @@ function jsonSummary(state: RunState, measurements: number, parquet: string | nu
       lower_limit: r.lowerLimit,
       upper_limit: r.upperLimit,
       passed: r.passed,
+      socket: r.socket,
     })),
     measurements,
     parquet: parquet ?? null,
@@ -199,7 +201,7 @@ function jsonSummary(state: RunState, measurements: number, parquet: string | nu
 }
 
 function printSummary(state: RunState, parquet: string | null): void {
-  if (state.results.length > 0) console.log(`\n${table(RESULT_HEADER, resultRows(state.results))}`)
+  if (state.results.length > 0) console.log(`\n${resultsTable(state.results)}`)
   const reason = state.statusReason ? ` — ${state.statusReason}` : ''
   console.log(`\n${state.test}: ${state.status.toUpperCase()}${reason}`)
   console.log(`run ${state.id} (short ${state.id.slice(0, 8)}) on ${hostname()}`)

@@ -63,9 +63,9 @@ export function validatePlan(source: PlanSource, options: PlanValidationOptions 
     return `${file}:${lineOf(doc, counter, issue.path, issue.key)}: ${formatPath(path)}: ${issue.message}`
   }
   const parsed = planSchema.safeParse(data)
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(zodIssues).map(where) }
+  if (!parsed.success) return { ok: false, problems: byLine(parsed.error.issues.flatMap(zodIssues).map(where)) }
   const issues = semanticIssues(parsed.data, options.registry ?? defaultRegistry)
-  if (issues.length > 0) return { ok: false, problems: issues.map(where) }
+  if (issues.length > 0) return { ok: false, problems: byLine(issues.map(where)) }
   return { ok: true, plan: deepFreeze(parsed.data) }
 }
 
@@ -87,7 +87,16 @@ function zodIssues(issue: z.core.$ZodIssue): PlanIssue[] {
       message: `"${key}" is not a key here — docs/campaigns.md lists the plan's keys`,
     }))
   }
-  return [{ path: issue.path as PlanPath, message: describeIssue(issue) }]
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return [{ path: issue.path as PlanPath, message: `is missing (it is ${article(issue.expected)})` }]
+  }
+  return [
+    { path: issue.path as PlanPath, message: describeIssue(issue).replace(/^must be a array$/, 'must be a list') },
+  ]
+}
+
+function article(expected: string): string {
+  return expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping of keys' : `a ${expected}`
 }
 
 /** What the shape cannot say: each temperature once, the variant exists, limits name something measured. */
@@ -122,6 +131,15 @@ function semanticIssues(plan: Plan, registry: TestRegistry): PlanIssue[] {
   checkLimits(plan.limits, ['limits'])
   for (const [name, variant] of Object.entries(plan.variants)) checkLimits(variant.limits, ['variants', name, 'limits'])
   return issues
+}
+
+/** Problems in file order (by line; `--set` ones first, as given). */
+function byLine(problems: string[]): string[] {
+  const line = (p: string) => Number(/^[^:]*:(\d+):/.exec(p)?.[1] ?? 0)
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => line(a.p) - line(b.p) || a.i - b.i)
+    .map(({ p }) => p)
 }
 
 function firstLine(text: string): string {

@@ -21,7 +21,7 @@ export type { RunObserver } from './run-observer'
 export type { RunSession, RunSessionOptions } from './run-session'
 export { openRunSession } from './run-session'
 export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from './run-state'
-export { initialRunState, reduceRun } from './run-state'
+export { initialRunState, reduceRun, sameMeasurement } from './run-state'
 export type { Runner, RunnerOptions, RunOptions } from './runner'
 export { createRunner } from './runner'
 export type { DutSocket, TestSockets } from './sockets'
@@ -33,6 +33,7 @@ export type {
   DvtTest,
   Limits,
   MeasurementDefinition,
+  MeasureOptions,
   ProgressUpdate,
   RecordConditions,
   Step,

@@ -23,6 +23,15 @@ export interface RecordConditions {
   loadCurrent?: number | null
 }
 
+/** Which DUT a measured value is of. */
+export interface MeasureOptions {
+  /**
+   * The socket (1 … MAX_SOCKETS) on a board-wide run: the measurement is judged once per socket it is measured for.
+   * Without it the value is the run's one DUT's (socket null in its result).
+   */
+  socket?: number
+}
+
 export interface ProgressUpdate {
   /** Defaults to the running step's name. */
   step?: string
@@ -58,8 +67,11 @@ export interface TestContext<P = Record<string, unknown>, M extends string = str
   readonly params: P
   readonly clock: TestClock
   readonly log: TestLog
-  /** Sets a declared measurement; the runner judges it against its limits. */
-  measure(name: M, value: number): void
+  /**
+   * Sets a declared measurement (of `options.socket`, or of the run's one DUT); the runner judges it against its
+   * limits. Measured again for the same socket, the last value counts.
+   */
+  measure(name: M, value: number, options?: MeasureOptions): void
   /** Stores one raw reading (a row of the run's measurements). */
   record(parameter: string, value: number, unit: string, conditions?: RecordConditions): void
   progress(update: ProgressUpdate): void
