@@ -12,6 +12,7 @@ import { staticPlugin } from './plugins/static'
 import { storagePlugin } from './plugins/storage'
 import { telemetryPlugin } from './plugins/telemetry'
 import { websocketPlugin } from './plugins/websocket'
+import { campaignRoutes } from './routes/api/campaigns'
 import { compareRoutes } from './routes/api/compare'
 import { controlRoutes } from './routes/api/control'
 import { planRoutes } from './routes/api/plans'
@@ -75,6 +76,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(runRoutes)
   await app.register(compareRoutes)
   await app.register(planRoutes)
+  await app.register(campaignRoutes)
   await app.register(staticPlugin, { root: options.webRoot ?? defaultWebRoot() })
   return app
 }
