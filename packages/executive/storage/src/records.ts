@@ -261,6 +261,8 @@ export interface CampaignRecord {
   /** Fraction of DUTs with every result within limits; null until a DUT is complete. */
   yield: number | null
   progress: CampaignProgress
+  /** Bench-clock seconds the campaign has covered so far (simulated on the simulator): ramps, soaks and every run. */
+  simulatedSeconds: number
   softwareVersion: string
   /** Process that owns a `running` campaign (for resume and recovery). */
   pid: number | null
@@ -394,6 +396,7 @@ export interface CampaignPatch {
   completedAt?: string | null
   yield?: number | null
   progress?: CampaignProgress
+  simulatedSeconds?: number
   /** The process that owns the campaign now (a resume adopts it). */
   pid?: number | null
   hostname?: string | null

@@ -150,6 +150,7 @@ async function announce(run: RunExecution, measurements: MeasurementInfo[], seri
     config: options.config ?? null,
     seed: provenance.simulator?.seed ?? options.config?.physics.seed ?? null,
     provenance,
+    ...(runOptions.campaignId ? { campaignId: runOptions.campaignId } : {}),
     clock: options.clock.kind,
     steps: test.steps.map((s) => s.name),
     measurements,

@@ -29,6 +29,7 @@ export interface CampaignRow {
   min_yield: number | null
   yield: number | null
   progress: string
+  sim_seconds: number
   software_version: string
   pid: number | null
   hostname: string | null
@@ -36,7 +37,7 @@ export interface CampaignRow {
 
 export const CAMPAIGN_COLUMNS =
   'id, name, status, status_reason, started_at, completed_at, station, operator, plan_path, plan_text, plan, ' +
-  'lot_name, lot_size, sockets, temperatures_c, min_yield, yield, progress, software_version, pid, hostname'
+  'lot_name, lot_size, sockets, temperatures_c, min_yield, yield, progress, sim_seconds, software_version, pid, hostname'
 
 export function toCampaignRecord(row: CampaignRow): CampaignRecord {
   return {
@@ -58,6 +59,7 @@ export function toCampaignRecord(row: CampaignRow): CampaignRecord {
     minYield: row.min_yield === null ? null : Number(row.min_yield),
     yield: row.yield === null ? null : Number(row.yield),
     progress: JSON.parse(row.progress) as CampaignProgress,
+    simulatedSeconds: Number(row.sim_seconds),
     softwareVersion: row.software_version,
     pid: row.pid === null ? null : Number(row.pid),
     hostname: row.hostname,

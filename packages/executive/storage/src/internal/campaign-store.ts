@@ -186,6 +186,7 @@ export class CampaignStore implements CampaignStorage {
       set('completed_at', patch.completedAt === null ? null : toIso(patch.completedAt, 'completedAt'))
     if (patch.yield !== undefined) set('yield', patch.yield)
     if (patch.progress !== undefined) set('progress', JSON.stringify(patch.progress))
+    if (patch.simulatedSeconds !== undefined) set('sim_seconds', patch.simulatedSeconds)
     if (patch.pid !== undefined) set('pid', patch.pid)
     if (patch.hostname !== undefined) set('hostname', patch.hostname)
     if (sets.length > 0) {

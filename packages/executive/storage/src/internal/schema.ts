@@ -212,6 +212,7 @@ const campaignTables = (d: Dialect) => `
     min_yield ${d.real},
     yield ${d.real},
     progress TEXT NOT NULL,
+    sim_seconds ${d.real} NOT NULL DEFAULT 0,
     software_version TEXT NOT NULL,
     pid INTEGER,
     hostname TEXT

@@ -32,6 +32,7 @@ export const campaignsSection: ContractSection = {
         minYield: 0.9,
         yield: null,
         progress: { pointsDone: 0, pointsTotal: 0, dutsDone: 0, current: null },
+        simulatedSeconds: 0,
         pid: process.pid,
       })
       const progress = {
@@ -40,14 +41,20 @@ export const campaignsSection: ContractSection = {
         dutsDone: 0,
         current: { ...key(0, 1, 1), temperatureC: 25, test: 'load_regulation' },
       }
-      await t().storage.updateCampaign(created.id, { status: 'running', progress })
+      await t().storage.updateCampaign(created.id, { status: 'running', progress, simulatedSeconds: 5400.5 })
       const ended = await t().storage.updateCampaign(created.id, {
         status: 'failed',
         statusReason: 'yield 0.75 is below the acceptance 0.9',
         completedAt: '2025-03-01T12:00:00Z',
         yield: 0.75,
       })
-      expect(ended).toMatchObject({ status: 'failed', yield: 0.75, completedAt: '2025-03-01T12:00:00.000Z', progress })
+      expect(ended).toMatchObject({
+        status: 'failed',
+        yield: 0.75,
+        completedAt: '2025-03-01T12:00:00.000Z',
+        progress,
+        simulatedSeconds: 5400.5,
+      })
       const reopened = await t().reopen()
       expect(await reopened.getCampaign(created.id)).toEqual(ended)
       expect(await t().storage.getCampaign(unknown)).toBeNull()
