@@ -39,6 +39,7 @@ describe('the campaign report', () => {
     expect(text).toContain('LDO 3.3 V datasheet characterisation')
     expect(text).toContain(summary.campaign.id)
     expect(text).toContain('LOT24-07 (16 DUTs)')
+    expect(text).toContain('Bench time covered 51 h 20 min 00 s')
     expect(text).toContain(`Page 1 of ${result.pages}`)
     expect(summary.statistics.length).toBeGreaterThan(20)
     for (const s of summary.statistics) {

@@ -1,7 +1,7 @@
 import { conditionsLabel, formatCharacteristic, formatLimits, parameterLabel } from '@dvt/charts'
 import type { CampaignRecord, CampaignResult, CampaignStatistic, CampaignSummary } from '@dvt/storage'
 import type { ReportChart } from './charts/report-charts'
-import { formatDateTime, formatDuration, formatNumber } from './format'
+import { formatDateTime, formatDuration, formatElapsed, formatNumber } from './format'
 
 /** Everything the campaign template prints, already formatted as text. */
 export interface CampaignView {
@@ -99,7 +99,11 @@ function metaRows(c: CampaignRecord, boards: number): CampaignView['metaRows'] {
     [cell('Temperatures', temperatures), cell('Points', `${c.progress.pointsDone} of ${c.progress.pointsTotal}`)],
     [cell('Operator', c.operator), cell('Station', c.station)],
     [cell('Started', formatDateTime(c.startedAt)), cell('Completed', formatDateTime(c.completedAt))],
-    [cell('Duration', formatDuration(c.startedAt, c.completedAt)), cell('Software version', c.softwareVersion)],
+    [
+      cell('Duration', formatDuration(c.startedAt, c.completedAt)),
+      cell('Bench time covered', formatElapsed(c.simulatedSeconds * 1000)),
+    ],
+    [cell('Software version', c.softwareVersion, '', 3)],
   ]
 }
 

@@ -25,7 +25,11 @@ export function formatTimeOfDay(iso: string): string {
 /** `1 h 02 min 05 s`, `3 min 20 s`, `4.2 s`; an em dash when the run has no end yet. */
 export function formatDuration(startIso: string, endIso: string | null): string {
   if (!endIso) return '\u2014'
-  const ms = new Date(endIso).getTime() - new Date(startIso).getTime()
+  return formatElapsed(new Date(endIso).getTime() - new Date(startIso).getTime())
+}
+
+/** `52 h 46 min 05 s`, `3 min 20 s`, `4.2 s` for a span of `ms` milliseconds; an em dash when it is not one. */
+export function formatElapsed(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '\u2014'
   if (ms < 60_000) return `${formatNumber(ms / 1000, 3)} s`
   const total = Math.round(ms / 1000)

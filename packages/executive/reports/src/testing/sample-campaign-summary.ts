@@ -334,6 +334,8 @@ export function sampleCampaignSummary(options: SampleCampaignOptions = {}): Camp
     temperaturesC: temperatures,
     minYield: 0.95,
     yield: yieldValue,
+    // A lab's ramps, soaks and runs: ~55 min a point, as the simulator's clock counts them.
+    simulatedSeconds: pointsDone * 3300,
     progress: {
       pointsDone,
       pointsTotal: points.length,

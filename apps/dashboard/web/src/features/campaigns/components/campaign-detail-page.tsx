@@ -1,6 +1,6 @@
 import { isFinalRunStatus } from '@dvt/storage/records'
 import { useState } from 'react'
-import { dateTime, shortId } from '../../../lib/format'
+import { dateTime, duration, shortId } from '../../../lib/format'
 import { linkHandler } from '../../../lib/router'
 import { StatusBadge } from '../../../lib/ui/badge'
 import { ErrorNote, PageHeader, Panel } from '../../../lib/ui/panel'
@@ -82,6 +82,7 @@ function Progress(props: { summary: CampaignSummary }) {
           testId="campaign-yield"
         />
         <StatCard label="Acceptance" value={acceptance} />
+        <StatCard label="Bench time covered" value={duration(campaign.simulatedSeconds)} />
       </div>
       {current && !isFinalRunStatus(campaign.status) && (
         <p className="muted" data-testid="campaign-current">
