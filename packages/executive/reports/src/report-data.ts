@@ -44,6 +44,34 @@ export async function loadComparisonReportData(
   return { ...a, comparison: { other: b.run, result: compareRuns(a, b) } }
 }
 
+/** What an ID given to `dvt export-report` names: a run, or a campaign. */
+export type ReportSubject = { kind: 'run'; id: string } | { kind: 'campaign'; id: string }
+
+const code = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
+
+/**
+ * Resolves a full ID or a prefix as a run first, then as a campaign. A prefix that matches several runs (or, when
+ * no run, several campaigns) throws the storage's own sentence; one that matches nothing throws
+ * `REPORT_NOT_FOUND` naming both lists.
+ */
+export async function resolveReportSubject(storage: StorageBackend, idOrPrefix: string): Promise<ReportSubject> {
+  try {
+    return { kind: 'run', id: await storage.resolveRunId(idOrPrefix) }
+  } catch (error) {
+    if (code(error) !== 'STORAGE_RUN_NOT_FOUND') throw error
+  }
+  try {
+    return { kind: 'campaign', id: await storage.resolveCampaignId(idOrPrefix) }
+  } catch (error) {
+    if (code(error) !== 'STORAGE_CAMPAIGN_NOT_FOUND') throw error
+    throw new ReportError(
+      'REPORT_NOT_FOUND',
+      `no run or campaign matches "${idOrPrefix}" — "dvt list-runs" and "dvt list-campaigns" show the IDs`,
+      { cause: error },
+    )
+  }
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /**
