@@ -8,6 +8,8 @@ export type CampaignErrorCode =
   | 'CAMPAIGN_BENCH'
   /** A campaign cannot be resumed (finished, owned by a live process, another plan). */
   | 'CAMPAIGN_NOT_RESUMABLE'
+  /** No campaign has that ID. */
+  | 'CAMPAIGN_NOT_FOUND'
 
 /** The campaign package's one error class. */
 export class CampaignError extends CodedError<CampaignErrorCode> {

@@ -1,16 +1,18 @@
 import { z } from 'zod'
-import type { DutSocket } from '../sockets'
 import { defineTest, type TestContext } from '../test-definition'
 import {
+  type Board,
   benchParameters,
   benchSetup,
+  boardUnderTest,
   configureBench,
   FAST_READING_NPLC,
+  measureOf,
+  recordOf,
   reportPoint,
-  sampleVout,
+  sampleBoardVout,
   settleChamber,
   settleOptions,
-  socketUnderTest,
 } from './bench-steps'
 
 const parameters = z.object({
@@ -30,41 +32,82 @@ type Params = z.output<typeof parameters>
 type Ctx = TestContext<Params, string>
 type Corner = 'cold' | 'room' | 'hot'
 
-/** Ramps V_in down from `vin_start_v` until V_out falls `drop_v` below `regulated`; returns V_in − V_out there. */
-async function findDropout(ctx: Ctx, socket: DutSocket, regulated: number, temperature: number): Promise<number> {
+/**
+ * Ramps V_in down from `vin_start_v` (the one supply feeds the whole board) until each socket's V_out falls `drop_v`
+ * below its `regulated` value; returns each socket's V_in − V_out there, in the board's order.
+ */
+async function findDropouts(
+  ctx: Ctx,
+  board: Board,
+  regulated: readonly number[],
+  temperature: number,
+): Promise<number[]> {
   const p = ctx.params
   const { supply } = ctx.instruments
-  await socket.setupVout({ range: 10, nplc: FAST_READING_NPLC, samples: 1 })
-  const loadCurrent = await socket.load.measureCurrent()
+  const { sockets } = board
+  await ctx.sockets.setupVouts(sockets, { range: 10, nplc: FAST_READING_NPLC, samples: 1 })
+  const loadCurrents: number[] = []
+  for (const socket of sockets) loadCurrents.push(await socket.load.measureCurrent())
+  const dropouts: (number | null)[] = sockets.map(() => null)
   const steps = Math.floor((p.vin_start_v - p.vin_min_v) / p.vin_step_v + 1e-9)
   for (let i = 0; i <= steps; i++) {
     const vin = Number((p.vin_start_v - i * p.vin_step_v).toFixed(6))
     await supply.setVoltage(1, vin)
     await ctx.clock.wait(p.step_settle_s)
-    const [vout = Number.NaN] = await socket.readVout()
-    ctx.record('vout_ramp', vout, 'V', { temperature, inputVoltage: vin, loadCurrent })
-    if (vout < regulated - p.drop_v) {
+    const waiting = sockets.filter((_, k) => dropouts[k] === null)
+    const readings = await ctx.sockets.readVouts(waiting)
+    const dropped: [number, number][] = []
+    for (const [j, socket] of waiting.entries()) {
+      const k = sockets.indexOf(socket)
+      const vout = readings[j]![0] ?? Number.NaN
+      recordOf(ctx, board, socket, 'vout_ramp', vout, 'V', {
+        temperature,
+        inputVoltage: vin,
+        loadCurrent: loadCurrents[k]!,
+      })
+      if (vout < regulated[k]! - p.drop_v) dropped.push([k, vout])
+    }
+    if (dropped.length > 0) {
       const measuredVin = await supply.measureVoltage(1)
-      return measuredVin - vout
+      for (const [k, vout] of dropped) dropouts[k] = measuredVin - vout
+      if (dropouts.every((d) => d !== null)) return dropouts as number[]
     }
   }
-  throw new Error(`V_out never dropped ${p.drop_v} V below ${regulated.toFixed(4)} V down to V_in = ${p.vin_min_v} V`)
+  const k = dropouts.indexOf(null)
+  const which = board.named ? `socket ${sockets[k]!.number}: ` : ''
+  throw new Error(
+    `${which}V_out never dropped ${p.drop_v} V below ${regulated[k]!.toFixed(4)} V down to V_in = ${p.vin_min_v} V`,
+  )
 }
 
 async function corner(ctx: Ctx, which: Corner, index: number): Promise<void> {
   const p = ctx.params
   const setpoint = p[`${which}_c`]
   reportPoint(ctx, index, 3, `${which} (${setpoint} °C)`)
-  const socket = await socketUnderTest(ctx)
+  const board = await boardUnderTest(ctx)
   await ctx.instruments.supply.setVoltage(1, p.supply_v)
-  await socket.setupVout({ range: 10, nplc: p.nplc, samples: p.samples })
+  await ctx.sockets.setupVouts(board.sockets, { range: 10, nplc: p.nplc, samples: p.samples })
   await settleChamber(ctx, setpoint, settleOptions(p))
-  const reference = await sampleVout(ctx, socket)
-  ctx.record('vout_regulated', reference.vout, 'V', { temperature: reference.temperature, inputVoltage: p.supply_v })
-  const dropout = await findDropout(ctx, socket, reference.vout, reference.temperature)
-  ctx.record('dropout', dropout, 'V', { temperature: reference.temperature })
-  ctx.log.info(`${which} (${setpoint} °C): dropout ${dropout.toFixed(4)} V`)
-  ctx.measure(`dropout_${which}_v`, dropout)
+  const references = await sampleBoardVout(ctx, board.sockets)
+  for (const [k, socket] of board.sockets.entries()) {
+    const reference = references[k]!
+    const at = { temperature: reference.temperature, inputVoltage: p.supply_v }
+    recordOf(ctx, board, socket, 'vout_regulated', reference.vout, 'V', at)
+  }
+  const temperature = references[0]!.temperature
+  const dropouts = await findDropouts(
+    ctx,
+    board,
+    references.map((r) => r.vout),
+    temperature,
+  )
+  for (const [k, socket] of board.sockets.entries()) {
+    const dropout = dropouts[k]!
+    recordOf(ctx, board, socket, 'dropout', dropout, 'V', { temperature })
+    const on = board.named ? `, socket ${socket.number}` : ''
+    ctx.log.info(`${which} (${setpoint} °C${on}): dropout ${dropout.toFixed(4)} V`)
+    measureOf(ctx, board, socket, `dropout_${which}_v`, dropout)
+  }
 }
 
 const limits = (p: Params) => ({ lower: 0, upper: p.limit_v })
