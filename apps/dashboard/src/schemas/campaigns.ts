@@ -30,7 +30,6 @@ export const startCampaignSchema = z
     plan: planFileSchema.optional(),
     set: setsSchema,
     operator: z.string().min(1).max(100).optional(),
-    speed: z.union([z.number().positive(), z.literal('max')]).optional(),
   })
   .strict()
   .refine(

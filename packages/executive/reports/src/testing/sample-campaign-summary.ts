@@ -1,12 +1,5 @@
-import type {
-  CampaignDut,
-  CampaignPoint,
-  CampaignRecord,
-  CampaignResult,
-  CampaignStatistic,
-  CampaignSummary,
-  MethodAccuracy,
-} from '@dvt/storage'
+import { campaignStatistics, methodAccuracy } from '@dvt/campaigns'
+import type { CampaignDut, CampaignPoint, CampaignRecord, CampaignResult, CampaignSummary } from '@dvt/storage'
 import { createSeededRandom } from '@dvt/transports/testing'
 
 /**
@@ -137,56 +130,6 @@ function slope(points: ReadonlyArray<[number, number]>): number {
   const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0)
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0)
   return sxx === 0 ? 0 : sxy / sxx
-}
-
-const conditionKey = (c: Record<string, number | string>) => JSON.stringify(Object.entries(c).sort())
-
-function statistics(results: readonly CampaignResult[]): CampaignStatistic[] {
-  const groups = new Map<string, CampaignResult[]>()
-  for (const r of results) {
-    const key = `${r.parameter}|${conditionKey(r.conditions)}`
-    groups.set(key, [...(groups.get(key) ?? []), r])
-  }
-  return [...groups.values()].map((group) => {
-    const first = group[0] as CampaignResult
-    const values = group.map((r) => r.value)
-    const n = values.length
-    const mean = values.reduce((s, v) => s + v, 0) / n
-    const std = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0
-    const { lowerLimit, upperLimit } = first
-    const sides = [
-      upperLimit === null ? null : (upperLimit - mean) / (3 * std),
-      lowerLimit === null ? null : (mean - lowerLimit) / (3 * std),
-    ].filter((v): v is number => v !== null && Number.isFinite(v))
-    const judgedResults = group.filter((r) => r.passed !== null)
-    return {
-      parameter: first.parameter,
-      conditions: first.conditions,
-      unit: first.unit,
-      n,
-      mean,
-      std,
-      min: Math.min(...values),
-      max: Math.max(...values),
-      cpk: sides.length > 0 ? Math.min(...sides) : null,
-      yield: judgedResults.length > 0 ? judgedResults.filter((r) => r.passed).length / judgedResults.length : null,
-      lowerLimit,
-      upperLimit,
-    }
-  })
-}
-
-function accuracy(results: readonly CampaignResult[]): MethodAccuracy[] {
-  const withTruth = results.filter((r) => r.truth !== null)
-  return statistics(withTruth.map((r) => ({ ...r, value: r.value - (r.truth as number), passed: null }))).map((s) => ({
-    parameter: s.parameter,
-    conditions: s.conditions,
-    unit: s.unit,
-    n: s.n,
-    meanError: s.mean,
-    stdError: s.std,
-    maxAbsError: Math.max(Math.abs(s.min), Math.abs(s.max)),
-  }))
 }
 
 /** The campaign summary of a (finished, by default) lot through the shipped plan, reproducible (seeded). */
@@ -352,8 +295,8 @@ export function sampleCampaignSummary(options: SampleCampaignOptions = {}): Camp
     duts,
     points,
     results,
-    statistics: statistics(results),
-    accuracy: options.hardware ? [] : accuracy(results),
+    statistics: campaignStatistics(results),
+    accuracy: methodAccuracy(results),
   }
 }
 
