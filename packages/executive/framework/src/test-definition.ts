@@ -85,6 +85,8 @@ export interface MeasurementDefinition<P, M extends string = string> {
   unit: string
   description: string
   limits?: Limits | ((params: P) => Limits)
+  /** Whether a run with these parameters measures it [always]; a run declares only those it measures. */
+  applies?: (params: P) => boolean
 }
 
 type StepReturn = StepControl | undefined
@@ -120,6 +122,8 @@ export interface DeclaredMeasurement {
   unit: string
   description: string
   limits(params: unknown): Limits
+  /** Whether a run with these parameters measures it. */
+  applies(params: unknown): boolean
 }
 
 export interface Step {
@@ -158,6 +162,7 @@ export function defineTest<S extends z.ZodObject, const M extends string>(defini
       description: m.description,
       limits: (params: unknown) =>
         typeof m.limits === 'function' ? m.limits(params as z.output<S>) : (m.limits ?? {}),
+      applies: (params: unknown) => m.applies?.(params as z.output<S>) ?? true,
     })),
     steps: bodies.map((step) => ({
       name: step.name,

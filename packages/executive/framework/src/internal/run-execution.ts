@@ -185,7 +185,9 @@ function saveSession(run: RunExecution, status: RunStatus): void {
 /** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
-  const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
+  const measurements = test.measurements
+    .filter((m) => m.applies(params))
+    .map(({ name, unit, description, limits }) => ({ name, unit, description, limits: limits(params) }))
   const sockets = createTestSockets(options.instruments, options.board ?? defaultBoard(options))
   await announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
   const env: RunEnvironment = {

@@ -88,7 +88,13 @@ export function benchSetup(p: BenchParams, overrides: Partial<BenchSetup> = {}):
 
 /** Chamber settling options from the shared parameters. */
 export function settleOptions(p: BenchParams): SettleOptions {
-  return { rampCPerMin: p.ramp_c_per_min, pollS: p.poll_s, dwellS: p.dwell_s, maxSettleS: p.max_settle_s }
+  return {
+    rampCPerMin: p.ramp_c_per_min,
+    pollS: p.poll_s,
+    dwellS: p.dwell_s,
+    maxSettleS: p.max_settle_s,
+    windowC: p.window_c,
+  }
 }
 
 /** The DUT sockets a run of the library measures, and how their results and readings are named. */
@@ -191,13 +197,16 @@ export interface SettleOptions {
   pollS: number
   dwellS: number
   maxSettleS: number
+  /** The chamber's stability window, °C: a chamber already inside it needs no ramp time [always the ramp time]. */
+  windowC?: number
 }
 
 /**
  * Sets the chamber and waits, in test-clock time, until it reports stable and the DUT case has
- * followed: first the ramp time it needs at the set rate (no polling while ramping), then `TECR?`
- * every `pollS`, then a dwell so the air (τ 30 s) converges on the setpoint and the DUT case (τ 5 s)
- * follows it.
+ * followed: first the ramp time it needs at the set rate (no polling while ramping; none when it already reads
+ * inside the stability window of the setpoint), then `TECR?` every `pollS`, then a dwell so the air (τ 30 s)
+ * converges on the setpoint and the DUT case (τ 5 s) follows it. A chamber already soaked at the setpoint (a
+ * campaign's, docs/tests.md#campaign-steps) with `dwellS` 0 costs one reading, the setpoint and one poll.
  */
 export async function settleChamber(
   ctx: Pick<Ctx, 'instruments' | 'clock'>,
@@ -208,7 +217,8 @@ export async function settleChamber(
   const start = ctx.clock.now()
   const { temperature } = await chamber.read()
   await chamber.setSetpoint(setpoint)
-  const rampS = (Math.abs(setpoint - temperature) / options.rampCPerMin) * 60
+  const inWindow = options.windowC !== undefined && Math.abs(setpoint - temperature) <= options.windowC
+  const rampS = inWindow ? 0 : (Math.abs(setpoint - temperature) / options.rampCPerMin) * 60
   if (rampS > 0) await ctx.clock.wait(rampS)
   for (;;) {
     const reading = await chamber.read()
@@ -275,6 +285,62 @@ export async function readConditions(ctx: Ctx, socket: DutSocket, temperature: n
   const inputVoltage = await ctx.instruments.supply.measureVoltage(1)
   const loadCurrent = await socket.load.measureCurrent()
   return { temperature, inputVoltage, loadCurrent }
+}
+
+/** When a DUT counts as settled at a temperature: tempco and output_voltage. */
+export const dutSettleParameters = {
+  settle_drift_uv: z
+    .number()
+    .positive()
+    .default(2)
+    .describe('the DUT has settled when successive averaged V_out readings differ by less than this, µV'),
+  settle_interval_s: z.number().positive().default(10).describe('time between the averaged readings compared, s'),
+  max_drift_checks: z.number().int().min(1).default(12).describe('averaged readings compared at most per point'),
+}
+
+/** What {@link settleDuts} reads from its test's parameters. */
+export type DutSettleParams = z.output<z.ZodObject<typeof dutSettleParameters>>
+
+/** The DUT's nominal output voltage and the tolerance V_out is judged against: tempco and output_voltage. */
+export const voutNominalParameters = {
+  vout_nominal_v: z.number().positive().default(3.3).describe('nominal output voltage, V'),
+  vout_tolerance_pct: z.number().positive().default(2).describe('allowed deviation of V_out from nominal, %'),
+}
+
+/** V_out's limits: nominal ± the tolerance. */
+export function voutLimits(p: z.output<z.ZodObject<typeof voutNominalParameters>>): { lower: number; upper: number } {
+  const tolerance = (p.vout_nominal_v * p.vout_tolerance_pct) / 100
+  return { lower: p.vout_nominal_v - tolerance, upper: p.vout_nominal_v + tolerance }
+}
+
+/**
+ * Waits until every socket's V_out stops drifting: successive averaged readings `settle_interval_s` apart must
+ * differ by less than `settle_drift_uv`, for each socket of the board (one wait serves them all). Returns the last
+ * averaged reading of each socket.
+ */
+export async function settleDuts(
+  ctx: TestContext<DutSettleParams, string>,
+  board: Board,
+  setpoint: number,
+): Promise<VoutSample[]> {
+  const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
+  let previous = await sampleBoardVout(ctx, board.sockets)
+  let drifts = previous.map(() => Number.POSITIVE_INFINITY)
+  for (let i = 0; i < checks; i++) {
+    await ctx.clock.wait(interval)
+    const current = await sampleBoardVout(ctx, board.sockets)
+    drifts = current.map((sample, k) => Math.abs(sample.vout - previous[k]!.vout) * 1e6)
+    previous = current
+    if (drifts.every((drift) => drift < threshold)) return current
+  }
+  for (const [k, socket] of board.sockets.entries()) {
+    if (drifts[k]! < threshold) continue
+    const which = board.named ? ` of socket ${socket.number}` : ''
+    ctx.log.warn(
+      `V_out${which} at ${setpoint} °C still moved ${drifts[k]!.toFixed(1)} µV in ${interval} s; using the last reading`,
+    )
+  }
+  return previous
 }
 
 /** Progress on point `index` (from 0) of `count`: `point 2 of 5: <message>`. */

@@ -16,6 +16,12 @@ import {
 } from './bench-steps'
 
 const parameters = z.object({
+  temperature_c: z
+    .number()
+    .min(-75)
+    .max(200)
+    .optional()
+    .describe('measure at this one chamber temperature instead of the three corners (dropout_v; a campaign step), °C'),
   cold_c: z.number().min(-75).max(200).default(-40).describe('cold extreme, °C'),
   room_c: z.number().min(-75).max(200).default(25).describe('room temperature, °C'),
   hot_c: z.number().min(-75).max(200).default(85).describe('hot extreme, °C'),
@@ -80,10 +86,44 @@ async function findDropouts(
   )
 }
 
-async function corner(ctx: Ctx, which: Corner, index: number): Promise<void> {
-  const p = ctx.params
+/** Where one dropout point is measured: the chamber setpoint, what the log calls it, the measurement it sets. */
+interface DropoutPoint {
+  setpoint: number
+  label: string
+  measurement: string
+  index: number
+  count: number
+}
+
+/** One of the three corners, or nothing when the run measures at `temperature_c` alone. */
+function cornerPoint(p: Params, which: Corner, index: number): DropoutPoint | null {
+  if (p.temperature_c !== undefined) return null
   const setpoint = p[`${which}_c`]
-  reportPoint(ctx, index, 3, `${which} (${setpoint} °C)`)
+  return { setpoint, label: which, measurement: `dropout_${which}_v`, index, count: 3 }
+}
+
+/** The one point of a run at `temperature_c`. */
+function singlePoint(p: Params): DropoutPoint {
+  const setpoint = p.temperature_c!
+  return { setpoint, label: `${setpoint} °C`, measurement: 'dropout_v', index: 0, count: 1 }
+}
+
+/** The room step: the room corner, or the run's one temperature. */
+const roomStep = (ctx: Ctx) => measurePoint(ctx, cornerPoint(ctx.params, 'room', 0) ?? singlePoint(ctx.params))
+
+/** The cold or hot step: its corner, skipped when the run measures at one temperature. */
+async function cornerStep(ctx: Ctx, which: Corner, index: number) {
+  const point = cornerPoint(ctx.params, which, index)
+  if (point === null) return 'skip'
+  await measurePoint(ctx, point)
+  return 'continue'
+}
+
+async function measurePoint(ctx: Ctx, point: DropoutPoint): Promise<void> {
+  const p = ctx.params
+  const { setpoint, label: which } = point
+  const where = point.count === 3 ? `${which} (${setpoint} °C)` : which
+  reportPoint(ctx, point.index, point.count, where)
   const board = await boardUnderTest(ctx)
   await ctx.instruments.supply.setVoltage(1, p.supply_v)
   await ctx.sockets.setupVouts(board.sockets, { range: 10, nplc: p.nplc, samples: p.samples })
@@ -104,13 +144,15 @@ async function corner(ctx: Ctx, which: Corner, index: number): Promise<void> {
   for (const [k, socket] of board.sockets.entries()) {
     const dropout = dropouts[k]!
     recordOf(ctx, board, socket, 'dropout', dropout, 'V', { temperature })
-    const on = board.named ? `, socket ${socket.number}` : ''
-    ctx.log.info(`${which} (${setpoint} °C${on}): dropout ${dropout.toFixed(4)} V`)
-    measureOf(ctx, board, socket, `dropout_${which}_v`, dropout)
+    const on = board.named ? ` (socket ${socket.number})` : ''
+    ctx.log.info(`${where}${on}: dropout ${dropout.toFixed(4)} V`)
+    measureOf(ctx, board, socket, point.measurement, dropout)
   }
 }
 
 const limits = (p: Params) => ({ lower: 0, upper: p.limit_v })
+/** The run measures the three corners (no `temperature_c`). */
+const corners = (p: Params) => p.temperature_c === undefined
 
 /** Dropout voltage at room temperature and the two extremes (docs/tests.md). */
 export const dropoutTest = defineTest({
@@ -119,14 +161,33 @@ export const dropoutTest = defineTest({
     'Dropout voltage: ramps V_in down until V_out falls 100 mV below regulation, at room temperature and both extremes.',
   parameters,
   measurements: [
-    { name: 'dropout_room_v', unit: 'V', description: 'V_in − V_out at dropout, room temperature', limits },
-    { name: 'dropout_cold_v', unit: 'V', description: 'V_in − V_out at dropout, cold extreme', limits },
-    { name: 'dropout_hot_v', unit: 'V', description: 'V_in − V_out at dropout, hot extreme', limits },
+    {
+      name: 'dropout_room_v',
+      unit: 'V',
+      description: 'V_in − V_out at dropout, room temperature',
+      limits,
+      applies: corners,
+    },
+    {
+      name: 'dropout_cold_v',
+      unit: 'V',
+      description: 'V_in − V_out at dropout, cold extreme',
+      limits,
+      applies: corners,
+    },
+    { name: 'dropout_hot_v', unit: 'V', description: 'V_in − V_out at dropout, hot extreme', limits, applies: corners },
+    {
+      name: 'dropout_v',
+      unit: 'V',
+      description: 'V_in − V_out at dropout at temperature_c (a run at one temperature)',
+      limits,
+      applies: (p) => !corners(p),
+    },
   ],
   steps: [
     { name: 'configure', run: (ctx) => configureBench(ctx, benchSetup(ctx.params)) },
-    { name: 'room', timeoutS: 4 * 3600, run: (ctx) => corner(ctx, 'room', 0) },
-    { name: 'cold', timeoutS: 4 * 3600, run: (ctx) => corner(ctx, 'cold', 1) },
-    { name: 'hot', timeoutS: 4 * 3600, run: (ctx) => corner(ctx, 'hot', 2) },
+    { name: 'room', timeoutS: 4 * 3600, run: roomStep },
+    { name: 'cold', timeoutS: 4 * 3600, run: (ctx) => cornerStep(ctx, 'cold', 1) },
+    { name: 'hot', timeoutS: 4 * 3600, run: (ctx) => cornerStep(ctx, 'hot', 2) },
   ],
 })

@@ -2,18 +2,19 @@ import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { computeTempco, type TempPoint } from './analysis'
 import {
-  type Board,
   benchParameters,
   benchSetup,
   boardUnderTest,
   configureBench,
+  dutSettleParameters,
   measureOf,
   readConditions,
   recordVout,
-  sampleBoardVout,
+  settleDuts,
   settleOptions,
-  type VoutSample,
   visitSetpoints,
+  voutLimits,
+  voutNominalParameters,
 } from './bench-steps'
 
 const parameters = z.object({
@@ -23,46 +24,13 @@ const parameters = z.object({
     .default([-40, -20, 0, 25, 50, 85])
     .describe('chamber setpoints, °C, in the order visited'),
   ...benchParameters,
-  settle_drift_uv: z
-    .number()
-    .positive()
-    .default(2)
-    .describe('the DUT has settled when successive averaged V_out readings differ by less than this, µV'),
-  settle_interval_s: z.number().positive().default(10).describe('time between the averaged readings compared, s'),
-  max_drift_checks: z.number().int().min(1).default(12).describe('averaged readings compared at most per point'),
+  ...dutSettleParameters,
   limit_ppm_per_c: z.number().positive().default(100).describe('|tempco| limit, ppm/°C'),
-  vout_nominal_v: z.number().positive().default(3.3).describe('nominal output voltage, V'),
-  vout_tolerance_pct: z.number().positive().default(2).describe('allowed deviation of V_out at 25 °C, %'),
+  ...voutNominalParameters,
 })
 
 type Params = z.output<typeof parameters>
 type Ctx = TestContext<Params, string>
-
-/**
- * Waits until every socket's V_out stops drifting: successive averaged readings `settle_interval_s` apart must
- * differ by less than `settle_drift_uv`, for each socket of the board (one wait serves them all). Returns the last
- * averaged reading of each socket.
- */
-async function settleDuts(ctx: Ctx, board: Board, setpoint: number): Promise<VoutSample[]> {
-  const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
-  let previous = await sampleBoardVout(ctx, board.sockets)
-  let drifts = previous.map(() => Number.POSITIVE_INFINITY)
-  for (let i = 0; i < checks; i++) {
-    await ctx.clock.wait(interval)
-    const current = await sampleBoardVout(ctx, board.sockets)
-    drifts = current.map((sample, k) => Math.abs(sample.vout - previous[k]!.vout) * 1e6)
-    previous = current
-    if (drifts.every((drift) => drift < threshold)) return current
-  }
-  for (const [k, socket] of board.sockets.entries()) {
-    if (drifts[k]! < threshold) continue
-    const which = board.named ? ` of socket ${socket.number}` : ''
-    ctx.log.warn(
-      `V_out${which} at ${setpoint} °C still moved ${drifts[k]!.toFixed(1)} µV in ${interval} s; using the last reading`,
-    )
-  }
-  return previous
-}
 
 async function sweep(ctx: Ctx): Promise<void> {
   const board = await boardUnderTest(ctx)
@@ -117,10 +85,7 @@ export const tempcoTest = defineTest({
       name: 'vout_25c_v',
       unit: 'V',
       description: 'V_out at 25 °C (measured point, or the fit at 25 °C)',
-      limits: (p) => {
-        const tolerance = (p.vout_nominal_v * p.vout_tolerance_pct) / 100
-        return { lower: p.vout_nominal_v - tolerance, upper: p.vout_nominal_v + tolerance }
-      },
+      limits: voutLimits,
     },
     { name: 'fit_residual_uv', unit: 'µV', description: 'RMS residual of the linear fit' },
   ],

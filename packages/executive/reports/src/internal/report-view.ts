@@ -40,6 +40,8 @@ const testTitles: Record<string, string> = {
   line_regulation: 'Line regulation',
   dropout: 'Dropout voltage',
   iq_vs_temp: 'Quiescent current vs temperature',
+  output_voltage: 'Output voltage',
+  quiescent_current: 'Quiescent current',
 }
 
 /** A readable title for a test name (`load_regulation` → "Load regulation"). */
