@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { chromiumFlags } from '@dvt/reports'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postJson } from './support/dashboard-http'
 import { type ServeHandle, startServe } from './support/dvt-process'
 
 const SHIPPED_PLAN = resolve(import.meta.dirname, '../../../plans/ldo-datasheet.yaml')
@@ -171,6 +172,15 @@ describe('the Campaigns page in Chromium against a real dvt serve with its dashb
         timeout: 60_000,
       },
     )
+    // One thing at a time on a bench: a second campaign and a single run are refused while this one runs.
+    const second = await postJson(`${serve.url}/api/campaigns`, { plan: 'ldo-datasheet.yaml', set: ['lot.size=8'] })
+    expect(second.status).toBe(409)
+    expect(((await second.json()) as { error: string }).error).toMatch(
+      /^the bench is busy: campaign [0-9a-f]{8} is running/,
+    )
+    const run = await postJson(`${serve.url}/api/runs`, { test: 'line_regulation', parameters: {} })
+    expect(run.status).toBe(409)
+    expect(((await run.json()) as { error: string }).error).toMatch(/busy/)
     await clickButton(page, 'Abort')
     await page.waitForFunction(
       () => document.querySelector('[data-testid=campaign-status]')?.textContent?.trim() === 'ABORTED',
