@@ -75,6 +75,9 @@ const COMMANDS = [
   'fit',
   'sql',
   'validate-plan',
+  'run-plan',
+  'list-campaigns',
+  'show-campaign',
 ]
 
 describe('dvt commands', () => {
@@ -152,6 +155,18 @@ describe('dvt commands', () => {
       args: ['plans/a.yaml'],
       options: { set: ['lot.size=16', 'sockets=8'] },
     },
+    {
+      argv: ['run-plan', 'p.yaml', '--set', 'sockets=1', '--speed', 'max', '--json', '--resume', 'abcd1234'],
+      args: ['p.yaml'],
+      options: { set: ['sockets=1'], speed: 'max', json: true, resume: 'abcd1234', operator: process.env.USER },
+    },
+    { argv: ['list-campaigns'], args: [], options: { limit: '20' } },
+    {
+      argv: ['list-campaigns', '--limit', '5', '--status', 'aborted', '--json'],
+      args: [],
+      options: { limit: '5', status: 'aborted', json: true },
+    },
+    { argv: ['show-campaign', 'abcd1234', '--json'], args: ['abcd1234'], options: { json: true } },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })
   })

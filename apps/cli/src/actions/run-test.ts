@@ -12,6 +12,7 @@ import {
 import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
 import { resultsTable } from '../format'
+import { handleInterrupts } from '../interrupts'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
 import { reportRecovered } from '../open-cli-storage'
@@ -72,7 +73,7 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
 }
 
 /** Says so when the database went away during the run and its writes waited in the local spool (none lost). */
-function reportKeptWrites(storage: unknown): void {
+export function reportKeptWrites(storage: unknown): void {
   const kept = (storage as { keptWrites?: number } | null)?.keptWrites ?? 0
   const pending = (storage as { spooled?: number } | null)?.spooled ?? 0
   if (kept === 0) return
@@ -81,7 +82,7 @@ function reportKeptWrites(storage: unknown): void {
 }
 
 /** An unreachable bench is one sentence and exit 2, before any run is recorded. */
-async function probeBench(session: RunSession): Promise<void> {
+export async function probeBench(session: RunSession): Promise<void> {
   try {
     await session.probe()
   } catch (error) {
@@ -89,7 +90,7 @@ async function probeBench(session: RunSession): Promise<void> {
   }
 }
 
-function parseSpeedFlag(text: string, config: DvtConfig): SimSpeed {
+export function parseSpeedFlag(text: string, config: DvtConfig): SimSpeed {
   if (config.instruments.backend !== 'simulator') {
     throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
   }
@@ -157,25 +158,6 @@ function logRunEvent(log: Logger, event: RunEvent): void {
       event.status === 'error' ? 'error' : 'info',
       `run ${id} ${event.status}${event.reason ? ` — ${event.reason}` : ''}`,
     )
-  }
-}
-
-/** First Ctrl-C: abort the run (bench left safe, data kept). Second: leave at once. */
-function handleInterrupts(abort: (reason?: string) => void): () => void {
-  let count = 0
-  const onSignal = (signal: NodeJS.Signals) => {
-    count++
-    if (count > 1) process.exit(EXIT.aborted)
-    process.stderr.write(
-      `\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: aborting — the bench is being made safe (Ctrl-C again to quit at once)\n`,
-    )
-    abort(`aborted by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`)
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  return () => {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
   }
 }
 

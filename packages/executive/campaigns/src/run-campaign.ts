@@ -162,6 +162,7 @@ class CampaignRun {
   #state!: CampaignState
   /** Bench-clock time at the start of this session, and what earlier sessions covered. */
   #clockStart = 0
+  #coveredBefore = 0
 
   constructor(
     options: RunCampaignOptions,
@@ -190,6 +191,7 @@ class CampaignRun {
     ])
     this.#state = new CampaignState(points, duts, results, this.#boards)
     this.#clockStart = await this.#o.session.clock.sync()
+    this.#coveredBefore = this.#record.simulatedSeconds
   }
 
   async run(resumed: boolean): Promise<CampaignOutcome> {
@@ -347,7 +349,7 @@ class CampaignRun {
     return {
       progress: this.#state.progress(),
       yield: this.#state.yield(),
-      simulatedSeconds: this.#record.simulatedSeconds + Math.max(0, now - this.#clockStart),
+      simulatedSeconds: this.#coveredBefore + Math.max(0, now - this.#clockStart),
     }
   }
 

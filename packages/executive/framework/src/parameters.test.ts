@@ -46,8 +46,9 @@ describe('parameters', () => {
 
   it('describes every library test as JSON Schema with defaults and descriptions', async () => {
     // A parameter without a default is optional: its absence means what its description says (`sockets`: the one
-    // `socket`; dropout's `temperature_c`: the three corners).
-    const optional = ['sockets', 'temperature_c']
+    // `socket`; `current_limit_a`: enough for the board; dropout's `temperature_c`: the three corners;
+    // quiescent_current's `iq_samples`: as many as the current's source needs).
+    const optional = ['sockets', 'current_limit_a', 'temperature_c', 'iq_samples']
     for (const test of defaultRegistry.list()) {
       const schema = describeParameters(test)
       expect(schema.type).toBe('object')

@@ -8,6 +8,10 @@ import { mean } from './analysis'
 
 /** The most `current_limit_a` may be: what supply output 1 gives, A. */
 export const SUPPLY_MAX_CURRENT_A = 5
+/** `current_limit_a` when not given: enough for one DUT, A. */
+const DEFAULT_CURRENT_LIMIT_A = 1
+/** Without `current_limit_a`, a board whose loads draw more than the default gets this much more than their draw. */
+const CURRENT_LIMIT_MARGIN = 1.25
 
 /** Parameters most tests share (snake_case like the config). */
 export const benchParameters = {
@@ -16,8 +20,10 @@ export const benchParameters = {
     .number()
     .positive()
     .max(SUPPLY_MAX_CURRENT_A)
-    .default(1)
-    .describe('supply channel 1 current limit (it feeds every socket of the board), A'),
+    .optional()
+    .describe(
+      `supply channel 1 current limit; it feeds every socket of the board [${DEFAULT_CURRENT_LIMIT_A} A, or 25 % above what the board's loads draw when that is more, at most ${SUPPLY_MAX_CURRENT_A} A], A`,
+    ),
   load_a: z.number().min(0).max(0.6).default(0.1).describe('electronic load current, A'),
   ramp_c_per_min: z.number().positive().max(60).default(10).describe('chamber ramp rate, °C/min'),
   window_c: z.number().positive().default(0.5).describe('chamber stability window, °C'),
@@ -59,7 +65,8 @@ export type BenchParams = z.output<z.ZodObject<typeof benchParameters>>
 
 export interface BenchSetup {
   supplyV: number
-  currentLimitA: number
+  /** The supply's current limit as given; undefined: enough for the board (see `current_limit_a`). */
+  currentLimitA: number | undefined
   loadA: number
   /** The most any step loads each socket with [loadA]: the supply must feed it on every socket at once. */
   peakLoadA: number
@@ -147,20 +154,24 @@ export function recordOf(
 }
 
 /**
- * Refuses a board whose loads would draw more than the supply's current limit at once: supply output 1 feeds every
- * socket, and past its limit it goes constant-current and collapses every socket's V_out (docs/physics.md#sockets).
+ * The supply's current limit for the board: `current_limit_a`, else enough for what its loads draw at most. Refuses
+ * a board whose loads would draw more than that at once: supply output 1 feeds every socket, and past its limit it
+ * goes constant-current and collapses every socket's V_out (docs/physics.md#sockets).
  */
-function checkSupplyBudget(board: Board, setup: BenchSetup): void {
+function supplyCurrentLimit(board: Board, setup: BenchSetup): number {
   const count = board.sockets.length
   const total = count * setup.peakLoadA
-  if (total <= setup.currentLimitA) return
+  const given = setup.currentLimitA
+  const limit = given ?? Math.min(SUPPLY_MAX_CURRENT_A, Math.max(DEFAULT_CURRENT_LIMIT_A, total * CURRENT_LIMIT_MARGIN))
+  if (total <= limit) return limit
   const draw =
     count === 1 ? `${setup.peakLoadA} A` : `${Number(total.toFixed(6))} A (${count} sockets × ${setup.peakLoadA} A)`
   const fewer = count === 1 ? '' : ' or measure fewer sockets per run'
-  throw new FrameworkError(
-    'FRAMEWORK_BAD_PARAMETER',
-    `the loads draw up to ${draw} from the one supply, above current_limit_a ${setup.currentLimitA} A — raise current_limit_a (at most ${SUPPLY_MAX_CURRENT_A} A)${fewer}`,
-  )
+  const problem =
+    given === undefined
+      ? `more than its ${SUPPLY_MAX_CURRENT_A} A — lower the loads${fewer}`
+      : `above current_limit_a ${given} A — raise current_limit_a (at most ${SUPPLY_MAX_CURRENT_A} A)${fewer}`
+  throw new FrameworkError('FRAMEWORK_BAD_PARAMETER', `the loads draw up to ${draw} from the one supply, ${problem}`)
 }
 
 /** Every instrument the board's sockets are loaded and read through, each once, in order. */
@@ -174,7 +185,7 @@ function boardInstruments(board: Board): Instrument[] {
  */
 export async function configureBench(ctx: BoardCtx, setup: BenchSetup): Promise<void> {
   const board = await boardUnderTest(ctx)
-  checkSupplyBudget(board, setup)
+  const currentLimit = supplyCurrentLimit(board, setup)
   const { chamber, supply } = ctx.instruments
   for (const instrument of [chamber, supply, ...boardInstruments(board)]) await instrument.clear()
   for (const socket of board.sockets) {
@@ -185,7 +196,7 @@ export async function configureBench(ctx: BoardCtx, setup: BenchSetup): Promise<
   await chamber.setWindow(setup.windowC)
   await chamber.setSoakTime(setup.soakS)
   await chamber.setFlow(true)
-  await supply.configure(1, { voltage: setup.supplyV, currentLimit: setup.currentLimitA, output: true })
+  await supply.configure(1, { voltage: setup.supplyV, currentLimit, output: true })
   for (const socket of board.sockets) {
     await socket.load.configure({ function: 'CURR', current: setup.loadA, input: setup.loadA > 0 })
   }
@@ -315,8 +326,8 @@ export function voutLimits(p: z.output<z.ZodObject<typeof voutNominalParameters>
 
 /**
  * Waits until every socket's V_out stops drifting: successive averaged readings `settle_interval_s` apart must
- * differ by less than `settle_drift_uv`, for each socket of the board (one wait serves them all). Returns the last
- * averaged reading of each socket.
+ * differ by less than `settle_drift_uv`. One wait serves the whole board; a socket that has settled is not read
+ * again. Returns each socket's settled averaged reading (or its last one, with a warning), in the board's order.
  */
 export async function settleDuts(
   ctx: TestContext<DutSettleParams, string>,
@@ -324,23 +335,32 @@ export async function settleDuts(
   setpoint: number,
 ): Promise<VoutSample[]> {
   const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
-  let previous = await sampleBoardVout(ctx, board.sockets)
-  let drifts = previous.map(() => Number.POSITIVE_INFINITY)
+  const { sockets } = board
+  const previous = await sampleBoardVout(ctx, sockets)
+  const drifts = sockets.map(() => Number.POSITIVE_INFINITY)
+  const settled: (VoutSample | null)[] = sockets.map(() => null)
   for (let i = 0; i < checks; i++) {
+    const waiting = sockets.flatMap((_, k) => (settled[k] === null ? [k] : []))
     await ctx.clock.wait(interval)
-    const current = await sampleBoardVout(ctx, board.sockets)
-    drifts = current.map((sample, k) => Math.abs(sample.vout - previous[k]!.vout) * 1e6)
-    previous = current
-    if (drifts.every((drift) => drift < threshold)) return current
+    const current = await sampleBoardVout(
+      ctx,
+      waiting.map((k) => sockets[k]!),
+    )
+    for (const [j, k] of waiting.entries()) {
+      drifts[k] = Math.abs(current[j]!.vout - previous[k]!.vout) * 1e6
+      previous[k] = current[j]!
+      if (drifts[k]! < threshold) settled[k] = current[j]!
+    }
+    if (settled.every((sample) => sample !== null)) return settled as VoutSample[]
   }
-  for (const [k, socket] of board.sockets.entries()) {
-    if (drifts[k]! < threshold) continue
+  for (const [k, socket] of sockets.entries()) {
+    if (settled[k] !== null) continue
     const which = board.named ? ` of socket ${socket.number}` : ''
     ctx.log.warn(
       `V_out${which} at ${setpoint} °C still moved ${drifts[k]!.toFixed(1)} µV in ${interval} s; using the last reading`,
     )
   }
-  return previous
+  return sockets.map((_, k) => settled[k] ?? previous[k]!)
 }
 
 /** Progress on point `index` (from 0) of `count`: `point 2 of 5: <message>`. */

@@ -160,6 +160,14 @@ describe('quiescent_current', () => {
     expect(Math.abs(value(hot, 'iq_ua')! - 60 * 1.18)).toBeLessThan(1)
     expect((await control().state()).sockets.map((s) => s.iout_a)).toEqual(Array(8).fill(0))
   })
+
+  it('averages 100 readings of a current-sense channel unless told otherwise', async () => {
+    const state = await runner.run('quiescent_current', { sockets: [2, 3] })
+    expect(state.status).toBe('passed')
+    const rows = await storage.readMeasurements(state.id)
+    expect(rows.filter((row) => row.parameter === 'iin_s2')).toHaveLength(100)
+    expect(rows.filter((row) => row.parameter === 'iq_avg_s3')).toHaveLength(1)
+  })
 })
 
 describe('dropout at one temperature', () => {

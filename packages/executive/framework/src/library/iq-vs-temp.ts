@@ -13,22 +13,19 @@ import {
   visitSetpoints,
 } from './bench-steps'
 
-/** Supply current readbacks averaged per I_q reading; shared with quiescent_current. */
-export const iqSamplesParameter = z
-  .number()
-  .int()
-  .min(1)
-  .max(20_000)
-  .default(1000)
-  .describe('supply current readbacks averaged per point (readback noise σ ≈ 0.1 mA)')
-
 const parameters = z.object({
   points_c: z
     .array(z.number().min(-75).max(200))
     .min(2)
     .default([-40, 0, 25, 50, 85])
     .describe('chamber setpoints, °C'),
-  iq_samples: iqSamplesParameter,
+  iq_samples: z
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(1000)
+    .describe('supply current readbacks averaged per point (readback noise σ ≈ 0.1 mA)'),
   limit_iq_ua: z.number().positive().default(100).describe('quiescent current limit at 25 °C, µA'),
   limit_tempco_pct_per_c: z.number().positive().default(1).describe('|I_q tempco| limit, %/°C'),
   ...benchParameters,

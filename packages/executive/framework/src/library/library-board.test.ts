@@ -54,7 +54,7 @@ async function timedRun(test: string, params: Record<string, unknown>) {
 describe('load_regulation over a board of eight', () => {
   it('measures each socket’s own part in one run, results and readings named by socket', async () => {
     for (const n of BOARD) await control().setSocketParameter(n, 'LOAD_REGULATION_OHM', 0.01 * (n + 1))
-    const state = await runner.run('load_regulation', { sockets: BOARD, current_limit_a: 5 })
+    const state = await runner.run('load_regulation', { sockets: BOARD })
     expect(state.status).toBe('passed')
     const measured = bySocket(state, 'load_regulation_mohm')
     expect(measured.map(([socket]) => socket)).toEqual(BOARD)
@@ -82,7 +82,7 @@ describe('load_regulation over a board of eight', () => {
     // Both runs start with the chamber stable at 25 °C.
     await runner.run('load_regulation', {})
     const one = await timedRun('load_regulation', {})
-    const eight = await timedRun('load_regulation', { sockets: BOARD, current_limit_a: 5 })
+    const eight = await timedRun('load_regulation', { sockets: BOARD })
     expect(one.state.status).toBe('passed')
     expect(eight.state.status).toBe('passed')
     expect(eight.simulatedS).toBeGreaterThan(one.simulatedS)
@@ -92,7 +92,7 @@ describe('load_regulation over a board of eight', () => {
   it('reads the V_outs on the switch/measure unit in one scan per point, socket 1 on the multimeter', async () => {
     const lines = await recordRunLines(
       'load_regulation',
-      { loads_a: [0, 0.2], sockets: BOARD, current_limit_a: 5 },
+      { loads_a: [0, 0.2], sockets: BOARD },
       { env: { DVT__BENCH__SOCKETS: '8' }, runner: (config) => ({ board: boardWiring(config) }) },
     )
     const mux = lines.filter((line) => line.startsWith('mux ') && !line.startsWith('mux *'))
@@ -103,7 +103,8 @@ describe('load_regulation over a board of eight', () => {
     ])
     expect(lines.filter((line) => line === 'dmm READ?;:SYST:ERR?')).toHaveLength(2)
     // Every socket is loaded before the one wait of the point (channel 1 as on the one-DUT bench).
-    const loaded = lines.findIndex((line) => line === 'load CURR 0.2;:INP ON;:SYST:ERR?')
+    const loaded = lines.indexOf('load CURR 0.2;:INP ON;:SYST:ERR?')
+    expect(loaded).toBeGreaterThan(0)
     const others = BOARD.slice(1).map((n) => `load CURR 0.2,(@${n});:INP ON,(@${n});:SYST:ERR?`)
     expect(lines.slice(loaded + 1, loaded + 8)).toEqual(others)
     expect(lines[loaded + 8]).toMatch(/^control SIM:WAIT /)
@@ -181,11 +182,31 @@ describe('a board the run cannot measure', () => {
   })
 
   it('ends in error, in one sentence, when the loads would draw more than the supply’s limit', async () => {
-    const state = await runner.run('load_regulation', { sockets: BOARD })
+    const state = await runner.run('load_regulation', { sockets: BOARD, current_limit_a: 1 })
     expect(state.status).toBe('error')
     expect(state.statusReason).toBe(
       'step "configure" failed: the loads draw up to 4 A (8 sockets × 0.5 A) from the one supply, above current_limit_a 1 A — raise current_limit_a (at most 5 A) or measure fewer sockets per run',
     )
+    // Without current_limit_a the limit covers the board's draw, up to what the supply gives.
+    const sixteen = await startVirtualBench({ DVT__BENCH__SOCKETS: '16' })
+    try {
+      const big = createTestRunner({
+        instruments: sixteen.instruments,
+        board: boardWiring(sixteen.config),
+        registry: defaultRegistry,
+      })
+      const all = Array.from({ length: 16 }, (_, i) => i + 1)
+      const heavy = await big.run('load_regulation', { sockets: all, loads_a: [0, 0.5] })
+      expect(heavy.statusReason).toBe(
+        'step "configure" failed: the loads draw up to 8 A (16 sockets × 0.5 A) from the one supply, more than its 5 A — lower the loads or measure fewer sockets per run',
+      )
+      const light = await big.run('output_voltage', { sockets: all })
+      expect(light.status).toBe('passed')
+      expect(light.results).toHaveLength(16)
+      expect(await sixteen.instruments.supply.send('CURR? (@1)')).toBe('+2.00000000E+00')
+    } finally {
+      await sixteen.close()
+    }
   })
 
   it('ends in error naming the board when a socket does not exist', async () => {

@@ -10,11 +10,23 @@ import {
   settleChamber,
   settleOptions,
 } from './bench-steps'
-import { iqSamplesParameter, readBoardIq } from './iq-vs-temp'
+import { readBoardIq } from './iq-vs-temp'
+
+/** Readings averaged per I_q without `iq_samples`: the supply's read-back is noisy, a sense channel is not. */
+const SUPPLY_READBACK_SAMPLES = 1000
+const SENSED_SAMPLES = 100
 
 const parameters = z.object({
   temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
-  iq_samples: iqSamplesParameter,
+  iq_samples: z
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .optional()
+    .describe(
+      `input-current readings averaged per socket [${SUPPLY_READBACK_SAMPLES} from the supply's read-back (σ ≈ 0.1 mA each), ${SENSED_SAMPLES} from current-sense channels (σ < 0.1 µA each, 20 ms per reading and socket)]`,
+    ),
   limit_iq_ua: z.number().positive().default(100).describe('quiescent current limit, µA'),
   ...benchParameters,
 })
@@ -27,7 +39,9 @@ async function measure(ctx: Ctx): Promise<void> {
   const board = await boardUnderTest(ctx)
   reportPoint(ctx, 0, 1, `settling at ${p.temperature_c} °C`)
   await settleChamber(ctx, p.temperature_c, settleOptions(p))
-  const points = await readBoardIq(ctx, board, p.iq_samples, p.supply_v, p.temperature_c)
+  const sensed = board.sockets.every((socket) => socket.wiring.inputCurrent.kind === 'mux')
+  const samples = p.iq_samples ?? (sensed ? SENSED_SAMPLES : SUPPLY_READBACK_SAMPLES)
+  const points = await readBoardIq(ctx, board, samples, p.supply_v, p.temperature_c)
   for (const [k, socket] of board.sockets.entries()) measureOf(ctx, board, socket, 'iq_ua', points[k]!.iq * 1e6)
 }
 
@@ -40,7 +54,7 @@ export const quiescentCurrentTest = defineTest({
     {
       name: 'iq_ua',
       unit: 'µA',
-      description: 'I_q at temperature_c, the mean of iq_samples input-current readings',
+      description: 'I_q at temperature_c, the mean of iq_samples input-current readings with the load off',
       limits: (p) => ({ lower: 0, upper: p.limit_iq_ua }),
     },
   ],
