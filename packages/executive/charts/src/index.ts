@@ -2,7 +2,7 @@
 // static SVG (docs/adr/0006-one-chart-library.md), and the pure functions that turn measurements into them.
 
 export type { CampaignChartInput, CampaignChartSpec } from './campaign-charts'
-export { campaignCharts, conditionsLabel } from './campaign-charts'
+export { campaignCharts } from './campaign-charts'
 export type {
   ChartSize,
   HistogramBin,
@@ -16,6 +16,7 @@ export type {
 } from './chart-spec'
 export type { ComparisonChartSpec } from './comparison-charts'
 export { comparisonChart, comparisonCharts } from './comparison-charts'
+export { conditionsLabel } from './conditions-label'
 export { displayUnit } from './display-unit'
 export { formatCharacteristic, formatLimits, formatNumber } from './format-number'
 export { histogramBins } from './histogram-bins'

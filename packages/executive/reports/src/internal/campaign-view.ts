@@ -1,4 +1,4 @@
-import { conditionsLabel, formatCharacteristic, formatLimits, parameterLabel } from '@dvt/charts'
+import { conditionsLabel, formatCharacteristic, formatLimits, parameterLabel } from '@dvt/charts/labels'
 import type { CampaignRecord, CampaignResult, CampaignStatistic, CampaignSummary } from '@dvt/storage'
 import type { ReportChart } from './charts/report-charts'
 import { formatDateTime, formatDuration, formatElapsed, formatNumber } from './format'

@@ -1,6 +1,6 @@
 /** Number formatting and dates for the report text (UTC throughout, so a report reads the same anywhere). */
 
-import { formatNumber } from '@dvt/charts'
+import { formatNumber } from '@dvt/charts/labels'
 
 export { formatNumber }
 
