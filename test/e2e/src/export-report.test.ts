@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { conditionsLabel, formatCharacteristic } from '@dvt/charts'
 import type { CampaignSummary } from '@dvt/storage'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postJson } from './support/dashboard-http'
 import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
 import { NO_STACK } from './support/expect-cli'
 
@@ -96,7 +95,7 @@ describe('dvt export-report (real dvt serve, real run, real Chromium)', () => {
   })
 })
 
-describe('dvt export-report <campaign id> (a campaign run by a real dvt serve, real Chromium)', () => {
+describe('dvt export-report <campaign id> (dvt run-plan on a real dvt serve, dvt show-campaign --json, real Chromium)', () => {
   let serve: ServeHandle
   let summary: CampaignSummary
   const dvt = (args: string[]) => runDvt(args, { env: serve.env, cwd: serve.dir, timeoutMs: 60_000 })
@@ -113,21 +112,20 @@ describe('dvt export-report <campaign id> (a campaign run by a real dvt serve, r
   ].join('\n')
 
   beforeAll(async () => {
-    serve = await startServe({ speed: 'max', dashboard: true, args: ['--sockets', '4'] })
-    const started = await postJson(`${serve.url}/api/campaigns`, { yaml: plan })
-    expect(started.status, await started.clone().text()).toBe(202)
-    const { id } = (await started.json()) as { id: string }
-    for (;;) {
-      summary = (await (await fetch(`${serve.url}/api/campaigns/${id}`)).json()) as CampaignSummary
-      if (!['pending', 'running'].includes(summary.campaign.status)) break
-      await new Promise((r) => setTimeout(r, 200))
-    }
+    serve = await startServe({ speed: 'max', args: ['--sockets', '4'] })
+    writeFileSync(join(serve.dir, 'plan.yaml'), plan)
+    const ran = await dvt(['run-plan', 'plan.yaml', '--json'])
+    expect(ran.stderr).not.toMatch(NO_STACK)
+    const { id } = JSON.parse(ran.stdout.trim().split('\n').at(-1)!) as { id: string }
+    const shown = await dvt(['show-campaign', id, '--json'])
+    expect(shown.code, shown.stderr).toBe(0)
+    summary = JSON.parse(shown.stdout) as CampaignSummary
   })
   afterAll(async () => {
     await serve?.stop()
   })
 
-  it('resolves a campaign prefix and prints its datasheet: every parameter, min/typ/max as the summary has them', async () => {
+  it('resolves a campaign prefix and prints its datasheet: every parameter, min/typ/max as show-campaign --json has them', async () => {
     const short = summary.campaign.id.slice(0, 8)
     const r = await dvt(['export-report', short])
     expect(r.code, r.stderr).toBe(0)
