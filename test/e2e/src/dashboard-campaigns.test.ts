@@ -6,7 +6,7 @@ import { chromiumFlags } from '@dvt/reports'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { postJson } from './support/dashboard-http'
-import { type ServeHandle, startServe } from './support/dvt-process'
+import { type ServeHandle, spawnDvt, startServe } from './support/dvt-process'
 
 const SHIPPED_PLAN = resolve(import.meta.dirname, '../../../plans/ldo-datasheet.yaml')
 
@@ -210,10 +210,41 @@ describe('the Campaigns page in Chromium against a real dvt serve with its dashb
     })
   })
 
+  it('follows a campaign started with dvt run-plan in a terminal: its grid fills on the page too', async () => {
+    const terminal = spawnDvt(['run-plan', 'plans/ldo-datasheet.yaml', '--set', 'lot.size=16'], {
+      env: serve.env,
+      cwd: serve.dir,
+    })
+    const exited = new Promise<number | null>((r) => terminal.once('exit', (code) => r(code)))
+    let id: string | undefined
+    while (!id) {
+      const list = (await (await fetch(`${serve.url}/api/campaigns?status=running`)).json()) as {
+        campaigns: Array<{ id: string }>
+      }
+      id = list.campaigns[0]?.id
+      if (!id) await new Promise((r) => setTimeout(r, 100))
+    }
+    await page.goto(`${serve.url}/campaigns/${id}`)
+    await page.waitForSelector('[data-testid=campaign-detail] [data-testid=progress-grid]')
+    await recordGrid(page)
+    await page.waitForFunction(
+      () =>
+        ['PASSED', 'FAILED', 'ERROR'].includes(
+          document.querySelector('[data-testid=campaign-status]')?.textContent?.trim() ?? '',
+        ),
+      { timeout: 120_000 },
+    )
+    expect([0, 1]).toContain(await exited)
+    const measured = (states: string[]) => states.filter((s) => s !== 'pending' && s !== 'running').length
+    const seen = (await recordedGrid(page)).map(measured)
+    expect(seen.filter((n) => n > 0 && n < 56).length).toBeGreaterThan(1)
+    expect(seen.at(-1)).toBe(56)
+  })
+
   it('lists the campaigns, and in the runs table the whole row opens the run — by click and by keyboard', async () => {
     await page.goto(`${serve.url}/campaigns`)
     await page.waitForSelector('[data-testid=campaigns-table] tbody tr')
-    expect(await page.$$eval('[data-testid=campaigns-table] tbody tr', (rows) => rows.length)).toBe(2)
+    expect(await page.$$eval('[data-testid=campaigns-table] tbody tr', (rows) => rows.length)).toBe(3)
     // A click on a cell that is not the ID link opens the campaign.
     await page.click('[data-testid=campaigns-table] tbody tr:last-child td:nth-child(2)')
     await page.waitForFunction((url: string) => window.location.href === url, {}, campaignUrl)
