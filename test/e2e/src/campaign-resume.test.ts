@@ -115,6 +115,43 @@ describe('dvt run-plan --resume after kill -9', () => {
     return page.campaigns[0]?.id ?? null
   }
 
+  it('Ctrl-C: the campaign ends aborted (exit 130, the bench left safe) and resumes to the same result', async () => {
+    const { child, output } = start('max')
+    const s = store()
+    let id: string | null = null
+    try {
+      // Stopped with a point done and the next one's run in progress.
+      const running = async () => {
+        id = await campaignOf(s)
+        if (id === null || !(await s.getCampaignPoints(id)).some((p) => p.status === 'done')) return false
+        const run = (await s.listRuns({ status: 'running', limit: 1 })).runs[0]
+        return run?.campaignId === id
+      }
+      expect(await stopWhen(child, running)).toBe(true)
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+      child.kill('SIGCONT')
+      child.kill('SIGINT')
+      expect(await exited).toBe(130)
+      expect(output.stderr()).toContain('Ctrl-C: aborting — the bench is being made safe')
+      const aborted = await s.getCampaign(id!)
+      expect(aborted).toMatchObject({ status: 'aborted' })
+      expect(aborted!.statusReason).toContain(`--resume ${id!.slice(0, 8)}`)
+      // The run in progress was aborted and ended with the bench safe.
+      const runs = (await s.listRuns({ limit: 100 })).runs.filter((r) => r.campaignId === id)
+      const stopped = runs.filter((r) => r.status === 'aborted')
+      expect(stopped).toHaveLength(1)
+      const events = (await s.getEvents(stopped[0]!.id)).map((e) => e.message)
+      expect(events.some((m) => m.startsWith('bench left safe'))).toBe(true)
+      expect(runs.filter((r) => r.status === 'running')).toEqual([])
+    } finally {
+      await s.close()
+    }
+    const s2 = store()
+    const done = (await s2.getCampaignPoints(id!)).filter((p) => p.status === 'done').map((p) => p.ordinal)
+    await s2.close()
+    await resumeAndCheck(id!, done)
+  }, 120_000)
+
   it('during the ramp to the second temperature: resumes with that temperature, nothing of the first again', async () => {
     const { child } = start('1000', RAMP_PLAN)
     const control = createTcpTransport({ host: '127.0.0.1', port: serve().ports.control, name: 'control' })

@@ -17,4 +17,28 @@ describe('plans/plan.schema.json', () => {
     )
     expect(schema.required.sort()).toEqual(['lot', 'name', 'sockets', 'steps', 'temperatures_c'])
   })
+
+  it("gives each step's parameters and sweeps as its test takes them, without the campaign's own", () => {
+    const schema = JSON.parse(planJsonSchemaText()) as {
+      properties: { steps: { items: { properties: { test: { enum: string[] } }; allOf: Step[] } } }
+    }
+    type Step = {
+      if: { properties: { test: { const: string } } }
+      then: { properties: { parameters: Params; sweep: Params } }
+    }
+    type Params = { properties: Record<string, { type?: string; items?: unknown }>; additionalProperties: boolean }
+    const items = schema.properties.steps.items
+    expect(items.properties.test.enum).toEqual([
+      'load_regulation',
+      'line_regulation',
+      'dropout',
+      'output_voltage',
+      'quiescent_current',
+    ])
+    const dropout = items.allOf.find((s) => s.if.properties.test.const === 'dropout')!.then.properties
+    expect(dropout.parameters.additionalProperties).toBe(false)
+    expect(Object.keys(dropout.parameters.properties)).toContain('load_a')
+    expect(Object.keys(dropout.parameters.properties)).not.toContain('temperature_c')
+    expect(dropout.sweep.properties.load_a).toMatchObject({ type: 'array', items: { type: 'number', maximum: 0.6 } })
+  })
 })

@@ -1,3 +1,5 @@
+import { parseSocketReading } from '@dvt/storage/records'
+
 const labels: Record<string, string> = {
   vout: 'Output voltage',
   vin: 'Input voltage',
@@ -24,7 +26,12 @@ const labels: Record<string, string> = {
   iq_tempco_pct_per_c: 'Quiescent current tempco',
 }
 
-/** A readable name for a measured parameter (`vout` → "Output voltage"); unknown names stay as they are. */
+/**
+ * A readable name for a measured parameter (`vout` → "Output voltage"; a board-wide run's `vout_s3` → "Output
+ * voltage, socket 3"); unknown names stay as they are.
+ */
 export function parameterLabel(parameter: string): string {
+  const ofSocket = parseSocketReading(parameter)
+  if (ofSocket) return `${parameterLabel(ofSocket.parameter)}, socket ${ofSocket.socket}`
   return labels[parameter.replace(/_avg$/, '')] ?? parameter
 }

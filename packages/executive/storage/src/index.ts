@@ -11,9 +11,11 @@ export {
   FINAL_RUN_STATUSES,
   isFinalRunStatus,
   isRunStatus,
+  parseSocketReading,
   RUN_STATUSES,
   resultSockets,
   showsSocketColumn,
+  socketReadingName,
 } from './records'
 export { SqliteStorage } from './sqlite-storage'
 export type { CampaignStorage, StorageBackend } from './storage-backend'

@@ -109,6 +109,20 @@ export function resultSockets(results: readonly Pick<ResultRecord, 'socket'>[]):
   return sockets.sort((a, b) => (a ?? 0) - (b ?? 0))
 }
 
+/**
+ * The name a raw reading of one socket of a board-wide run is recorded under: `<parameter>_s<n>` (`vout_avg_s3`). The
+ * measurement rows have no socket column; the name carries it (docs/tests.md#board-wide-runs).
+ */
+export function socketReadingName(parameter: string, socket: number): string {
+  return `${parameter}_s${socket}`
+}
+
+/** The parameter and socket of a name made by {@link socketReadingName}; null for any other name. */
+export function parseSocketReading(name: string): { parameter: string; socket: number } | null {
+  const match = /^(.+)_s([1-9]\d*)$/.exec(name)
+  return match ? { parameter: match[1]!, socket: Number(match[2]) } : null
+}
+
 /** Whether a run's results are of more than one socket: then a table of them shows a Socket column. */
 export function showsSocketColumn(results: readonly Pick<ResultRecord, 'socket'>[]): boolean {
   return resultSockets(results).length > 1

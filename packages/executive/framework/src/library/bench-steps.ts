@@ -1,5 +1,6 @@
 import type { Instrument, InstrumentSet } from '@dvt/drivers'
 import { MAX_SOCKETS } from '@dvt/protocol'
+import { socketReadingName } from '@dvt/storage/records'
 import { z } from 'zod'
 import { FrameworkError } from '../framework-error'
 import type { DutSocket } from '../sockets'
@@ -137,7 +138,7 @@ export function measureOf(ctx: Ctx, board: Board, socket: DutSocket, name: strin
 
 /** The name a raw reading of `socket` is recorded under: `<parameter>_s<n>` when the run names its sockets. */
 export function readingName(board: Board, socket: DutSocket, parameter: string): string {
-  return board.named ? `${parameter}_s${socket.number}` : parameter
+  return board.named ? socketReadingName(parameter, socket.number) : parameter
 }
 
 /** Stores a raw reading of one socket of the board (see {@link readingName}). */
