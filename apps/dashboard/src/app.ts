@@ -5,14 +5,17 @@ import { toErrorReply } from './internal/error-reply'
 import { defaultWebRoot } from './internal/web-root'
 import { authPlugin } from './plugins/auth'
 import { benchControlPlugin } from './plugins/bench-control'
+import { campaignsPlugin } from './plugins/campaigns'
 import { reportRendererPlugin } from './plugins/report-renderer'
 import { runServicePlugin } from './plugins/run-service'
 import { staticPlugin } from './plugins/static'
 import { storagePlugin } from './plugins/storage'
 import { telemetryPlugin } from './plugins/telemetry'
 import { websocketPlugin } from './plugins/websocket'
+import { campaignRoutes } from './routes/api/campaigns'
 import { compareRoutes } from './routes/api/compare'
 import { controlRoutes } from './routes/api/control'
+import { planRoutes } from './routes/api/plans'
 import { runRoutes } from './routes/api/runs'
 import { testRoutes } from './routes/api/tests'
 import { wsRoutes } from './routes/api/ws'
@@ -64,6 +67,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
     config,
     ...(options.registry ? { registry: options.registry } : {}),
   })
+  await app.register(campaignsPlugin, { config, ...(options.registry ? { registry: options.registry } : {}) })
   await app.register(reportRendererPlugin, { reporting: config.reporting, reportsDir: config.data.reports_dir })
 
   await app.register(wsRoutes)
@@ -71,6 +75,8 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(testRoutes)
   await app.register(runRoutes)
   await app.register(compareRoutes)
+  await app.register(planRoutes)
+  await app.register(campaignRoutes)
   await app.register(staticPlugin, { root: options.webRoot ?? defaultWebRoot() })
   return app
 }

@@ -52,6 +52,7 @@ const empty: LiveState = {
   telemetryAt: 0,
   history: [],
   run: null,
+  campaigns: {},
 }
 
 const fold = (snapshots: TelemetrySnapshot[]) =>

@@ -103,7 +103,7 @@ describe('dvt run-plan plans/ldo-datasheet.yaml on a board of eight', () => {
     expect(summary.accuracy.find((a) => a.parameter === 'tempco_ppm_per_c')).toMatchObject({ n: 16 })
     const table = await dvt(['show-campaign', eight.id.slice(0, 8)])
     expect(table.stdout).toContain('Electrical characteristics')
-    expect(table.stdout).toMatch(/tempco_ppm_per_c\s+-40…125 °C/)
+    expect(table.stdout).toMatch(/tempco_ppm_per_c\s+T = -40…125 °C/)
   })
 
   it('gives the same verdicts with one socket, and eight sockets need at most a quarter of its bench time', async () => {

@@ -1,5 +1,6 @@
-import { type CampaignSummary, formatConditions, loadCampaignSummary } from '@dvt/campaigns'
-import { formatTime, formatValue, table } from '../format'
+import { type CampaignSummary, loadCampaignSummary } from '@dvt/campaigns'
+import { conditionsLabel, formatCharacteristic, formatLimits } from '@dvt/charts/labels'
+import { formatTime, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
 import { formatSimTime } from '../progress-display'
@@ -24,13 +25,6 @@ export async function showCampaign(idOrPrefix: string, flags: ShowCampaignFlags)
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
 
-function limits(lower: number | null, upper: number | null): string {
-  if (lower === null && upper === null) return '—'
-  if (lower === null) return `≤ ${formatValue(upper)}`
-  if (upper === null) return `≥ ${formatValue(lower)}`
-  return `${formatValue(lower)} … ${formatValue(upper)}`
-}
-
 function printSummary(s: CampaignSummary): void {
   const c = s.campaign
   const fields: [string, string][] = [
@@ -50,11 +44,11 @@ function printSummary(s: CampaignSummary): void {
   console.log('\nElectrical characteristics')
   const rows = s.statistics.map((st) => [
     st.parameter,
-    formatConditions(st.conditions),
-    formatValue(st.min),
-    formatValue(st.mean),
-    formatValue(st.max),
-    limits(st.lowerLimit, st.upperLimit),
+    conditionsLabel(st.conditions),
+    formatCharacteristic(st.min),
+    formatCharacteristic(st.mean),
+    formatCharacteristic(st.max),
+    formatLimits(st.lowerLimit, st.upperLimit),
     st.unit,
     st.cpk === null ? '—' : st.cpk.toFixed(2),
     String(st.n),
@@ -70,10 +64,10 @@ function printSummary(s: CampaignSummary): void {
     console.log('\nMethod accuracy (measured − true, simulated lot)')
     const acc = s.accuracy.map((a) => [
       a.parameter,
-      formatConditions(a.conditions),
-      formatValue(a.meanError),
-      formatValue(a.stdError),
-      formatValue(a.maxAbsError),
+      conditionsLabel(a.conditions),
+      formatCharacteristic(a.meanError),
+      formatCharacteristic(a.stdError),
+      formatCharacteristic(a.maxAbsError),
       a.unit,
       String(a.n),
     ])

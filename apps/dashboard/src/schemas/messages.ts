@@ -3,6 +3,7 @@
 // imports nothing from the server.
 import type { RunEvent } from '@dvt/framework/run-state'
 import type { TelemetrySnapshot } from '@dvt/protocol'
+import type { CampaignRecord } from '@dvt/storage/records'
 
 /** A telemetry snapshot; `t` is the wall time (epoch ms) the dashboard received it, so a client can see its lag. */
 export interface TelemetryMessage {
@@ -23,5 +24,16 @@ export interface RunMessage {
   event: RunEvent
 }
 
+/**
+ * A campaign moved on: an event of a campaign this dashboard runs (`event` is the runner's event type, e.g.
+ * `point-finished`), or `progress` for a change of a campaign's stored progress (one started by `dvt run-plan` in a
+ * terminal). A page showing the campaign reads its summary again.
+ */
+export interface CampaignMessage {
+  type: 'campaign'
+  event: string
+  campaign: Pick<CampaignRecord, 'id' | 'status' | 'yield' | 'progress'>
+}
+
 /** Everything the server sends over `/api/ws`. */
-export type ServerMessage = TelemetryMessage | SimMessage | RunMessage
+export type ServerMessage = TelemetryMessage | SimMessage | RunMessage | CampaignMessage

@@ -12,6 +12,18 @@ const labels: Record<string, string> = {
   tj: 'Junction temperature',
   tcase: 'Case temperature',
   temperature: 'Temperature',
+  // The results a campaign tabulates (docs/campaigns.md).
+  vout_v: 'Output voltage',
+  vout_25c_v: 'Output voltage at 25 \u00b0C',
+  tempco_ppm_per_c: 'Output voltage tempco',
+  tempco_box_ppm_per_c: 'Output voltage tempco (box)',
+  load_regulation_pct: 'Load regulation',
+  load_regulation_mohm: 'Load regulation (output resistance)',
+  line_regulation_pct_per_v: 'Line regulation',
+  line_regulation_mv_per_v: 'Line regulation (mV/V)',
+  dropout_v: 'Dropout voltage',
+  iq_ua: 'Quiescent current',
+  iq_tempco_pct_per_c: 'Quiescent current tempco',
 }
 
 /**

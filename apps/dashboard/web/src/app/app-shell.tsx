@@ -6,6 +6,7 @@ import { useConnection } from '../lib/use-live'
 const links = [
   { path: '/live', label: 'Live' },
   { path: '/tests', label: 'Tests' },
+  { path: '/campaigns', label: 'Campaigns' },
   { path: '/results', label: 'Results' },
 ]
 

@@ -1,3 +1,5 @@
+import { CampaignDetailPage } from '../features/campaigns/components/campaign-detail-page'
+import { CampaignsPage } from '../features/campaigns/components/campaigns-page'
 import { ComparePage } from '../features/compare/components/compare-page'
 import { LivePage } from '../features/live/components/live-page'
 import { ResultsPage } from '../features/results/components/results-page'
@@ -12,6 +14,9 @@ function Route(props: { path: string }) {
   if (detail?.[1]) return <RunDetailPage id={detail[1]} />
   const compare = /^\/compare\/([0-9a-fA-F-]{8,36})\/([0-9a-fA-F-]{8,36})$/.exec(path)
   if (compare?.[1] && compare[2]) return <ComparePage a={compare[1]} b={compare[2]} />
+  const campaign = /^\/campaigns\/([0-9a-fA-F-]{8,36})$/.exec(path)
+  if (campaign?.[1]) return <CampaignDetailPage id={campaign[1]} />
+  if (path.startsWith('/campaigns')) return <CampaignsPage />
   if (path.startsWith('/results')) return <ResultsPage />
   if (path.startsWith('/tests')) return <TestsPage />
   return <LivePage />

@@ -1,7 +1,7 @@
 import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
 import type { SocketSnapshot, TelemetrySnapshot } from '@dvt/protocol'
 import type { MeasurementRow } from '@dvt/storage/records'
-import type { ServerMessage } from '../../../src/schemas/messages'
+import type { CampaignMessage, ServerMessage } from '../../../src/schemas/messages'
 import { appendBounded } from './ring-buffer'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
@@ -33,6 +33,8 @@ export interface LiveState {
   history: TelemetryPoint[]
   /** Replaced when another run starts. */
   run: LiveRun | null
+  /** The latest news of each campaign seen, by campaign ID. */
+  campaigns: Readonly<Record<string, CampaignMessage['campaign'] & { event: string }>>
 }
 
 const maxHistory = 300
@@ -78,6 +80,11 @@ export function reduceLive(state: LiveState, message: ServerMessage): LiveState 
       return { ...state, simConnected: message.connected }
     case 'run':
       return { ...state, run: reduceLiveRun(state.run, message.event) }
+    case 'campaign':
+      return {
+        ...state,
+        campaigns: { ...state.campaigns, [message.campaign.id]: { ...message.campaign, event: message.event } },
+      }
     default:
       return state
   }
@@ -95,6 +102,7 @@ export function createLiveStore(url: () => string) {
     telemetryAt: 0,
     history: [],
     run: null,
+    campaigns: {},
   }
   const listeners = new Set<() => void>()
   let socket: WebSocket | null = null

@@ -136,7 +136,7 @@ export const dataTablePartial = `{{#if rows.length}}
 
 /** Page footer for Chromium's `footerTemplate`; `pageNumber`/`totalPages` are filled in by Chromium. */
 export const footerTemplate = `<div style="width:100%;margin:0 14mm;padding-top:2mm;border-top:0.5pt solid #c9d1db;font-family:'DejaVu Sans',Arial,sans-serif;font-size:7pt;color:#5f6b7a;display:flex;justify-content:space-between;-webkit-print-color-adjust:exact">
-<span>{{companyName}} &middot; Run {{runId}}</span>
+<span>{{companyName}} &middot; {{subject}}</span>
 <span>Generated {{generatedAt}}</span>
 <span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
 </div>`
