@@ -1,4 +1,4 @@
-import { type ResultRecord, type RunRecord, showsSocketColumn } from '@dvt/storage'
+import { type ResultRecord, type RunRecord, showsSocketColumn } from '@dvt/storage/records'
 
 /** A plain text table: left-aligned columns, two spaces apart. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

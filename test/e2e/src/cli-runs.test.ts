@@ -229,7 +229,7 @@ describe('dvt CLI against a real dvt serve', () => {
         /no run matches "0badc0de" — "dvt list-runs" shows the IDs/,
       )
       expectOneSentence(await dvt(['show-run', 'zz']), /"zz" is not a run ID/)
-      expectOneSentence(await dvt(['export-report', '0badc0de']), /no run matches "0badc0de"/)
+      expectOneSentence(await dvt(['export-report', '0badc0de']), /no run or campaign matches "0badc0de"/)
     })
   })
 })
