@@ -1,4 +1,4 @@
-import type { DvtConfig } from '@dvt/config'
+import { type DvtConfig, simulatorPorts } from '@dvt/config'
 import type { TestRegistry } from '@dvt/framework'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { toErrorReply } from './internal/error-reply'
@@ -56,7 +56,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   })
 
   await app.register(authPlugin, { host: options.host ?? config.dashboard.host, token: config.dashboard.token })
-  await app.register(telemetryPlugin, { host: sim.host, port: sim.telemetry_port })
+  await app.register(telemetryPlugin, { host: sim.host, port: simulatorPorts(sim).telemetry })
   await app.register(benchControlPlugin, { config })
   await app.register(storagePlugin, { data: config.data })
   await app.register(websocketPlugin, {})

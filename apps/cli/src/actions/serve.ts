@@ -12,6 +12,8 @@ interface ServeFlags {
   sockets?: string
   config?: string
   dut?: string
+  portBase?: string
+  station?: string
   dashboard: boolean
 }
 
