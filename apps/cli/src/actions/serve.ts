@@ -28,7 +28,10 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const log = createLogger(config.logging, 'serve')
   const sim = await startSimServer({ config, version })
   const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
-  log.log('info', `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`)
+  log.log(
+    'info',
+    `bench ${config.station.name} on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`,
+  )
   if (flags.dut) log.log('info', `hosting the DUT of ${flags.dut}`)
   let dashboard: RunningDashboard | null = null
   try {
@@ -46,17 +49,23 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(sim, dashboard, flags.dut))
+  console.log(formatBanner(sim, dashboard, config.station.name, flags.dut))
   await stopped
   return EXIT.ok
 }
 
-function formatBanner(sim: SimServer, dashboard: RunningDashboard | null, dut: string | undefined): string {
+function formatBanner(
+  sim: SimServer,
+  dashboard: RunningDashboard | null,
+  station: string,
+  dut: string | undefined,
+): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
   const board = sim.model.sockets.length
   const sockets = board === 1 ? '' : `, ${board} sockets (lot ${sim.model.lot.name})`
   const lines = [
     `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}${sockets}`,
+    `Station: ${station}`,
     ...(dut ? [`DUT: ${dut}`] : []),
     '',
     formatInstrumentTable(sim),
