@@ -30,7 +30,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
   log.log(
     'info',
-    `bench ${config.station.name} on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`,
+    `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`,
   )
   if (flags.dut) log.log('info', `hosting the DUT of ${flags.dut}`)
   let dashboard: RunningDashboard | null = null
