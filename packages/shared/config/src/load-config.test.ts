@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { BENCH_PORTS, benchPorts, portOffset } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from './config-error'
+import { fleetBenches } from './fleet-benches'
 import { type LoadConfigOptions, loadConfig } from './load-config'
 import { configSchema } from './schema'
 import { simulatorPorts } from './simulator-ports'
@@ -142,6 +143,24 @@ describe('loadConfig', () => {
         { name: 'b', host: '10.0.0.2', port_base: 5100 },
       ])
       expect(benches(null)).toBeNull()
+    })
+
+    it('are resolved by fleetBenches: the configured ones by their port base, or the local bench alone', () => {
+      const lab = loadConfig({
+        env: {},
+        overrides: { dashboard: { benches: [{ name: 'a' }, { name: 'b', host: 'pc-2', port_base: 5100 }] } },
+      })
+      expect(fleetBenches(lab)).toEqual([
+        { name: 'a', host: '127.0.0.1', ports: benchPorts(5000) },
+        { name: 'b', host: 'pc-2', ports: benchPorts(5100) },
+      ])
+      const local = loadConfig({
+        env: {},
+        overrides: { station: { name: 'bench-9' }, instruments: { simulator: { port_base: 6000, dmm_port: 7003 } } },
+      })
+      expect(fleetBenches(local)).toEqual([
+        { name: 'bench-9', host: '127.0.0.1', ports: { ...benchPorts(6000), dmm: 7003 } },
+      ])
     })
 
     it('refuses a name given twice, and an empty list, in one sentence', () => {
