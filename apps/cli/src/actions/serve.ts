@@ -28,10 +28,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const log = createLogger(config.logging, 'serve')
   const sim = await startSimServer({ config, version })
   const ports = sim.instruments.map((i) => `${i.name} ${i.port}`).join(', ')
-  log.log(
-    'info',
-    `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`,
-  )
+  log.log('info', `bench on ${sim.host} at speed ${sim.clock.speed}: ${ports}, telemetry ${sim.telemetryPort}`)
   if (flags.dut) log.log('info', `hosting the DUT of ${flags.dut}`)
   let dashboard: RunningDashboard | null = null
   try {

@@ -1,4 +1,5 @@
 import { ComparePage } from '../features/compare/components/compare-page'
+import { FleetPage } from '../features/fleet/components/fleet-page'
 import { LivePage } from '../features/live/components/live-page'
 import { ResultsPage } from '../features/results/components/results-page'
 import { RunDetailPage } from '../features/results/components/run-detail-page'
@@ -14,6 +15,7 @@ function Route(props: { path: string }) {
   if (compare?.[1] && compare[2]) return <ComparePage a={compare[1]} b={compare[2]} />
   if (path.startsWith('/results')) return <ResultsPage />
   if (path.startsWith('/tests')) return <TestsPage />
+  if (path.startsWith('/fleet')) return <FleetPage />
   return <LivePage />
 }
 

@@ -28,8 +28,8 @@ function Entry(props: { entry: ConsoleEntry }) {
 }
 
 /** Raw SCPI to any instrument: reply and the errors drained from its queue. */
-export function ScpiConsole() {
-  const { history, busy, send } = useScpiConsole()
+export function ScpiConsole(props: { bench: string }) {
+  const { history, busy, send } = useScpiConsole(props.bench)
   const [instrument, setInstrument] = useState<InstrumentRole>('dmm')
   const [command, setCommand] = useState('*IDN?')
   const log = useRef<HTMLDivElement>(null)
