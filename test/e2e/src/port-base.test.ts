@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPorts } from '@dvt/protocol'
 import { openStorageBackend } from '@dvt/storage'
+import { freePortBase } from '@dvt/transports/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
-import { freePortBase } from './support/free-port-base'
 
 // Two benches on one host, each `dvt serve --station … --port-base …`, and a `dvt run-test --port-base …` against
 // each: the ports follow the base, and every run's station and provenance name the bench it ran on.
