@@ -155,6 +155,9 @@ describe('the Fleet page in Chromium, with a run started from a terminal', () =>
     await page.select('select[aria-label=Bench]', OTHER)
     await showing(setpoints[OTHER]!)
     expect(await page.evaluate(() => window.location.search)).toBe(`?bench=${OTHER}`)
+    // Its console names that bench's ports.
+    const options = await page.$$eval('select[aria-label=Instrument] option', (all) => all.map((o) => o.textContent))
+    expect(options).toContain(`Multimeter (${bases[1]! + 3})`)
     // And back: each bench keeps its own state.
     await page.select('select[aria-label=Bench]', STATION)
     await showing(setpoints[STATION]!)

@@ -16,7 +16,7 @@ import { ValueCards } from './value-cards'
  */
 export function LivePage() {
   const { benches, bench, choose } = useBenchChoice()
-  const { telemetry, history } = useBenchLive(bench)
+  const { telemetry, history } = useBenchLive(bench?.name ?? null)
   const count = socketCount(telemetry)
   const [socket, chooseSocket] = useSocketChoice(count)
   const shown = historyOfSocket(history, socket)
@@ -24,7 +24,7 @@ export function LivePage() {
     <div className="page">
       {benches.length > 1 && bench !== null && (
         <div className="page-toolbar" data-testid="live-bench">
-          <BenchPicker benches={benches} chosen={bench} onChoose={choose} />
+          <BenchPicker benches={benches.map((b) => b.name)} chosen={bench.name} onChoose={choose} />
         </div>
       )}
       {count > 1 && telemetry?.sockets && (
@@ -46,8 +46,11 @@ export function LivePage() {
         <PanelRow
           panels={[
             // Another bench is another form and console: nothing typed for one is sent to the other.
-            { title: 'Controls', body: <ControlsForm key={bench} bench={bench} telemetry={telemetry} /> },
-            { title: 'SCPI console', body: <ScpiConsole key={bench} bench={bench} /> },
+            { title: 'Controls', body: <ControlsForm key={bench.name} bench={bench.name} telemetry={telemetry} /> },
+            {
+              title: 'SCPI console',
+              body: <ScpiConsole key={bench.name} bench={bench.name} ports={bench.ports} />,
+            },
           ]}
         />
       )}
