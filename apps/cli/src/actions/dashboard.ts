@@ -21,9 +21,9 @@ export async function dashboard(flags: DashboardFlags): Promise<number> {
   const running = await startDashboard({ config, simHost })
   // Handlers go in before the banner: whoever reads "Press Ctrl-C" may signal at once.
   const stopped = onShutdown(() => running.close())
-  console.log(
-    `DVT Bench ${version} — dashboard for the bench at ${simHost}\n\nDashboard: ${running.url}\nPress Ctrl-C to stop.`,
-  )
+  const benches = config.dashboard.benches
+  const what = benches ? `the benches ${benches.map((b) => b.name).join(', ')}` : `the bench at ${simHost}`
+  console.log(`DVT Bench ${version} — dashboard for ${what}\n\nDashboard: ${running.url}\nPress Ctrl-C to stop.`)
   await stopped
   return EXIT.ok
 }

@@ -5,7 +5,7 @@ import type { BenchCardFacts, RunCardFacts } from '../hooks/card-facts'
 
 function RunSection(props: { bench: string; run: RunCardFacts | null }) {
   const { run } = props
-  if (!run) return <p className="muted">No run since the dashboard started.</p>
+  if (!run) return <p className="muted">No run of this station on record.</p>
   const href = `/results/${run.id}`
   return (
     <div className="fleet-run" data-testid={`fleet-run-${props.bench}`}>
