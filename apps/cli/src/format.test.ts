@@ -1,6 +1,15 @@
 import type { ResultRecord } from '@dvt/storage'
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatTime, formatValue, RESULT_HEADER, resultRows, table, verdictWord } from './format'
+import {
+  formatDuration,
+  formatTime,
+  formatValue,
+  RESULT_HEADER,
+  resultRows,
+  resultsTable,
+  table,
+  verdictWord,
+} from './format'
 
 describe('table', () => {
   it('left-aligns columns two spaces apart under a rule, without trailing spaces', () => {
@@ -103,9 +112,18 @@ describe('result rows', () => {
       lowerLimit: -100,
       upperLimit: 100,
       passed: false,
+      socket: null,
     },
-    { parameter: 'vout_25c', value: 3.3000123, unit: 'V', lowerLimit: 3.25, upperLimit: 3.35, passed: true },
-    { parameter: 'iq_85c_ua', value: 61.2, unit: 'µA', lowerLimit: null, upperLimit: null, passed: null },
+    {
+      parameter: 'vout_25c',
+      value: 3.3000123,
+      unit: 'V',
+      lowerLimit: 3.25,
+      upperLimit: 3.35,
+      passed: true,
+      socket: null,
+    },
+    { parameter: 'iq_85c_ua', value: 61.2, unit: 'µA', lowerLimit: null, upperLimit: null, passed: null, socket: null },
   ]
 
   it('are parameter, value, unit, limits and the verdict word', () => {
@@ -124,6 +142,29 @@ describe('result rows', () => {
         'tempco_ppm_per_c  152.4123  ppm/°C  -100   100    FAIL',
         'vout_25c          3.300012  V       3.25   3.35   PASS',
         'iq_85c_ua         61.2      µA      —      —      INFO',
+      ].join('\n'),
+    )
+  })
+
+  it('have no socket column when every result is of one DUT', () => {
+    expect(resultsTable(results)).toBe(table(RESULT_HEADER, resultRows(results)))
+    const oneSocket = results.map((r) => ({ ...r, socket: 4 }))
+    expect(resultsTable(oneSocket)).toBe(table(RESULT_HEADER, resultRows(oneSocket)))
+  })
+
+  it('have a socket column first when they are of more than one socket', () => {
+    const board = [
+      { ...results[1]!, socket: 1 },
+      { ...results[1]!, socket: 2, value: 3.4, passed: false },
+      { ...results[2]!, socket: null },
+    ]
+    expect(resultsTable(board)).toBe(
+      [
+        'socket  parameter  value     unit  lower  upper  verdict',
+        '──────  ─────────  ────────  ────  ─────  ─────  ───────',
+        '1       vout_25c   3.300012  V     3.25   3.35   PASS',
+        '2       vout_25c   3.4       V     3.25   3.35   FAIL',
+        '—       iq_85c_ua  61.2      µA    —      —      INFO',
       ].join('\n'),
     )
   })

@@ -1,4 +1,4 @@
-import type { ResultRecord, RunRecord } from '@dvt/storage'
+import { type ResultRecord, type RunRecord, showsSocketColumn } from '@dvt/storage'
 
 /** A plain text table: left-aligned columns, two spaces apart. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -54,3 +54,14 @@ export function resultRows(results: readonly ResultRecord[]): string[][] {
 }
 
 export const RESULT_HEADER = ['parameter', 'value', 'unit', 'lower', 'upper', 'verdict'] as const
+
+/** A run's results as a table: with a `socket` column first when they are of more than one socket. */
+export function resultsTable(results: readonly ResultRecord[]): string {
+  const rows = resultRows(results)
+  if (!showsSocketColumn(results)) return table(RESULT_HEADER, rows)
+  const socket = (r: ResultRecord) => (r.socket === null ? '—' : String(r.socket))
+  return table(
+    ['socket', ...RESULT_HEADER],
+    results.map((r, i) => [socket(r), ...rows[i]!]),
+  )
+}

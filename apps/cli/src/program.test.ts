@@ -74,6 +74,10 @@ const COMMANDS = [
   'compare',
   'fit',
   'sql',
+  'validate-plan',
+  'run-plan',
+  'list-campaigns',
+  'show-campaign',
 ]
 
 describe('dvt commands', () => {
@@ -152,6 +156,24 @@ describe('dvt commands', () => {
     },
     { argv: ['query', 'dmm', '*IDN?', '--port-base', '5100'], args: ['dmm', '*IDN?'], options: { portBase: '5100' } },
     { argv: ['dashboard', '--port-base', '5100'], args: [], options: { portBase: '5100' } },
+    { argv: ['validate-plan', 'plans/a.yaml'], args: ['plans/a.yaml'], options: { set: [] } },
+    {
+      argv: ['validate-plan', 'plans/a.yaml', '--set', 'lot.size=16', '--set', 'sockets=8'],
+      args: ['plans/a.yaml'],
+      options: { set: ['lot.size=16', 'sockets=8'] },
+    },
+    {
+      argv: ['run-plan', 'p.yaml', '--set', 'sockets=1', '--speed', 'max', '--json', '--resume', 'abcd1234'],
+      args: ['p.yaml'],
+      options: { set: ['sockets=1'], speed: 'max', json: true, resume: 'abcd1234', operator: process.env.USER },
+    },
+    { argv: ['list-campaigns'], args: [], options: { limit: '20' } },
+    {
+      argv: ['list-campaigns', '--limit', '5', '--status', 'aborted', '--json'],
+      args: [],
+      options: { limit: '5', status: 'aborted', json: true },
+    },
+    { argv: ['show-campaign', 'abcd1234', '--json'], args: ['abcd1234'], options: { json: true } },
   ])('dvt $argv', ({ argv, args, options }) => {
     expect(createDvt().parse(...argv)).toEqual({ command: argv[0], args, options })
   })

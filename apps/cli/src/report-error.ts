@@ -31,7 +31,7 @@ export function describeError(error: unknown): string {
 function isOwnCode(code: unknown): boolean {
   return (
     typeof code === 'string' &&
-    /^(CLI|CONFIG|TRANSPORT|STORAGE|FRAMEWORK|DRIVER|REPORT|PHYSICS|SCPI|SIM|SESSION|DASHBOARD|INSTRUMENTS?)_/.test(
+    /^(CLI|CAMPAIGN|CONFIG|TRANSPORT|STORAGE|FRAMEWORK|DRIVER|REPORT|PHYSICS|SCPI|SIM|SESSION|DASHBOARD|INSTRUMENTS?)_/.test(
       code,
     )
   )

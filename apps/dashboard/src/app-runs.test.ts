@@ -38,7 +38,15 @@ describe('runs and tests API', () => {
       await seedRun(s, 'tempco', '2026-01-03T10:00:00.000Z', 'SN-3'),
     ]
     await s.addResults(ids[0]!, [
-      { parameter: 'tempco_ppm_per_c', value: 50.2, unit: 'ppm/°C', lowerLimit: -100, upperLimit: 100, passed: true },
+      {
+        parameter: 'tempco_ppm_per_c',
+        value: 50.2,
+        unit: 'ppm/°C',
+        lowerLimit: -100,
+        upperLimit: 100,
+        passed: true,
+        socket: null,
+      },
     ])
     await s.addEvent(ids[0]!, {
       time: '2026-01-01T10:00:01.000Z',

@@ -5,6 +5,7 @@ import { toErrorReply } from './internal/error-reply'
 import { defaultWebRoot } from './internal/web-root'
 import { authPlugin } from './plugins/auth'
 import { benchesPlugin } from './plugins/benches'
+import { campaignsPlugin } from './plugins/campaigns'
 import { reportRendererPlugin } from './plugins/report-renderer'
 import { runServicePlugin } from './plugins/run-service'
 import { staticPlugin } from './plugins/static'
@@ -12,8 +13,10 @@ import { stationRunsPlugin } from './plugins/station-runs'
 import { storagePlugin } from './plugins/storage'
 import { websocketPlugin } from './plugins/websocket'
 import { benchRoutes } from './routes/api/benches'
+import { campaignRoutes } from './routes/api/campaigns'
 import { compareRoutes } from './routes/api/compare'
 import { controlRoutes } from './routes/api/control'
+import { planRoutes } from './routes/api/plans'
 import { runRoutes } from './routes/api/runs'
 import { testRoutes } from './routes/api/tests'
 import { wsRoutes } from './routes/api/ws'
@@ -67,6 +70,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
     config,
     ...(options.registry ? { registry: options.registry } : {}),
   })
+  await app.register(campaignsPlugin, { config, ...(options.registry ? { registry: options.registry } : {}) })
   await app.register(reportRendererPlugin, { reporting: config.reporting, reportsDir: config.data.reports_dir })
 
   await app.register(wsRoutes)
@@ -75,6 +79,8 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   await app.register(testRoutes)
   await app.register(runRoutes)
   await app.register(compareRoutes)
+  await app.register(planRoutes)
+  await app.register(campaignRoutes)
   await app.register(staticPlugin, { root: options.webRoot ?? defaultWebRoot() })
   return app
 }

@@ -8,7 +8,15 @@ import { expectOneSentence } from './support/expect-cli'
 
 // The library, the run listing and every user error, through a real `dvt serve` (lockstep) and the real CLI.
 
-const LIBRARY = ['tempco', 'load_regulation', 'line_regulation', 'dropout', 'iq_vs_temp']
+const LIBRARY = [
+  'tempco',
+  'load_regulation',
+  'line_regulation',
+  'dropout',
+  'iq_vs_temp',
+  'output_voltage',
+  'quiescent_current',
+]
 
 interface RunJson {
   id: string
@@ -84,6 +92,20 @@ const LIBRARY_RUNS: { test: string; check(v: Record<string, number>): void }[] =
       expect(Math.abs(v.iq_25c_ua! - 50)).toBeLessThan(10)
       expect(v.iq_tempco_pct_per_c).toBeGreaterThan(0.2)
       expect(v.iq_tempco_pct_per_c).toBeLessThan(0.4)
+    },
+  },
+  {
+    test: 'output_voltage',
+    check: (v) => {
+      // 3.3 V less 0.05 Ω · 0.1 A, plus ≈ 0.6 mV of self-heating through the 50 ppm/°C tempco.
+      expect(Math.abs(v.vout_v! - 3.2956)).toBeLessThan(0.5e-3)
+    },
+  },
+  {
+    test: 'quiescent_current',
+    check: (v) => {
+      // 50 µA at 25 °C (read-back noise ≈ 3 µA).
+      expect(Math.abs(v.iq_ua! - 50)).toBeLessThan(10)
     },
   },
 ]

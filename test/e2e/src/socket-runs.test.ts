@@ -16,7 +16,7 @@ const LOT = {
 interface RunJson {
   id: string
   status: string
-  results: { parameter: string; value: number | null }[]
+  results: { parameter: string; value: number | null; socket: number | null }[]
 }
 
 function parseRun(r: DvtResult): RunJson {
@@ -71,13 +71,44 @@ describe('a run on one socket of a board of eight, from a lot, through the whole
     expect((await dvt(['query', 'load', 'INP? (@3)'])).stdout.trim()).toBe('0')
   })
 
-  it('reads the quiescent current of socket 5 alone, not the board’s', async () => {
-    const r = await dvt(['run-test', 'iq_vs_temp', '--set', 'socket=5', '--set', 'points_c=[25,50]', '--json'])
+  // Socket 1 too: the client's configuration says one socket, and on its own socket 1 is read as a one-DUT bench
+  // reads it (the supply's read-back) — on a board of eight that is the board's current, so it is sensed instead.
+  it.each([5, 1])('reads the quiescent current of socket %i alone, not the board’s', async (socket) => {
+    const r = await dvt(['run-test', 'iq_vs_temp', '--set', `socket=${socket}`, '--set', 'points_c=[25,50]', '--json'])
     const run = parseRun(r)
     expect(run.status, r.stderr).toBe('passed')
     // 50 µA for one part; the supply feeds eight, so its read-back would be ≈ 400 µA.
     expect(resultOf(run, 'iq_25c_ua')).toBeGreaterThan(45)
     expect(resultOf(run, 'iq_25c_ua')).toBeLessThan(55)
+  })
+
+  it('measures the whole board in one run: each socket’s tempco within ±1 ppm/°C of its part’s truth', async () => {
+    const board = [1, 2, 3, 4, 5, 6, 7, 8]
+    const r = await dvt([
+      'run-test',
+      'tempco',
+      '--set',
+      `sockets=${board.join(',')}`,
+      '--set',
+      'points_c=[0,25,50]',
+      '--set',
+      'limit_ppm_per_c=200',
+      '--json',
+    ])
+    const run = parseRun(r)
+    expect(run.status, r.stderr).toBe('passed')
+    const tempcos = run.results.filter((result) => result.parameter === 'tempco_ppm_per_c')
+    expect(tempcos.map((result) => result.socket)).toEqual(board)
+    for (const result of tempcos) expect(Math.abs(result.value! - (await truth(result.socket!)))).toBeLessThanOrEqual(1)
+    // show-run puts the socket first in its results table, one row per socket and measurement.
+    const shown = await dvt(['show-run', run.id])
+    expect(shown.code, shown.stderr).toBe(0)
+    const table = shown.stdout.split('\nResults\n')[1]!.split('\n\n')[0]!.split('\n')
+    expect(table[0]).toMatch(/^socket {2}parameter +value/)
+    expect(table.slice(2).filter((line) => /^\d+ +tempco_ppm_per_c /.test(line))).toHaveLength(8)
+    const single = parseRun(await dvt(['run-test', 'quiescent_current', '--set', 'iq_samples=100', '--json']))
+    expect(single.results.map((result) => result.socket)).toEqual([null])
+    expect((await dvt(['show-run', single.id])).stdout).toMatch(/\nResults\nparameter {2}/)
   })
 
   it('ends a run on a socket the bench does not have in error, with one sentence', async () => {

@@ -14,6 +14,7 @@ interface ResultJson {
   lower_limit: number | null
   upper_limit: number | null
   passed: boolean | null
+  socket: number | null
 }
 
 interface RunJson {
@@ -28,7 +29,7 @@ interface RunJson {
 }
 
 const RUN_KEYS = ['completed_at', 'id', 'measurements', 'parquet', 'results', 'started_at', 'status', 'test']
-const RESULT_KEYS = ['lower_limit', 'parameter', 'passed', 'unit', 'upper_limit', 'value']
+const RESULT_KEYS = ['lower_limit', 'parameter', 'passed', 'socket', 'unit', 'upper_limit', 'value']
 /**
  * A run's Parquet file holds the run's metadata (docs/adr/0007) and then the columns of the Arrow series
  * (docs/adr/0002).
@@ -122,7 +123,13 @@ describe('dvt run-test tempco through the whole stack (noise on)', () => {
     // V_out(25 °C) is 3.3 − 0.05 Ω·0.1 A, so the ratio to V25 may read up to 3.3/3.295 of the configured value.
     expect(Math.abs(measured.value! - c.tempco)).toBeLessThanOrEqual(1)
     expect(Math.abs(measured.value! - (c.tempco * 3.3) / 3.295)).toBeLessThanOrEqual(1)
-    expect(measured).toMatchObject({ unit: 'ppm/°C', lower_limit: -100, upper_limit: 100, passed: c.tempco <= 100 })
+    expect(measured).toMatchObject({
+      unit: 'ppm/°C',
+      lower_limit: -100,
+      upper_limit: 100,
+      passed: c.tempco <= 100,
+      socket: null,
+    })
     expect(run).toMatchObject({ test: 'tempco', status: c.status, measurements: DEFAULT_SWEEP_ROWS })
     expect(r.code).toBe(c.exit)
     expect(Date.parse(run.completed_at)).toBeGreaterThanOrEqual(Date.parse(run.started_at))

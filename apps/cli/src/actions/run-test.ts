@@ -11,7 +11,8 @@ import {
 } from '@dvt/framework'
 import { parseSpeed, type SimSpeed, speedProblem } from '@dvt/protocol'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
-import { RESULT_HEADER, resultRows, table } from '../format'
+import { resultsTable } from '../format'
+import { handleInterrupts } from '../interrupts'
 import { loadCliConfig } from '../load-cli-config'
 import { createLogger, type Logger } from '../logger'
 import { reportRecovered } from '../open-cli-storage'
@@ -74,7 +75,7 @@ export async function runTest(name: string, flags: RunTestFlags): Promise<number
 }
 
 /** Says so when the database went away during the run and its writes waited in the local spool (none lost). */
-function reportKeptWrites(storage: unknown): void {
+export function reportKeptWrites(storage: unknown): void {
   const kept = (storage as { keptWrites?: number } | null)?.keptWrites ?? 0
   const pending = (storage as { spooled?: number } | null)?.spooled ?? 0
   if (kept === 0) return
@@ -83,7 +84,7 @@ function reportKeptWrites(storage: unknown): void {
 }
 
 /** An unreachable bench is one sentence and exit 2, before any run is recorded. */
-async function probeBench(session: RunSession): Promise<void> {
+export async function probeBench(session: RunSession): Promise<void> {
   try {
     await session.probe()
   } catch (error) {
@@ -91,7 +92,7 @@ async function probeBench(session: RunSession): Promise<void> {
   }
 }
 
-function parseSpeedFlag(text: string, config: DvtConfig): SimSpeed {
+export function parseSpeedFlag(text: string, config: DvtConfig): SimSpeed {
   if (config.instruments.backend !== 'simulator') {
     throw new CliError('CLI_USAGE', '--speed works only with instruments.backend: simulator')
   }
@@ -149,34 +150,16 @@ function logRunEvent(log: Logger, event: RunEvent): void {
   else if (event.type === 'log') log.log(event.level, `run ${id} ${event.message}`)
   else if (event.type === 'result') {
     const r = event.result
+    const socket = r.socket === null ? '' : ` (socket ${r.socket})`
     log.log(
       'info',
-      `run ${id} result ${r.parameter} = ${r.value} ${r.unit} (${r.passed === null ? 'no limits' : r.passed ? 'pass' : 'FAIL'})`,
+      `run ${id} result ${r.parameter}${socket} = ${r.value} ${r.unit} (${r.passed === null ? 'no limits' : r.passed ? 'pass' : 'FAIL'})`,
     )
   } else if (event.type === 'run-finished') {
     log.log(
       event.status === 'error' ? 'error' : 'info',
       `run ${id} ${event.status}${event.reason ? ` — ${event.reason}` : ''}`,
     )
-  }
-}
-
-/** First Ctrl-C: abort the run (bench left safe, data kept). Second: leave at once. */
-function handleInterrupts(abort: (reason?: string) => void): () => void {
-  let count = 0
-  const onSignal = (signal: NodeJS.Signals) => {
-    count++
-    if (count > 1) process.exit(EXIT.aborted)
-    process.stderr.write(
-      `\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: aborting — the bench is being made safe (Ctrl-C again to quit at once)\n`,
-    )
-    abort(`aborted by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`)
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  return () => {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
   }
 }
 
@@ -194,6 +177,7 @@ function jsonSummary(state: RunState, measurements: number, parquet: string | nu
       lower_limit: r.lowerLimit,
       upper_limit: r.upperLimit,
       passed: r.passed,
+      socket: r.socket,
     })),
     measurements,
     parquet: parquet ?? null,
@@ -201,7 +185,7 @@ function jsonSummary(state: RunState, measurements: number, parquet: string | nu
 }
 
 function printSummary(state: RunState, parquet: string | null): void {
-  if (state.results.length > 0) console.log(`\n${table(RESULT_HEADER, resultRows(state.results))}`)
+  if (state.results.length > 0) console.log(`\n${resultsTable(state.results)}`)
   const reason = state.statusReason ? ` — ${state.statusReason}` : ''
   console.log(`\n${state.test}: ${state.status.toUpperCase()}${reason}`)
   console.log(`run ${state.id} (short ${state.id.slice(0, 8)}) on ${hostname()}`)

@@ -1,7 +1,7 @@
 import type { DvtConfig } from '@dvt/config'
 import { readSessionFile, readSessionText, sessionPath } from '@dvt/sessions'
 import type { Provenance } from '@dvt/storage/records'
-import { formatDuration, formatTime, RESULT_HEADER, resultRows, table } from '../format'
+import { formatDuration, formatTime, resultsTable, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
 import { formatSession } from '../session-listing'
@@ -57,7 +57,7 @@ export async function showRun(idOrPrefix: string, flags: ShowRunFlags): Promise<
       ...provenanceLines(run.provenance),
     ]
     for (const [k, v] of meta) console.log(`${k.padEnd(13)} ${v}`)
-    console.log(`\nResults\n${results.length ? table(RESULT_HEADER, resultRows(results)) : '(none)'}`)
+    console.log(`\nResults\n${results.length ? resultsTable(results) : '(none)'}`)
     const eventRows = events.map((e) => [
       formatTime(e.time),
       e.simTime === null ? '' : `${e.simTime.toFixed(1)} s`,

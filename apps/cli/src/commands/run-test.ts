@@ -23,6 +23,7 @@ export function registerRunTest(program: Command): void {
     .action(lazy(() => import('../actions/run-test'), 'runTest'))
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** Commander collector for a repeatable option. */
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }

@@ -1,9 +1,9 @@
 // The messages of `/api/ws`, declared once: the server sends them (plugins/websocket.ts, plugins/run-service.ts,
-// plugins/station-runs.ts, routes/api/ws.ts) and the web app reads them (web/src/lib/ws-store.ts). Type-only, so
-// the browser bundle imports nothing from the server.
+// plugins/station-runs.ts, plugins/campaigns.ts, routes/api/ws.ts) and the web app reads them
+// (web/src/lib/ws-store.ts). Type-only, so the browser bundle imports nothing from the server.
 import type { RunEvent, RunProgress } from '@dvt/framework/run-state'
 import type { BenchPort, TelemetrySnapshot } from '@dvt/protocol'
-import type { RunStatus } from '@dvt/storage/records'
+import type { CampaignRecord, RunStatus } from '@dvt/storage/records'
 
 /** A bench of the fleet (`dashboard.benches`, or the local bench alone): its name is its station's. */
 export interface BenchInfo {
@@ -76,5 +76,22 @@ export interface StationRunMessage {
   run: StationRun
 }
 
+/**
+ * A campaign moved on: an event of a campaign this dashboard runs (`event` is the runner's event type, e.g.
+ * `point-finished`), or `progress` for a change of a campaign's stored progress (one started by `dvt run-plan` in a
+ * terminal). A page showing the campaign reads its summary again.
+ */
+export interface CampaignMessage {
+  type: 'campaign'
+  event: string
+  campaign: Pick<CampaignRecord, 'id' | 'status' | 'yield' | 'progress'>
+}
+
 /** Everything the server sends over `/api/ws`. */
-export type ServerMessage = BenchesMessage | TelemetryMessage | SimMessage | RunMessage | StationRunMessage
+export type ServerMessage =
+  | BenchesMessage
+  | TelemetryMessage
+  | SimMessage
+  | RunMessage
+  | StationRunMessage
+  | CampaignMessage

@@ -154,6 +154,40 @@ describe('simulation control', () => {
     expect(await x.errors()).toEqual([-221, -222, -222, -222])
   })
 
+  it('SIM:LOT:DEFine replaces the lot (one JSON string) and loads its first board; bad ones are −224/−222 and change nothing', async () => {
+    const t = createTestBench({ sockets: 4 })
+    const x = t.client('control')
+    const lot = {
+      name: 'LOT24-07',
+      size: 6,
+      seed: 7,
+      spread: { tempco_ppm_per_c: 10 },
+      corners: { slow: { dropout_voltage: '+10%' } },
+    }
+    await x.ask(`SIM:LOT:LOAD 2;:SIM:LOT:DEF '${JSON.stringify(lot)}'`)
+    expect(await x.ask('SIM:LOT:SIZE?;:SIM:LOT:NAME?;:SIM:LOT:LOAD?;:SIM:LOT:CORN?')).toBe('+7;"LOT24-07";+1;"slow"')
+    expect(await x.ask('SIM:DUT:SER? 4')).toBe('"LOT24-07-004"')
+    expect(num(await x.ask('SIM:DUT:PAR? TEMPCO_PPM_PER_C,3'))).toBeCloseTo(
+      t.model.lot.parameters(3).tempco_ppm_per_c as number,
+      6,
+    )
+    const answer = (await x.ask('SIM:LOT:DEF?')) as string
+    expect(JSON.parse(answer.slice(1, -1).replace(/""/g, '"'))).toEqual(lot)
+    // The same lot as the configuration would draw: the members are the lot's, not the order they were asked in.
+    const configured = createTestBench({ sockets: 4, lot })
+    expect(configured.model.lot.parameters(5)).toEqual(t.model.lot.parameters(5))
+    await x.ask(`SIM:LOT:DEF 'not json'`)
+    await x.ask(`SIM:LOT:DEF '{"name":"X","size":2,"spread":{"no_such":1}}'`)
+    await x.ask(`SIM:LOT:DEF '{"name":"X","size":-1}'`)
+    await x.ask(`SIM:LOT:DEF '{"name":"X","size":2,"spread":{"tempco_ppm_per_c":-1}}'`)
+    await x.ask(`SIM:LOT:DEF '{"name":"X","size":2,"colour":"red"}'`)
+    expect(await x.errors()).toEqual([-224, -224, -224, -222, -224])
+    expect(await x.ask('SIM:LOT:NAME?;:SIM:LOT:SIZE?')).toBe('"LOT24-07";+7')
+    // Power-on (SIM:RESET) brings back the configured lot.
+    await x.ask('SIM:RESET')
+    expect(await x.ask('SIM:LOT:NAME?;:SIM:LOT:SIZE?')).toBe('"LOT";+4')
+  })
+
   it('SIM:FAULT:DISConnect reaches the switch/measure unit', async () => {
     const { x, faultCalls } = setup()
     await x.ask('SIM:FAUL:DISC MUX,3')

@@ -2,6 +2,7 @@ import type { BenchModel, SimClock, SocketControl } from '@dvt/physics'
 import { FAULT_TARGETS, type FaultTarget, faultTargetOf, INSTRUMENTS, SPEED_LIMITS } from '@dvt/protocol'
 import { type CommandTable, defineCommands, formatNR1, formatNR3, formatString, p, ScpiExecutionError } from '@dvt/scpi'
 import { guard } from './internal/guard'
+import { parseLotDefinition } from './internal/lot-definition'
 
 /** What the host (the simulation server) does for `SIM:FAULT:*`. */
 export interface FaultHooks {
@@ -115,6 +116,14 @@ export const controlCommands: CommandTable<ControlContext> = defineCommands<Cont
     run: (ctx: ControlContext, first: number) => guard(() => ctx.model.lot.load(first)),
   },
   'SIMulation:LOT:LOAD?': { run: (ctx: ControlContext) => formatNR1(ctx.model.lot.first) },
+  'SIMulation:LOT:DEFine': {
+    params: [p.string()],
+    run: (ctx: ControlContext, json: string) => {
+      const lot = parseLotDefinition(json)
+      guard(() => ctx.model.lot.define(lot))
+    },
+  },
+  'SIMulation:LOT:DEFine?': { run: (ctx: ControlContext) => formatString(JSON.stringify(ctx.model.lot.definition)) },
   'SIMulation:LOT:CORNers?': {
     run: (ctx: ControlContext) => ctx.model.lot.corners.map((name) => formatString(name)).join(','),
   },

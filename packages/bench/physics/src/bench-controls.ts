@@ -1,5 +1,6 @@
 import type { DutState, LoadMode, SupplyMode } from '@dvt/protocol'
 import type { DutModel } from './dut-model'
+import type { LotParams } from './lot'
 
 /** Thermal chamber (docs/physics.md#thermal-chamber). Setters validate and throw `PhysicsError`; on error nothing changes. */
 export interface ChamberControl {
@@ -133,4 +134,11 @@ export interface LotControl {
    * empty), each with its truth and no latched state; the operating point is solved again at once.
    */
   load(first: number): void
+  /** The parameters the lot was drawn with (the configured `dut.lot`, or the last `define`). */
+  readonly definition: LotParams
+  /**
+   * Replace the lot by one drawn from `params` (checked like the configured one: a bad lot changes nothing) and load
+   * its first board; `null` goes back to the configured lot.
+   */
+  define(params: LotParams | null): void
 }

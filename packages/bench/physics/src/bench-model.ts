@@ -17,7 +17,7 @@ import { createChamberControl, createSupplyControl } from './internal/controls'
 import { Engine } from './internal/engine'
 import { snapshotOf } from './internal/snapshot'
 import { createLdoModel } from './ldo-model'
-import { createLot, DEFAULT_LOT_NAME, type Lot } from './lot'
+import { createLot, DEFAULT_LOT_NAME, type Lot, type LotParams } from './lot'
 import type { BoardParams, DutParams, LdoParameters, PhysicsParams } from './params'
 import { PhysicsError } from './physics-error'
 import type { Prng } from './prng'
@@ -112,15 +112,27 @@ function checkSockets(board: BoardParams, dutModel: DutModel | undefined): numbe
   return n
 }
 
-/** The configured lot, or one nominal part per socket; every member is checked against a scratch DUT. */
-function lotOf(params: CreateBenchModelParams, first: DutModel, sockets: number): Lot {
+/**
+ * The configured lot (or one nominal part per socket), and how to draw another one: every member is checked against
+ * a scratch DUT.
+ */
+function lotsOf(params: CreateBenchModelParams, first: DutModel, sockets: number) {
   const nominal = first.parameters()
-  const lot = params.dut.lot ?? { name: DEFAULT_LOT_NAME, size: sockets, seed: 1, spread: {}, corners: {} }
+  const configured = params.dut.lot ?? { name: DEFAULT_LOT_NAME, size: sockets, seed: 1, spread: {}, corners: {} }
   if (params.dutModel !== undefined && params.dut.lot) {
     throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', 'a DUT model instance cannot be drawn from a lot')
   }
   const scratch = params.dutModel === undefined ? createDut(params.dut) : undefined
-  return createLot(lot, nominal, (values) => scratch?.load(values))
+  const makeLot = (lot: LotParams): Lot => {
+    if (params.dutModel !== undefined) {
+      throw new PhysicsError('PHYSICS_INVALID_ARGUMENT', 'a DUT model instance cannot be drawn from a lot')
+    }
+    return createLot(lot, nominal, (values) => scratch?.load(values))
+  }
+  return {
+    configured: { params: configured, lot: createLot(configured, nominal, (values) => scratch?.load(values)) },
+    makeLot,
+  }
 }
 
 /** Build the bench model from the `physics`, `dut` and `bench` config sections, in its power-on state. */
@@ -129,13 +141,13 @@ export function createBenchModel(params: CreateBenchModelParams): BenchModel {
   checkPhysics(physics)
   const count = checkSockets(params.bench ?? { sockets: 1 }, params.dutModel)
   const duts = Array.from({ length: count }, () => params.dutModel ?? createDut(params.dut))
-  const lot = lotOf(params, duts[0] as DutModel, count)
+  const lots = lotsOf(params, duts[0] as DutModel, count)
   const engine = new Engine(physics, duts)
   const prng = createPrng(physics.seed)
   const instrumentNoise = createInstrumentNoise(prng, { enabled: physics.noise })
   const chamber = createChamberControl(engine, physics)
   const supply = createSupplyControl(engine)
-  const board = createBoard(engine, lot)
+  const board = createBoard(engine, lots.configured, lots.makeLot)
   const socket1 = board.sockets[0] as SocketControl
   const model: BenchModel = {
     dt: engine.dt,
@@ -156,7 +168,8 @@ export function createBenchModel(params: CreateBenchModelParams): BenchModel {
       engine.resetState(physics)
       chamber.resetLimits()
       supply.reset()
-      board.lot.load(1)
+      // Power-on: the configured lot again (SIM:LOT:DEFine lasts until a reset).
+      board.lot.define(null)
       prng.reseed(prng.seed)
       engine.refresh()
     },

@@ -1,3 +1,4 @@
+import { lotSerial } from '@dvt/protocol'
 import { PhysicsError } from './physics-error'
 import { createPrng } from './prng'
 
@@ -136,7 +137,7 @@ export function createLot(
     corners,
     serial(index) {
       requireIndex(index)
-      return `${params.name}-${String(index).padStart(3, '0')}`
+      return lotSerial(params.name, index)
     },
     parameters(index) {
       requireIndex(index)

@@ -16,6 +16,7 @@ describe('compareRuns', () => {
     lowerLimit: null,
     upperLimit: null,
     passed: null,
+    socket: null,
   })
 
   it('lists a result of one run only, and says nothing of significance where the noise is unknown', () => {

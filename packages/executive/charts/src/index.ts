@@ -1,5 +1,8 @@
 // `@dvt/charts`: the charts of the reports and the dashboard — React components drawn with visx, complete as
 // static SVG (docs/adr/0006-one-chart-library.md), and the pure functions that turn measurements into them.
+
+export type { CampaignChartInput, CampaignChartSpec } from './campaign-charts'
+export { campaignCharts } from './campaign-charts'
 export type {
   ChartSize,
   HistogramBin,
@@ -13,7 +16,9 @@ export type {
 } from './chart-spec'
 export type { ComparisonChartSpec } from './comparison-charts'
 export { comparisonChart, comparisonCharts } from './comparison-charts'
+export { conditionsLabel } from './conditions-label'
 export { displayUnit } from './display-unit'
+export { formatCharacteristic, formatLimits, formatNumber } from './format-number'
 export { histogramBins } from './histogram-bins'
 export type { HistogramChartProps } from './histogram-chart'
 export { cpkLabel, HistogramChart } from './histogram-chart'

@@ -26,6 +26,23 @@ describe('naturalAxis', () => {
   })
 })
 
+describe('the charts of a board-wide run', () => {
+  it('chart each socket’s readings under its name, without the averages beside them', () => {
+    const rows = [1, 2].flatMap((socket) =>
+      [0, 0.5].flatMap((loadCurrent) => [
+        measurementRow({ parameter: `vout_s${socket}`, loadCurrent, value: 3.3 - 0.05 * loadCurrent }),
+        measurementRow({ parameter: `vout_avg_s${socket}`, loadCurrent, value: 3.3 - 0.05 * loadCurrent }),
+      ]),
+    )
+    const charts = measurementCharts(rows)
+    expect(charts.map((c) => c.parameter)).toEqual(['vout_s1', 'vout_s2'])
+    expect(charts.map((c) => c.title)).toEqual([
+      'Output voltage, socket 1 vs load current',
+      'Output voltage, socket 2 vs load current',
+    ])
+  })
+})
+
 describe('measurementChart', () => {
   it('scales units for reading (A → mA) and collapses repeated readings to one mean per step', () => {
     const rows = [0, 0.25, 0.5].flatMap((loadCurrent) =>

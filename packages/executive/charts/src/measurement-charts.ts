@@ -1,4 +1,4 @@
-import type { MeasurementRow } from '@dvt/storage/records'
+import { type MeasurementRow, parseSocketReading, socketReadingName } from '@dvt/storage/records'
 import type { XyChartSpec, XyPoint, XySeries } from './chart-spec'
 import { displayUnit } from './display-unit'
 import { extent, typographicMinus } from './internal/scale'
@@ -142,9 +142,20 @@ export function measurementChart(parameter: string, rows: readonly ChartRow[]): 
   }
 }
 
+/** The name of the readings a `<name>_avg` (or a board-wide run's `<name>_avg_s<n>`) parameter averages. */
+function averagedName(parameter: string): string | null {
+  const ofSocket = parseSocketReading(parameter)
+  if (ofSocket) {
+    const averaged = averagedName(ofSocket.parameter)
+    return averaged === null ? null : socketReadingName(averaged, ofSocket.socket)
+  }
+  return parameter.endsWith('_avg') ? parameter.slice(0, -4) : null
+}
+
 /**
  * One chart per measured parameter (up to `max`, default 6), each against its natural x. A `<name>_avg` parameter
- * is the averaged companion of `<name>` and is not charted separately. Non-finite values are left out.
+ * is the averaged companion of `<name>` (`<name>_avg_s<n>` of `<name>_s<n>`) and is not charted separately.
+ * Non-finite values are left out.
  */
 export function measurementCharts(rows: readonly ChartRow[], max = 6): MeasurementChartSpec[] {
   const byParameter = new Map<string, ChartRow[]>()
@@ -156,7 +167,8 @@ export function measurementCharts(rows: readonly ChartRow[], max = 6): Measureme
   }
   const charts: MeasurementChartSpec[] = []
   for (const [parameter, list] of byParameter) {
-    if (parameter.endsWith('_avg') && byParameter.has(parameter.slice(0, -4))) continue
+    const averaged = averagedName(parameter)
+    if (averaged !== null && byParameter.has(averaged)) continue
     if (charts.length === max) break
     charts.push(measurementChart(parameter, list))
   }

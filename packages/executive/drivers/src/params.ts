@@ -27,6 +27,10 @@ export const p = {
   word<W extends string = string>(name: string, toScpi: (word: W) => string = (word) => word): DriverParam<W> {
     return { name, format: toScpi }
   },
+  /** A string, single-quoted with an embedded quote doubled (docs/scpi.md#parameters): `it's` → `'it''s'`. */
+  string(name: string): DriverParam<string> {
+    return { name, format: (text) => `'${text.replace(/'/g, "''")}'` }
+  },
   /** A channel list: `1` → `(@1)`, `[[101, 108]]` → `(@101:108)`. */
   channels<C extends ChannelList = ChannelList>(name: string): DriverParam<C> {
     return { name, format: formatChannelList }

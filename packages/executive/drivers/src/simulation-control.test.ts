@@ -54,6 +54,17 @@ const cases: ProtocolCase<SimulationControl>[] = [
   { method: 'dutSerial', args: [4], wire: [['SIM:DUT:SER? 4;:SYST:ERR?', '"";' + NO_ERROR]], result: '' },
   { method: 'lotSize', wire: [['SIM:LOT:SIZE?;:SYST:ERR?', '+200;' + NO_ERROR]], result: 200 },
   { method: 'loadLot', args: [9], wire: [['SIM:LOT:LOAD 9;:SYST:ERR?', NO_ERROR]] },
+  { method: 'loadedLot', wire: [['SIM:LOT:LOAD?;:SYST:ERR?', '+9;' + NO_ERROR]], result: 9 },
+  {
+    method: 'defineLot',
+    args: ['{"name":"L\'s","size":4}'],
+    wire: [[`SIM:LOT:DEF '{"name":"L''s","size":4}';:SYST:ERR?`, NO_ERROR]],
+  },
+  {
+    method: 'lotDefinition',
+    wire: [['SIM:LOT:DEF?;:SYST:ERR?', '"{""name"":""L"",""size"":4}";' + NO_ERROR]],
+    result: '{"name":"L","size":4}',
+  },
   { method: 'getSeed', wire: [['SIM:SEED?;:SYST:ERR?', '+7;' + NO_ERROR]], result: 7 },
   {
     method: 'dutParameterNames',

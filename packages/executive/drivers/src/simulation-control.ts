@@ -65,6 +65,15 @@ export const simulationCommands = defineDriverCommands({
   dutSerial: { scpi: 'SIM:DUT:SER? {socket}', params: [p.number('socket')], reply: r.string() },
   /** How many parts the lot has. */
   lotSize: { scpi: 'SIM:LOT:SIZE?', reply: r.number() },
+  /**
+   * Replaces the simulated lot by the one described (the keys of the `dut.lot` section, docs/physics.md#lots) and
+   * loads its first board: a campaign's plan brings its own lot.
+   */
+  defineLot: { scpi: 'SIM:LOT:DEF {lot}', params: [p.string('lot')] },
+  /** The lot the simulator draws its parts from, as JSON (the configured one, or the last `defineLot`). */
+  lotDefinition: { scpi: 'SIM:LOT:DEF?', reply: r.string() },
+  /** The lot member in socket 1 (socket n holds member first + n − 1). */
+  loadedLot: { scpi: 'SIM:LOT:LOAD?', reply: r.number() },
   /** Puts parts `first` … `first` + sockets − 1 of the lot into the sockets, like a handler swapping a board. */
   loadLot: { scpi: 'SIM:LOT:LOAD {first}', params: [p.number('first')] },
   /** The names of the simulated DUT's parameters (upper case, as `getDutParameter` takes them). */

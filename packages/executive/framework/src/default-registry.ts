@@ -2,6 +2,8 @@ import { dropoutTest } from './library/dropout'
 import { iqVsTempTest } from './library/iq-vs-temp'
 import { lineRegulationTest } from './library/line-regulation'
 import { loadRegulationTest } from './library/load-regulation'
+import { outputVoltageTest } from './library/output-voltage'
+import { quiescentCurrentTest } from './library/quiescent-current'
 import { tempcoTest } from './library/tempco'
 import type { DvtTest } from './test-definition'
 import { createTestRegistry } from './test-registry'
@@ -13,6 +15,8 @@ export const dvtTests: readonly DvtTest[] = [
   lineRegulationTest,
   dropoutTest,
   iqVsTempTest,
+  outputVoltageTest,
+  quiescentCurrentTest,
 ]
 
 /** A registry of the DVT test library. */

@@ -7,7 +7,10 @@ export { createSimulatedClock, createWallClock } from './clock'
 export { defaultRegistry, dvtTests } from './default-registry'
 export type { FrameworkErrorCode } from './framework-error'
 export { FrameworkError } from './framework-error'
-export { FAST_READING_NPLC } from './library/bench-steps'
+export type { TempcoResult, TempPoint } from './library/analysis'
+export { computeTempco, fitAgainstTemperature } from './library/analysis'
+export type { SettleOptions } from './library/bench-steps'
+export { benchParameters, FAST_READING_NPLC, settleChamber } from './library/bench-steps'
 export { describeFailure, judge } from './limits'
 export { describeParameters, parseParameterStrings, validateParameters } from './parameters'
 export type { ProvenanceSource } from './provenance'
@@ -18,7 +21,7 @@ export type { RunObserver } from './run-observer'
 export type { RunSession, RunSessionOptions } from './run-session'
 export { openRunSession } from './run-session'
 export type { RunCounts, RunLogEntry, RunProgress, RunState, StepState } from './run-state'
-export { initialRunState, reduceRun } from './run-state'
+export { initialRunState, reduceRun, sameMeasurement } from './run-state'
 export type { Runner, RunnerOptions, RunOptions } from './runner'
 export { createRunner } from './runner'
 export type { DutSocket, TestSockets } from './sockets'
@@ -30,6 +33,7 @@ export type {
   DvtTest,
   Limits,
   MeasurementDefinition,
+  MeasureOptions,
   ProgressUpdate,
   RecordConditions,
   Step,

@@ -21,6 +21,17 @@ describe('parameters', () => {
     expect(parseParameterStrings(tempco, { points_c: '[0,25]' })).toEqual({ points_c: [0, 25] })
   })
 
+  it('parses a list of sockets and refuses one named twice', async () => {
+    expect(parseParameterStrings(tempco, { sockets: '1,2, 8' })).toEqual({ sockets: [1, 2, 8] })
+    expect(validateParameters(tempco, {}).sockets).toBeUndefined()
+    expect(() => validateParameters(tempco, { sockets: [] })).toThrow(
+      'parameter "sockets" of tempco is invalid: expected array to have >=1 items',
+    )
+    expect(() => validateParameters(tempco, { sockets: [1, 17] })).toThrow(
+      'parameter "sockets" of tempco (item 1) is invalid: expected number to be <=16',
+    )
+  })
+
   it('names the parameter in one sentence when a value is wrong', async () => {
     expect(() => validateParameters(tempco, parseParameterStrings(tempco, { samples: 'many' }))).toThrow(
       'parameter "samples" of tempco is invalid: expected number, received string',
@@ -34,11 +45,16 @@ describe('parameters', () => {
   })
 
   it('describes every library test as JSON Schema with defaults and descriptions', async () => {
+    // A parameter without a default is optional: its absence means what its description says (`sockets`: the one
+    // `socket`; `current_limit_a`: enough for the board; dropout's `temperature_c`: the three corners;
+    // quiescent_current's `iq_samples`: as many as the current's source needs).
+    const optional = ['sockets', 'current_limit_a', 'temperature_c', 'iq_samples']
     for (const test of defaultRegistry.list()) {
       const schema = describeParameters(test)
       expect(schema.type).toBe('object')
+      expect(schema.required ?? []).toEqual([])
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        expect(property.default, `${test.name}.${name}`).toBeDefined()
+        if (property.default === undefined) expect(optional, `${test.name}.${name}`).toContain(name)
         expect(property.description, `${test.name}.${name}`).toBeTypeOf('string')
       }
     }
@@ -51,6 +67,8 @@ describe('parameters', () => {
       'line_regulation',
       'dropout',
       'iq_vs_temp',
+      'output_voltage',
+      'quiescent_current',
     ])
   })
 })

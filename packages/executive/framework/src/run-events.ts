@@ -29,6 +29,8 @@ export interface RunStartedEvent extends EventBase {
   seed: number | null
   /** The bench, software and configuration the run is made with (stored with the run). */
   provenance: Provenance | null
+  /** The campaign the run is a point of (docs/campaigns.md); absent or null for a run of its own. */
+  campaignId?: string | null
   clock: 'simulated' | 'wall'
   steps: string[]
   measurements: MeasurementInfo[]

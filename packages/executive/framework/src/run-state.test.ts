@@ -43,6 +43,17 @@ describe('reduceRun', () => {
     expect(state.lastMeasurement?.value).toBe(3)
   })
 
+  it('keeps one result per parameter and socket', async () => {
+    const result = (socket: number | null, value: number) => run.result({ value, socket }, { simTime: 5 })
+    const state = fold([started, result(1, 10), result(2, 20), result(1, 11), result(null, 30)])
+    expect(state.results.map((r) => [r.socket, r.value])).toEqual([
+      [2, 20],
+      [1, 11],
+      [null, 30],
+    ])
+    expect(state.counts).toMatchObject({ results: 3 })
+  })
+
   it('replaces a result of the same parameter and recounts pass/fail', async () => {
     const result = (value: number, passed: boolean) => run.result({ value, passed }, { simTime: 5 })
     const state = fold([started, result(150, false), result(50, true)])

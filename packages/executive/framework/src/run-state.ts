@@ -97,6 +97,11 @@ function countResults(results: ResultRecord[], counts: RunCounts): RunCounts {
   return { ...counts, results: results.length, passed, failed }
 }
 
+/** Whether two results are of the same measurement of the same DUT (a measurement is judged once per socket). */
+export function sameMeasurement(a: Pick<ResultRecord, 'parameter' | 'socket'>, b: typeof a): boolean {
+  return a.parameter === b.parameter && (a.socket ?? null) === (b.socket ?? null)
+}
+
 /** The one reducer of run state: pure, never mutates `state`. */
 export function reduceRun(state: RunState, event: RunEvent): RunState {
   const next = { ...state, simTime: Math.max(state.simTime, event.simTime) }
@@ -140,7 +145,7 @@ export function reduceRun(state: RunState, event: RunEvent): RunState {
         counts: { ...state.counts, measurements: state.counts.measurements + 1 },
       }
     case 'result': {
-      const results = [...state.results.filter((r) => r.parameter !== event.result.parameter), event.result]
+      const results = [...state.results.filter((r) => !sameMeasurement(r, event.result)), event.result]
       return { ...next, results, counts: countResults(results, state.counts) }
     }
     case 'log': {

@@ -91,7 +91,23 @@ const flowTest = defineTest({
   ],
 })
 
-const registry = createTestRegistry([measureTest, failingTest, waitingTest, flowTest])
+/** Measures `value_v` of each socket: socket n reads `value × n`, and socket `again` is measured twice. */
+const boardTest = defineTest({
+  name: 'board',
+  description: 'measures one value per socket',
+  parameters: z.object({
+    sockets: z.array(z.number()).default([1, 2, 3]),
+    value: z.number().default(0.5),
+    again: z.number().default(0),
+  }),
+  measurements: [{ name: 'value_v', unit: 'V', description: 'the value', limits: { lower: -2, upper: 2 } }],
+  run: async (ctx) => {
+    for (const socket of ctx.params.sockets) ctx.measure('value_v', ctx.params.value * socket, { socket })
+    if (ctx.params.again > 0) ctx.measure('value_v', 0.25, { socket: ctx.params.again })
+  },
+})
+
+const registry = createTestRegistry([measureTest, failingTest, waitingTest, flowTest, boardTest])
 
 let bench: FakeBench
 let temp: TempStorage
@@ -126,8 +142,8 @@ describe('runner verdicts', () => {
     const state = await runner.run('measure', { value: 1.5 })
     expect(state.status).toBe('passed')
     expect(state.results).toEqual([
-      { parameter: 'value_v', value: 1.5, unit: 'V', lowerLimit: -2, upperLimit: 2, passed: true },
-      { parameter: 'info', value: 42, unit: '', lowerLimit: null, upperLimit: null, passed: null },
+      { parameter: 'value_v', value: 1.5, unit: 'V', lowerLimit: -2, upperLimit: 2, passed: true, socket: null },
+      { parameter: 'info', value: 42, unit: '', lowerLimit: null, upperLimit: null, passed: null, socket: null },
     ])
     expect(state.counts).toMatchObject({ measurements: 1, results: 2, passed: 1, failed: 0 })
   })
@@ -138,6 +154,29 @@ describe('runner verdicts', () => {
     expect(state.statusReason).toBe('value_v = 3 V is above its upper limit 2')
     const overridden = await runner.run('measure', { value: 3, limit: 5 })
     expect(overridden.status).toBe('passed')
+  })
+
+  it('judges a measurement once per socket it is measured for, stored with its socket', async () => {
+    const state = await runner.run('board', { sockets: [1, 2, 5], again: 2 })
+    expect(state.results.map((r) => [r.socket, r.value, r.passed])).toEqual([
+      [1, 0.5, true],
+      [2, 0.25, true],
+      [5, 2.5, false],
+    ])
+    expect(state.counts).toMatchObject({ results: 3, passed: 2, failed: 1 })
+    expect(state.status).toBe('failed')
+    expect(state.statusReason).toBe('socket 5: value_v = 2.5 V is above its upper limit 2')
+    expect((await storage.getResults(state.id)).map((r) => [r.socket, r.value])).toEqual([
+      [1, 0.5],
+      [2, 0.25],
+      [5, 2.5],
+    ])
+  })
+
+  it('ends a run that measures for a socket that cannot exist in error, naming it', async () => {
+    const state = await runner.run('board', { sockets: [1, 17] })
+    expect(state.status).toBe('error')
+    expect(state.statusReason).toBe('step "board" failed: "value_v" was measured for socket 17, not 1 … 16')
   })
 
   it('leaves the bench safe after a passing run', async () => {
@@ -229,7 +268,7 @@ describe('runner refusals (before any run exists)', () => {
   it('lists the available tests for an unknown one', async () => {
     await expect(runner.run('tempcoo')).rejects.toMatchObject({
       code: 'FRAMEWORK_UNKNOWN_TEST',
-      message: 'there is no test "tempcoo" — the available tests are measure, failing, waiting, flow',
+      message: 'there is no test "tempcoo" — the available tests are measure, failing, waiting, flow, board',
     })
   })
 
@@ -260,7 +299,7 @@ describe('control flow is kept apart from outcome', () => {
       ['after stop', 'pending', 0],
     ])
     expect(state.results).toEqual([
-      { parameter: 'a', value: 1, unit: '', lowerLimit: null, upperLimit: 10, passed: true },
+      { parameter: 'a', value: 1, unit: '', lowerLimit: null, upperLimit: 10, passed: true, socket: null },
     ])
     expect(state.status).toBe('passed')
     expect(state.log.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([

@@ -45,6 +45,12 @@ export interface RunOptions {
   operator?: string | null
   /** Aborting it aborts the run (like `runner.abort()`). */
   signal?: AbortSignal
+  /** The run's ID (a UUID) [a new one]; a campaign names the run of a point before it starts. */
+  runId?: string
+  /** The campaign the run belongs to, stored with it. */
+  campaignId?: string | null
+  /** The caller already holds the bench lock for this run (a campaign holds it across its runs): none is taken. */
+  benchHeld?: boolean
 }
 
 /** The test executive: runs one test at a time on one bench. */
@@ -64,10 +70,14 @@ async function busy(
   storage: StorageBackend,
   holder: { runId: string; pid: number; hostname: string; since: string },
 ): Promise<FrameworkError> {
-  const test = (await storage.getRun(holder.runId).catch(() => null))?.test ?? 'unknown test'
+  // A campaign holds the bench under its own ID across its runs.
+  const campaign = await storage.getCampaign(holder.runId).catch(() => null)
+  const what = campaign
+    ? `campaign ${holder.runId.slice(0, 8)} (${campaign.name})`
+    : `run ${holder.runId.slice(0, 8)} (${(await storage.getRun(holder.runId).catch(() => null))?.test ?? 'unknown test'})`
   return new FrameworkError(
     'FRAMEWORK_BENCH_BUSY',
-    `the bench is busy: run ${holder.runId.slice(0, 8)} (${test}) started by pid ${holder.pid} on ${holder.hostname} at ${holder.since} holds it — wait for it to finish or abort it`,
+    `the bench is busy: ${what} started by pid ${holder.pid} on ${holder.hostname} at ${holder.since} holds it — wait for it to finish or abort it`,
   )
 }
 
@@ -86,12 +96,12 @@ export function createRunner(options: RunnerOptions): Runner {
   async function run(testName: string, rawParams: Record<string, unknown> = {}, runOptions: RunOptions = {}) {
     const test = options.registry.get(testName)
     const params = validateParameters(test, rawParams)
-    const runId = randomUUID()
+    const runId = runOptions.runId ?? randomUUID()
     // Registered before the bench is taken, so an abort while the lock is being taken is not lost.
     const controller = new AbortController()
     active.add(controller)
     try {
-      await takeBench(runId)
+      if (!runOptions.benchHeld) await takeBench(runId)
     } catch (error) {
       active.delete(controller)
       throw error
@@ -112,7 +122,7 @@ export function createRunner(options: RunnerOptions): Runner {
       runOptions.signal?.removeEventListener('abort', onAbort)
       active.delete(controller)
       for (const problem of await bus.settle()) process.emitWarning(problem)
-      await options.storage?.releaseBench(benchKey, runId)
+      if (!runOptions.benchHeld) await options.storage?.releaseBench(benchKey, runId)
     }
   }
 

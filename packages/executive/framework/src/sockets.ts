@@ -1,4 +1,5 @@
 import type {
+  ChannelList,
   DataAcquisition,
   Instrument,
   InstrumentSet,
@@ -44,6 +45,20 @@ export interface TestSockets {
   list(): Promise<DutSocket[]>
   /** The sockets the run has asked for so far, in that order (their loads are switched off at the end). */
   used(): readonly DutSocket[]
+  /**
+   * Sets up the V_out readings of several sockets at once: those read through the switch/measure unit become one
+   * scan list, so that {@link TestSockets.readVouts} reads them in one scan. For one socket it is
+   * {@link DutSocket.setupVout}.
+   */
+  setupVouts(sockets: readonly DutSocket[], setup: VoltageDcSetup): Promise<void>
+  /**
+   * Each socket's V_out readings (its samples of the last setup), in the order given: the sockets on the switch/measure
+   * unit in one scan of their channels (`READ?` per sample, each channel integrating in turn), the others each from
+   * its own source in turn. For one socket it is {@link DutSocket.readVout}.
+   */
+  readVouts(sockets: readonly DutSocket[]): Promise<number[][]>
+  /** `count` readings of each socket's input current, in the order given: the sensed ones in one scan. */
+  readInputCurrents(sockets: readonly DutSocket[], count: number): Promise<number[][]>
 }
 
 /**
@@ -52,11 +67,24 @@ export interface TestSockets {
  */
 const INPUT_CURRENT_SCAN = { range: 'AUTO', nplc: 1 } as const
 
-/** A scan list of one channel, with its settings. */
+/** A scan list, with the settings of its channels. */
 interface Scan {
-  channel: number
+  channels: readonly number[]
   range: MultimeterRange
   nplc: number | undefined
+}
+
+/** A scan's channels as a channel list: one channel as itself (`(@201)`), runs of neighbours as ranges (`(@102:108)`). */
+function scanList(channels: readonly number[]): ChannelList {
+  if (channels.length === 1) return channels[0]!
+  const items: (number | readonly [number, number])[] = []
+  for (let i = 0; i < channels.length; ) {
+    let j = i
+    while (j + 1 < channels.length && channels[j + 1] === channels[j]! + 1) j++
+    items.push(j > i ? [channels[i]!, channels[j]!] : channels[i]!)
+    i = j + 1
+  }
+  return items
 }
 
 /**
@@ -70,7 +98,8 @@ function createScanRoute(mux: DataAcquisition) {
     const key = JSON.stringify(scan)
     if (key === current) return
     if (current === null) await mux.clear()
-    await mux.setupScan(scan.channel, scan.nplc === undefined ? { range: scan.range } : scan)
+    const list = scanList(scan.channels)
+    await mux.setupScan(list, scan.nplc === undefined ? { range: scan.range } : { range: scan.range, nplc: scan.nplc })
     current = key
   }
 }
@@ -81,6 +110,10 @@ interface SocketParts {
   instruments: InstrumentSet
   route: ScanRoute | null
   simulated: boolean
+  /** Each socket's V_out settings, by socket number. */
+  vout: Map<number, VoutSettings>
+  /** How many sockets the bench has (asked of the simulator once, when first needed). */
+  count: () => Promise<number>
 }
 
 function requireMux(parts: SocketParts, n: number): { mux: DataAcquisition; route: ScanRoute } {
@@ -94,37 +127,62 @@ function requireMux(parts: SocketParts, n: number): { mux: DataAcquisition; rout
   return { mux, route: parts.route }
 }
 
+/** How a socket's V_out readings are set up: what its last {@link DutSocket.setupVout} asked for. */
+interface VoutSettings {
+  range: MultimeterRange
+  nplc: number | undefined
+  samples: number
+}
+
 function voutReader(parts: SocketParts, n: number, source: VoutSource) {
   const { dmm } = parts.instruments
   if (source.kind === 'dmm') return { setup: (s: VoltageDcSetup) => dmm.setupVoltageDc(s), read: () => dmm.read() }
   const { mux, route } = requireMux(parts, n)
-  let scan: Scan = { channel: source.channel, range: 'AUTO', nplc: undefined }
-  let samples = 1
+  const settings = parts.vout.get(n)!
+  const scan = (): Scan => ({ channels: [source.channel], range: settings.range, nplc: settings.nplc })
   return {
     async setup(setup: VoltageDcSetup) {
-      scan = { channel: source.channel, range: setup.range, nplc: setup.nplc }
-      samples = setup.samples ?? 1
-      await route(scan)
+      Object.assign(settings, voutSettings(setup))
+      await route(scan())
     },
     async read() {
-      await route(scan)
-      return (await mux.readScans(samples)).flat()
+      await route(scan())
+      return (await mux.readScans(settings.samples)).flat()
     },
   }
 }
 
-function currentReader(parts: SocketParts, n: number, source: CurrentSource) {
+function voutSettings(setup: VoltageDcSetup): VoutSettings {
+  return { range: setup.range, nplc: setup.nplc, samples: setup.samples ?? 1 }
+}
+
+type CurrentReader = (count: number) => Promise<number[]>
+
+function currentReader(parts: SocketParts, n: number, source: CurrentSource): CurrentReader {
   const { supply } = parts.instruments
-  if (source.kind === 'supply') return (count: number) => supply.measureCurrentSamples(1, count)
+  if (source.kind === 'supply') {
+    const fromSupply: CurrentReader = (count) => supply.measureCurrentSamples(1, count)
+    if (!parts.simulated || n !== 1) return fromSupply
+    // The simulator's socket 1 is wired as a one-DUT bench whatever the client's configuration says; on a board of
+    // several the supply feeds them all, so its current is read on its current-sense channel (simulatorSocket).
+    let reader: Promise<CurrentReader> | null = null
+    return async (count) => {
+      reader ??= parts
+        .count()
+        .then((total) => (total === 1 ? fromSupply : currentReader(parts, n, simulatorSocket(1, total).inputCurrent)))
+      return (await reader)(count)
+    }
+  }
   const { mux, route } = requireMux(parts, n)
   return async (count: number) => {
-    await route({ channel: source.channel, ...INPUT_CURRENT_SCAN })
+    await route({ channels: [source.channel], ...INPUT_CURRENT_SCAN })
     return (await mux.readScans(count)).flat().map((volts) => volts / source.voltsPerAmp)
   }
 }
 
 function createDutSocket(parts: SocketParts, n: number, wiring: SocketWiring): DutSocket {
   const { control, dmm, load } = parts.instruments
+  parts.vout.set(n, { range: 'AUTO', nplc: undefined, samples: 1 })
   const vout = voutReader(parts, n, wiring.vout)
   return {
     number: n,
@@ -138,12 +196,64 @@ function createDutSocket(parts: SocketParts, n: number, wiring: SocketWiring): D
   }
 }
 
+/** The switch/measure unit's channel a socket's quantity is read on, or null when it is read elsewhere. */
+const voutChannel = (socket: DutSocket) => (socket.wiring.vout.kind === 'mux' ? socket.wiring.vout.channel : null)
+const currentChannel = (socket: DutSocket) =>
+  socket.wiring.inputCurrent.kind === 'mux' ? socket.wiring.inputCurrent.channel : null
+
+/** How a board reads one quantity of its sockets (V_out, input current). */
+interface BoardReading {
+  /** The switch/measure unit's channel the socket's quantity is on, or null when it is read elsewhere. */
+  channelOf(socket: DutSocket): number | null
+  /** The range and integration time of a scanned socket's channel, and how many scans a reading takes. */
+  settingsOf(socket: DutSocket): { range: MultimeterRange; nplc: number | undefined; count: number }
+  /** A scanned reading (volts at the unit) in the quantity's unit. */
+  convert(socket: DutSocket, volts: number): number
+  /** A socket that is not scanned, read on its own. */
+  alone(socket: DutSocket): Promise<number[]>
+}
+
+/**
+ * Reads a quantity of several sockets: those on the switch/measure unit with the same settings in one scan of their
+ * channels, the others on their own, in turn. The readings of each socket, in the order given.
+ */
+async function readBoard(
+  parts: SocketParts,
+  sockets: readonly DutSocket[],
+  reading: BoardReading,
+): Promise<number[][]> {
+  const readings = new Map<DutSocket, number[]>()
+  const groups = new Map<string, DutSocket[]>()
+  for (const socket of sockets) {
+    if (reading.channelOf(socket) === null) readings.set(socket, await reading.alone(socket))
+    else {
+      const key = JSON.stringify(reading.settingsOf(socket))
+      groups.set(key, [...(groups.get(key) ?? []), socket])
+    }
+  }
+  for (const group of groups.values()) {
+    const { mux, route } = requireMux(parts, group[0]!.number)
+    const { range, nplc, count } = reading.settingsOf(group[0]!)
+    await route({ channels: group.map((socket) => reading.channelOf(socket)!), range, nplc })
+    const scans = await mux.readScans(count)
+    group.forEach((socket, i) => {
+      readings.set(
+        socket,
+        scans.map((scan) => reading.convert(socket, scan[i]!)),
+      )
+    })
+  }
+  return sockets.map((socket) => readings.get(socket)!)
+}
+
 /** The sockets of `board` on `instruments`, for one run: nothing is sent until a test asks. */
 export function createTestSockets(instruments: InstrumentSet, board: BoardWiring): TestSockets {
   const parts: SocketParts = {
     instruments,
     route: instruments.mux ? createScanRoute(instruments.mux) : null,
     simulated: board.simulated && instruments.control !== undefined,
+    vout: new Map(),
+    count: () => count(),
   }
   const made = new Map<number, DutSocket>()
   const used: DutSocket[] = []
@@ -186,5 +296,38 @@ export function createTestSockets(instruments: InstrumentSet, board: BoardWiring
       return Array.from({ length: total }, (_, i) => socket(i + 1, total))
     },
     used: () => used,
+    async setupVouts(sockets, setup) {
+      if (sockets.length === 1) return sockets[0]!.setupVout(setup)
+      const scanned = sockets.filter((socket) => voutChannel(socket) !== null)
+      for (const socket of sockets) {
+        if (voutChannel(socket) === null) await socket.setupVout(setup)
+        else Object.assign(parts.vout.get(socket.number)!, voutSettings(setup))
+      }
+      if (scanned.length === 0) return
+      const { route } = requireMux(parts, scanned[0]!.number)
+      await route({ channels: scanned.map((socket) => voutChannel(socket)!), range: setup.range, nplc: setup.nplc })
+    },
+    async readVouts(sockets) {
+      if (sockets.length === 1) return [await sockets[0]!.readVout()]
+      return readBoard(parts, sockets, {
+        channelOf: voutChannel,
+        settingsOf: (socket) => {
+          const { range, nplc, samples } = parts.vout.get(socket.number)!
+          return { range, nplc, count: samples }
+        },
+        convert: (_socket, volts) => volts,
+        alone: (socket) => socket.readVout(),
+      })
+    },
+    async readInputCurrents(sockets, count) {
+      if (sockets.length === 1) return [await sockets[0]!.readInputCurrent(count)]
+      return readBoard(parts, sockets, {
+        channelOf: currentChannel,
+        settingsOf: () => ({ ...INPUT_CURRENT_SCAN, count }),
+        convert: (socket, volts) =>
+          socket.wiring.inputCurrent.kind === 'mux' ? volts / socket.wiring.inputCurrent.voltsPerAmp : volts,
+        alone: (socket) => socket.readInputCurrent(count),
+      })
+    },
   }
 }

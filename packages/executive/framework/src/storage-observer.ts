@@ -100,6 +100,7 @@ export function createStorageObserver(storage: StorageBackend, options: StorageO
         seed: event.seed,
         softwareVersion: event.softwareVersion,
         provenance: event.provenance,
+        campaignId: event.campaignId ?? null,
       })
       await storage.startRun(runId)
     }

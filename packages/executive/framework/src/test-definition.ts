@@ -23,6 +23,15 @@ export interface RecordConditions {
   loadCurrent?: number | null
 }
 
+/** Which DUT a measured value is of. */
+export interface MeasureOptions {
+  /**
+   * The socket (1 … MAX_SOCKETS) on a board-wide run: the measurement is judged once per socket it is measured for.
+   * Without it the value is the run's one DUT's (socket null in its result).
+   */
+  socket?: number
+}
+
 export interface ProgressUpdate {
   /** Defaults to the running step's name. */
   step?: string
@@ -58,8 +67,11 @@ export interface TestContext<P = Record<string, unknown>, M extends string = str
   readonly params: P
   readonly clock: TestClock
   readonly log: TestLog
-  /** Sets a declared measurement; the runner judges it against its limits. */
-  measure(name: M, value: number): void
+  /**
+   * Sets a declared measurement (of `options.socket`, or of the run's one DUT); the runner judges it against its
+   * limits. Measured again for the same socket, the last value counts.
+   */
+  measure(name: M, value: number, options?: MeasureOptions): void
   /** Stores one raw reading (a row of the run's measurements). */
   record(parameter: string, value: number, unit: string, conditions?: RecordConditions): void
   progress(update: ProgressUpdate): void
@@ -73,6 +85,8 @@ export interface MeasurementDefinition<P, M extends string = string> {
   unit: string
   description: string
   limits?: Limits | ((params: P) => Limits)
+  /** Whether a run with these parameters measures it [always]; a run declares only those it measures. */
+  applies?: (params: P) => boolean
 }
 
 type StepReturn = StepControl | undefined
@@ -108,6 +122,8 @@ export interface DeclaredMeasurement {
   unit: string
   description: string
   limits(params: unknown): Limits
+  /** Whether a run with these parameters measures it. */
+  applies(params: unknown): boolean
 }
 
 export interface Step {
@@ -146,6 +162,7 @@ export function defineTest<S extends z.ZodObject, const M extends string>(defini
       description: m.description,
       limits: (params: unknown) =>
         typeof m.limits === 'function' ? m.limits(params as z.output<S>) : (m.limits ?? {}),
+      applies: (params: unknown) => m.applies?.(params as z.output<S>) ?? true,
     })),
     steps: bodies.map((step) => ({
       name: step.name,

@@ -1,5 +1,6 @@
 import { compareRuns, loadRunData, type RunComparison } from '@dvt/analysis'
 import {
+  type CampaignRecord,
   type EventRecord,
   isStorageError,
   type MeasurementRow,
@@ -43,6 +44,34 @@ export async function loadComparisonReportData(
   return { ...a, comparison: { other: b.run, result: compareRuns(a, b) } }
 }
 
+/** What an ID given to `dvt export-report` names: a run, or a campaign. */
+export type ReportSubject = { kind: 'run'; id: string } | { kind: 'campaign'; id: string }
+
+const code = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
+
+/**
+ * Resolves a full ID or a prefix as a run first, then as a campaign. A prefix that matches several runs (or, when
+ * no run, several campaigns) throws the storage's own sentence; one that matches nothing throws
+ * `REPORT_NOT_FOUND` naming both lists.
+ */
+export async function resolveReportSubject(storage: StorageBackend, idOrPrefix: string): Promise<ReportSubject> {
+  try {
+    return { kind: 'run', id: await storage.resolveRunId(idOrPrefix) }
+  } catch (error) {
+    if (code(error) !== 'STORAGE_RUN_NOT_FOUND') throw error
+  }
+  try {
+    return { kind: 'campaign', id: await storage.resolveCampaignId(idOrPrefix) }
+  } catch (error) {
+    if (code(error) !== 'STORAGE_CAMPAIGN_NOT_FOUND') throw error
+    throw new ReportError(
+      'REPORT_NOT_FOUND',
+      `no run or campaign matches "${idOrPrefix}" — "dvt list-runs" and "dvt list-campaigns" show the IDs`,
+      { cause: error },
+    )
+  }
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /**
@@ -61,4 +90,16 @@ export function defaultReportFileName(
   const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
   const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
   return `${test}_${id8}_${date}-${time}.pdf`
+}
+
+/** The server-chosen file name of a campaign's report: `campaign_<lot>_<id8>_<YYYYMMDD-HHMMSS>.pdf`, time in UTC. */
+export function defaultCampaignReportFileName(
+  campaign: Pick<CampaignRecord, 'id' | 'lotName'>,
+  now: Date = new Date(),
+): string {
+  const lot = campaign.lotName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'lot'
+  const id8 = campaign.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)
+  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
+  const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
+  return `campaign_${lot}_${id8}_${date}-${time}.pdf`
 }

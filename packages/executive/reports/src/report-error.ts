@@ -8,6 +8,7 @@ export type ReportErrorCode =
   | 'REPORT_RENDER_FAILED'
   | 'REPORT_WRITE_FAILED'
   | 'REPORT_RUN_NOT_FOUND'
+  | 'REPORT_NOT_FOUND'
   | 'REPORT_CLOSED'
 
 /** The one error class of `@dvt/reports`; `message` is a sentence a user can act on. */

@@ -59,7 +59,15 @@ describe('render', () => {
     const base = sampleLoadRegulationData()
     const results: ResultRecord[] = [
       ...base.results,
-      { parameter: 'vout_drop_mv', value: 182.5, unit: 'mV', lowerLimit: null, upperLimit: 100, passed: false },
+      {
+        parameter: 'vout_drop_mv',
+        value: 182.5,
+        unit: 'mV',
+        lowerLimit: null,
+        upperLimit: 100,
+        passed: false,
+        socket: null,
+      },
     ]
     const data: ReportData = { ...base, run: { ...base.run, status: 'failed' }, results }
     const file = join(dir, 'load.pdf')
@@ -85,6 +93,15 @@ describe('render', () => {
     const text = flat(pdfText(file))
     expect(text).toContain('ERROR')
     expect(text).toContain(reason)
+  })
+
+  it('has a Socket column when the run measured several sockets, and none for one DUT', async () => {
+    const base = sampleLoadRegulationData()
+    expect(await renderer.renderHtml(base)).not.toContain('<th class="num">Socket</th>')
+    const results = [3, 11].flatMap((socket) => base.results.map((r) => ({ ...r, socket })))
+    const html = await renderer.renderHtml({ ...base, results })
+    expect(html).toContain('<th class="num">Socket</th>')
+    expect(html.match(/<td class="num">11<\/td><td class="param">/g)).toHaveLength(base.results.length)
   })
 
   it('prints markup in run fields as text and runs no script', async () => {
@@ -117,6 +134,7 @@ describe('render', () => {
       lowerLimit: -50,
       upperLimit: 50,
       passed: true,
+      socket: null,
     }))
     const data: ReportData = { ...base, results, events: sampleEvents(400) }
     const file = join(dir, 'long.pdf')

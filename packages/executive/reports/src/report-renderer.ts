@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks'
 import type { DvtConfig } from '@dvt/config'
+import type { CampaignSummary } from '@dvt/storage'
 import { defaultChromiumPath } from './chromium'
 import { countPdfPages } from './internal/count-pdf-pages'
 import { formatDateTime } from './internal/format'
 import { createLazyChromium } from './internal/lazy-chromium'
 import { loadLogo } from './internal/logo'
 import { printPdf, withTimeout } from './internal/print-pdf'
-import { renderFooterHtml, renderReportHtml } from './internal/render-html'
+import { type HtmlOptions, renderCampaignHtml, renderFooterHtml, renderReportHtml } from './internal/render-html'
 import { createSerialQueue } from './internal/serial-queue'
 import { writeAtomically } from './internal/write-atomically'
 import type { ReportData } from './report-data'
@@ -45,6 +46,9 @@ export interface ReportRenderer {
   render(data: ReportData, outFile: string): Promise<RenderResult>
   /** The self-contained HTML the PDF is printed from. */
   renderHtml(data: ReportData): Promise<string>
+  /** A campaign's datasheet-style report (docs/campaigns.md), written like {@link ReportRenderer.render}. */
+  renderCampaign(summary: CampaignSummary, outFile: string): Promise<RenderResult>
+  renderCampaignHtml(summary: CampaignSummary): Promise<string>
   /** Waits for the render in progress, stops Chromium and removes its profile directory. */
   close(): Promise<void>
 }
@@ -68,22 +72,19 @@ export function createReportRenderer(options: ReportRendererOptions): ReportRend
   const queue = createSerialQueue()
   let closed = false
 
-  const html = async (data: ReportData, warnings: string[]): Promise<string> => {
+  const htmlOptions = async (warnings: string[]): Promise<HtmlOptions> => {
     const logo = options.logoPath ? await loadLogo(options.logoPath) : { dataUri: null, warning: null }
     if (logo.warning) {
       warnings.push(logo.warning)
       warn(logo.warning)
     }
     const includeCharts = options.includeCharts ?? true
-    return renderReportHtml(data, { companyName: options.companyName, logoDataUri: logo.dataUri, includeCharts })
+    return { companyName: options.companyName, logoDataUri: logo.dataUri, includeCharts }
   }
 
-  const render = async (data: ReportData, outFile: string): Promise<RenderResult> => {
-    if (closed) throw new ReportError('REPORT_CLOSED', 'the report renderer was closed; create a new one')
-    const started = performance.now()
-    const warnings: string[] = []
-    const content = await html(data, warnings)
-    const footer = renderFooterHtml(options.companyName, data.run.id, formatDateTime(new Date().toISOString()))
+  /** Prints `content` with the footer naming `subject` and writes the PDF; `started` includes the HTML's making. */
+  const print = async (content: string, subject: string, outFile: string, started: number, warnings: string[]) => {
+    const footer = renderFooterHtml(options.companyName, subject, formatDateTime(new Date().toISOString()))
     const printing = chromium.browser().then((browser) => printPdf(browser, content, footer, timeoutMs))
     const pdf = await withTimeout(printing, timeoutMs, chromium.stop)
     await writeAtomically(outFile, pdf)
@@ -91,9 +92,28 @@ export function createReportRenderer(options: ReportRendererOptions): ReportRend
     return { path: outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, ms, warnings }
   }
 
+  const open = () => {
+    if (closed) throw new ReportError('REPORT_CLOSED', 'the report renderer was closed; create a new one')
+    return { started: performance.now(), warnings: [] as string[] }
+  }
+
+  const render = async (data: ReportData, outFile: string): Promise<RenderResult> => {
+    const { started, warnings } = open()
+    const content = await renderReportHtml(data, await htmlOptions(warnings))
+    return print(content, `Run ${data.run.id}`, outFile, started, warnings)
+  }
+
+  const renderCampaign = async (summary: CampaignSummary, outFile: string): Promise<RenderResult> => {
+    const { started, warnings } = open()
+    const content = await renderCampaignHtml(summary, await htmlOptions(warnings))
+    return print(content, `Campaign ${summary.campaign.id}`, outFile, started, warnings)
+  }
+
   return {
     render: (data, outFile) => queue.run(() => render(data, outFile)),
-    renderHtml: (data) => html(data, []),
+    renderHtml: async (data) => renderReportHtml(data, await htmlOptions([])),
+    renderCampaign: (summary, outFile) => queue.run(() => renderCampaign(summary, outFile)),
+    renderCampaignHtml: async (summary) => renderCampaignHtml(summary, await htmlOptions([])),
     close: async () => {
       closed = true
       await queue.idle()

@@ -4,8 +4,20 @@ export { openConfiguredStorage, openStorage, openStorageBackend } from './open-s
 // The PostgreSQL backend ('./postgres-storage') loads through openStorageBackend, only when a URL is configured.
 export type { PostgresStorage } from './postgres-storage'
 export type * from './records'
-export { EVENT_LEVELS, FINAL_RUN_STATUSES, isFinalRunStatus, isRunStatus, RUN_STATUSES } from './records'
+export {
+  CAMPAIGN_POINT_STATUSES,
+  DUT_VERDICTS,
+  EVENT_LEVELS,
+  FINAL_RUN_STATUSES,
+  isFinalRunStatus,
+  isRunStatus,
+  parseSocketReading,
+  RUN_STATUSES,
+  resultSockets,
+  showsSocketColumn,
+  socketReadingName,
+} from './records'
 export { SqliteStorage } from './sqlite-storage'
-export type { StorageBackend } from './storage-backend'
+export type { CampaignStorage, StorageBackend } from './storage-backend'
 export type { StorageErrorCode } from './storage-error'
 export { isStorageError, StorageError } from './storage-error'

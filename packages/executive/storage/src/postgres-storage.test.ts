@@ -60,6 +60,10 @@ describe('PostgreSQL schema migrations', () => {
     )
     expect(tables.map((r) => r.t)).toEqual([
       'bench_locks',
+      'campaign_duts',
+      'campaign_points',
+      'campaign_results',
+      'campaigns',
       'dvt_schema',
       'events',
       'legacy_parquet',
@@ -84,6 +88,37 @@ describe('PostgreSQL schema migrations', () => {
     const storage = await openStorageBackend(options(url))
     expect((await storage.listRuns()).total).toBe(1)
     expect((await storage.getRun('11111111-2222-4333-8444-555555555555'))?.provenance).toBeNull()
+    await storage.close()
+    expect((await sql<{ v: number }>(url, 'SELECT max(version) AS v FROM dvt_schema'))[0]?.v).toBe(SCHEMA_VERSION)
+  })
+
+  it('upgrades a database of version 3 in place, keeping its results with socket null', async () => {
+    const url = await freshUrl()
+    const id = '11111111-2222-4333-8444-666666666666'
+    await sql(
+      url,
+      `CREATE TABLE dvt_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+      ${MIGRATIONS.slice(0, 3)
+        .map((m) => m.postgres)
+        .join('\n')}
+      INSERT INTO dvt_schema (version, description) VALUES (1, 'v1'), (2, 'v2'), (3, 'v3');
+      INSERT INTO runs (id, test, status, started_at, parameters, config, software_version)
+      VALUES ('${id}', 'tempco', 'passed', '2026-11-30T00:00:00.000Z', '{}', '{}', '0.1.0');
+      INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed)
+      VALUES ('${id}', 'tempco_ppm_per_c', 49.8, 'ppm/°C', -100, 100, true)`,
+    )
+    const storage = await openStorageBackend(options(url))
+    expect(await storage.getResults(id)).toEqual([
+      {
+        parameter: 'tempco_ppm_per_c',
+        value: 49.8,
+        unit: 'ppm/°C',
+        lowerLimit: -100,
+        upperLimit: 100,
+        passed: true,
+        socket: null,
+      },
+    ])
     await storage.close()
     expect((await sql<{ v: number }>(url, 'SELECT max(version) AS v FROM dvt_schema'))[0]?.v).toBe(SCHEMA_VERSION)
   })

@@ -3,6 +3,8 @@ import { hostname } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import pg from 'pg'
 import { columnsToArrowIpc } from './internal/arrow-ipc'
+import { postgresCampaignDb } from './internal/campaign-db'
+import { CampaignStore } from './internal/campaign-store'
 import { DEFAULT_LEASE_MS, LeaseKeeper } from './internal/lease'
 import { columnsToRows, type MeasurementColumns } from './internal/measurement-columns'
 import { isConnectionLoss, unreachable } from './internal/pg-errors'
@@ -31,9 +33,23 @@ import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import type { BackendOptions } from './open-storage'
 import type {
   BenchLock,
+  CampaignDut,
+  CampaignPage,
+  CampaignPatch,
+  CampaignPoint,
+  CampaignPointKey,
+  CampaignQuery,
+  CampaignRecord,
+  CampaignResult,
   CompletedRun,
+  DutVerdict,
   EventRecord,
+  FinalCampaignPointStatus,
   MeasurementRow,
+  NewCampaign,
+  NewCampaignDut,
+  NewCampaignPoint,
+  NewCampaignResult,
   NewRun,
   ResultRecord,
   RunFeedEntry,
@@ -60,6 +76,7 @@ export class PostgresStorage implements StorageBackend {
   readonly #url: string
   readonly #measurementsDir: string
   readonly #host: string
+  readonly #campaigns: CampaignStore
   readonly #leases: LeaseKeeper
   readonly #writer: SpooledWriter
   readonly #watchers = new Set<() => Promise<void>>()
@@ -73,6 +90,7 @@ export class PostgresStorage implements StorageBackend {
     this.#url = options.databaseUrl
     this.#measurementsDir = resolve(options.measurementsDir)
     this.#host = options.hostName ?? hostname()
+    this.#campaigns = new CampaignStore(postgresCampaignDb(pool), this.#host)
     this.#writer = new SpooledWriter(
       { pool, measurementsDir: this.#measurementsDir, notOpen: (id) => this.#notOpen(id) },
       spoolDir,
@@ -172,7 +190,7 @@ export class PostgresStorage implements StorageBackend {
   async getResults(runId: string): Promise<ResultRecord[]> {
     return this.#read(async () => {
       const { rows } = await this.#pool.query<ResultRow>(
-        'SELECT parameter, value, unit, lower_limit, upper_limit, passed FROM results WHERE run_id = $1 ORDER BY id',
+        'SELECT parameter, value, unit, lower_limit, upper_limit, passed, socket FROM results WHERE run_id = $1 ORDER BY id',
         [runId],
       )
       return rows.map(toResultRecord)
@@ -274,6 +292,73 @@ export class PostgresStorage implements StorageBackend {
     if (oldest.rows[0] && oldest.rows[0].created_at < before) {
       await this.#pool.query('DELETE FROM run_feed WHERE created_at < $1', [before])
     }
+  }
+
+  // --- campaigns: one implementation over either database (internal/campaign-store.ts) ---
+
+  createCampaign(c: NewCampaign): Promise<CampaignRecord> {
+    return this.#campaigns.createCampaign(c)
+  }
+
+  getCampaign(id: string): Promise<CampaignRecord | null> {
+    return this.#campaigns.getCampaign(id)
+  }
+
+  resolveCampaignId(idOrPrefix: string): Promise<string> {
+    return this.#campaigns.resolveCampaignId(idOrPrefix)
+  }
+
+  listCampaigns(query?: CampaignQuery): Promise<CampaignPage> {
+    return this.#campaigns.listCampaigns(query)
+  }
+
+  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignRecord> {
+    return this.#campaigns.updateCampaign(id, patch)
+  }
+
+  addCampaignDuts(id: string, duts: readonly NewCampaignDut[]): Promise<void> {
+    return this.#campaigns.addCampaignDuts(id, duts)
+  }
+
+  getCampaignDuts(id: string): Promise<CampaignDut[]> {
+    return this.#campaigns.getCampaignDuts(id)
+  }
+
+  setCampaignDutVerdict(id: string, serial: string, verdict: DutVerdict | null): Promise<void> {
+    return this.#campaigns.setCampaignDutVerdict(id, serial, verdict)
+  }
+
+  addCampaignPoints(id: string, points: readonly NewCampaignPoint[]): Promise<void> {
+    return this.#campaigns.addCampaignPoints(id, points)
+  }
+
+  getCampaignPoints(id: string): Promise<CampaignPoint[]> {
+    return this.#campaigns.getCampaignPoints(id)
+  }
+
+  startCampaignPoint(id: string, key: CampaignPointKey, runId: string): Promise<void> {
+    return this.#campaigns.startCampaignPoint(id, key, runId)
+  }
+
+  finishCampaignPoint(
+    id: string,
+    key: CampaignPointKey,
+    status: FinalCampaignPointStatus,
+    results: readonly NewCampaignResult[],
+  ): Promise<void> {
+    return this.#campaigns.finishCampaignPoint(id, key, status, results)
+  }
+
+  addCampaignResults(id: string, results: readonly NewCampaignResult[]): Promise<void> {
+    return this.#campaigns.addCampaignResults(id, results)
+  }
+
+  getCampaignResults(id: string): Promise<CampaignResult[]> {
+    return this.#campaigns.getCampaignResults(id)
+  }
+
+  recoverInterruptedCampaigns(): Promise<CampaignRecord[]> {
+    return this.#campaigns.recoverInterruptedCampaigns()
   }
 
   async close(): Promise<void> {

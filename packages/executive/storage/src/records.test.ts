@@ -1,7 +1,17 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from './internal/schema'
-import { EVENT_LEVELS, FINAL_RUN_STATUSES, isFinalRunStatus, isRunStatus, RUN_STATUSES } from './records'
+import {
+  EVENT_LEVELS,
+  FINAL_RUN_STATUSES,
+  isFinalRunStatus,
+  isRunStatus,
+  parseSocketReading,
+  RUN_STATUSES,
+  resultSockets,
+  showsSocketColumn,
+  socketReadingName,
+} from './records'
 
 describe('the run status list', () => {
   it('is the one list: the final statuses are part of it and the guards follow it', async () => {
@@ -24,5 +34,22 @@ describe('the run status list', () => {
     for (const level of EVENT_LEVELS) insertEvent.run(level)
     expect(() => insertEvent.run('fatal')).toThrow(/CHECK constraint/)
     db.close()
+  })
+})
+
+describe('the sockets of results and readings', () => {
+  it('names a board-wide run’s reading by its socket, and reads the name back', () => {
+    expect(socketReadingName('vout_avg', 3)).toBe('vout_avg_s3')
+    expect(parseSocketReading('vout_avg_s3')).toEqual({ parameter: 'vout_avg', socket: 3 })
+    expect(parseSocketReading(socketReadingName('iin', 16))).toEqual({ parameter: 'iin', socket: 16 })
+    for (const name of ['vout', 'vout_avg', 'transient_s', 'vout_s0', 'vout_s'])
+      expect(parseSocketReading(name)).toBeNull()
+  })
+
+  it('shows a socket column only for results of more than one socket', () => {
+    expect(resultSockets([{ socket: 8 }, { socket: null }, { socket: 2 }, { socket: 8 }])).toEqual([null, 2, 8])
+    expect(showsSocketColumn([{ socket: null }, { socket: null }])).toBe(false)
+    expect(showsSocketColumn([{ socket: 4 }])).toBe(false)
+    expect(showsSocketColumn([{ socket: 4 }, { socket: 5 }])).toBe(true)
   })
 })

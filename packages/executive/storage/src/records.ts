@@ -96,6 +96,36 @@ export interface ResultRecord {
   upperLimit: number | null
   /** null when the measurement has no limits. */
   passed: boolean | null
+  /**
+   * The DUT socket the result is of (1 … MAX_SOCKETS), when the run measured a board of several; null for the run's
+   * one DUT (every run before board-wide tests, and a test that measures one socket without naming it).
+   */
+  socket: number | null
+}
+
+/** The distinct sockets of a run's results, in ascending order (null, the run's one DUT, first). */
+export function resultSockets(results: readonly Pick<ResultRecord, 'socket'>[]): (number | null)[] {
+  const sockets = [...new Set(results.map((r) => r.socket ?? null))]
+  return sockets.sort((a, b) => (a ?? 0) - (b ?? 0))
+}
+
+/**
+ * The name a raw reading of one socket of a board-wide run is recorded under: `<parameter>_s<n>` (`vout_avg_s3`). The
+ * measurement rows have no socket column; the name carries it (docs/tests.md#board-wide-runs).
+ */
+export function socketReadingName(parameter: string, socket: number): string {
+  return `${parameter}_s${socket}`
+}
+
+/** The parameter and socket of a name made by {@link socketReadingName}; null for any other name. */
+export function parseSocketReading(name: string): { parameter: string; socket: number } | null {
+  const match = /^(.+)_s([1-9]\d*)$/.exec(name)
+  return match ? { parameter: match[1]!, socket: Number(match[2]) } : null
+}
+
+/** Whether a run's results are of more than one socket: then a table of them shows a Socket column. */
+export function showsSocketColumn(results: readonly Pick<ResultRecord, 'socket'>[]): boolean {
+  return resultSockets(results).length > 1
 }
 
 /** Severity of a timeline entry, least first. */
@@ -245,6 +275,8 @@ export interface CampaignRecord {
   /** Fraction of DUTs with every result within limits; null until a DUT is complete. */
   yield: number | null
   progress: CampaignProgress
+  /** Bench-clock seconds the campaign has covered so far (simulated on the simulator): ramps, soaks and every run. */
+  simulatedSeconds: number
   softwareVersion: string
   /** Process that owns a `running` campaign (for resume and recovery). */
   pid: number | null
@@ -252,7 +284,8 @@ export interface CampaignRecord {
 }
 
 /** The verdict of a DUT over the whole campaign: `pass` when every one of its results is within limits. */
-export type DutVerdict = 'pass' | 'fail'
+export const DUT_VERDICTS = Object.freeze(['pass', 'fail'] as const)
+export type DutVerdict = (typeof DUT_VERDICTS)[number]
 
 /** One part of the campaign's lot (a row of `campaign_duts`). */
 export interface CampaignDut {
@@ -350,3 +383,47 @@ export interface CampaignPage {
   campaigns: CampaignRecord[]
   total: number
 }
+
+/** A campaign as `createCampaign` takes it: stored `pending`, owned by the calling process, with no points yet. */
+export interface NewCampaign {
+  /** A UUID v4. */
+  id: string
+  name: string
+  startedAt: string
+  station?: string | null
+  operator?: string | null
+  planPath?: string | null
+  planText: string
+  plan: unknown
+  lotName: string
+  lotSize: number
+  sockets: number
+  temperaturesC: number[]
+  minYield?: number | null
+  softwareVersion: string
+}
+
+/** What `updateCampaign` may change; absent fields are left as they are. */
+export interface CampaignPatch {
+  status?: CampaignStatus
+  statusReason?: string | null
+  completedAt?: string | null
+  yield?: number | null
+  progress?: CampaignProgress
+  simulatedSeconds?: number
+  /** The process that owns the campaign now (a resume adopts it). */
+  pid?: number | null
+  hostname?: string | null
+}
+
+/** A DUT of the lot as `addCampaignDuts` takes it (added again, its board, socket and truth are updated). */
+export type NewCampaignDut = Omit<CampaignDut, 'campaignId' | 'verdict'>
+
+/** A point as `addCampaignPoints` takes it: stored `pending`, no attempts yet. */
+export type NewCampaignPoint = Omit<CampaignPoint, 'campaignId' | 'status' | 'runId' | 'attempts'>
+
+/** The statuses a point ends in (`finishCampaignPoint`). */
+export type FinalCampaignPointStatus = Exclude<CampaignPointStatus, 'pending' | 'running'>
+
+/** A result as a campaign stores it (`campaignId` is the campaign's). */
+export type NewCampaignResult = Omit<CampaignResult, 'campaignId'>

@@ -27,6 +27,10 @@ describe('SqliteStorage runs', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
     expect(tables).toEqual([
       'bench_locks',
+      'campaign_duts',
+      'campaign_points',
+      'campaign_results',
+      'campaigns',
       'events',
       'legacy_parquet',
       'measurements_staging',
@@ -76,6 +80,52 @@ describe('SqliteStorage runs', () => {
     expect((caught as Error).message).toBe(
       `the database ${t.databasePath} has schema version ${SCHEMA_VERSION + 1}, newer than this dvt (${SCHEMA_VERSION}) — upgrade dvt or use another data.database_path`,
     )
+  })
+
+  it('upgrades a database of schema version 3 in place: its results kept, each with socket null', async () => {
+    const databasePath = join(t.dir, 'v3.db')
+    const old = new Database(databasePath)
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m.sqlite)
+    old.pragma('user_version = 3')
+    const id = randomUUID()
+    old
+      .prepare(
+        `INSERT INTO runs (id, test, status, started_at, parameters, config, software_version)
+         VALUES (?, 'tempco', 'passed', '2026-11-30T07:08:09.000Z', '{}', '{}', '0.1.0')`,
+      )
+      .run(id)
+    old
+      .prepare(
+        `INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed)
+         VALUES (?, 'tempco_ppm_per_c', 49.8, 'ppm/°C', -100, 100, 1), (?, 'fit_residual_uv', 3.5, 'µV', NULL, NULL, NULL)`,
+      )
+      .run(id, id)
+    old.close()
+    const storage = openStorage({ databasePath, measurementsDir: t.measurementsDir })
+    expect(await storage.getResults(id)).toEqual([
+      {
+        parameter: 'tempco_ppm_per_c',
+        value: 49.8,
+        unit: 'ppm/°C',
+        lowerLimit: -100,
+        upperLimit: 100,
+        passed: true,
+        socket: null,
+      },
+      {
+        parameter: 'fit_residual_uv',
+        value: 3.5,
+        unit: 'µV',
+        lowerLimit: null,
+        upperLimit: null,
+        passed: null,
+        socket: null,
+      },
+    ])
+    await storage.close()
+    const db = new Database(databasePath, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    db.close()
   })
 
   it('upgrades a dvt.db of the previous release in place: runs kept, counted, Parquet moved into the dataset', async () => {

@@ -1,8 +1,22 @@
 import type {
   BenchLock,
+  CampaignDut,
+  CampaignPage,
+  CampaignPatch,
+  CampaignPoint,
+  CampaignPointKey,
+  CampaignQuery,
+  CampaignRecord,
+  CampaignResult,
   CompletedRun,
+  DutVerdict,
   EventRecord,
+  FinalCampaignPointStatus,
   MeasurementRow,
+  NewCampaign,
+  NewCampaignDut,
+  NewCampaignPoint,
+  NewCampaignResult,
   NewRun,
   ResultRecord,
   RunFeedEntry,
@@ -12,10 +26,57 @@ import type {
 } from './records'
 
 /**
+ * Where campaigns live (docs/campaigns.md): the campaign, its lot, its points and their results. Writes go straight
+ * to the database, each in one transaction.
+ */
+export interface CampaignStorage {
+  /** Stores a new campaign as `pending`, owned by this process. `c.id` must be a UUID; a duplicate is refused. */
+  createCampaign(c: NewCampaign): Promise<CampaignRecord>
+  getCampaign(id: string): Promise<CampaignRecord | null>
+  /** Resolves a full ID or a unique prefix of at least 8 hex characters, as `resolveRunId` does for runs. */
+  resolveCampaignId(idOrPrefix: string): Promise<string>
+  /** Newest first. */
+  listCampaigns(query?: CampaignQuery): Promise<CampaignPage>
+  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignRecord>
+  /** Adds the DUTs of the lot; a DUT added again (same lot index) gets the new board, socket and truth. */
+  addCampaignDuts(id: string, duts: readonly NewCampaignDut[]): Promise<void>
+  /** In lot order. */
+  getCampaignDuts(id: string): Promise<CampaignDut[]>
+  setCampaignDutVerdict(id: string, serial: string, verdict: DutVerdict | null): Promise<void>
+  addCampaignPoints(id: string, points: readonly NewCampaignPoint[]): Promise<void>
+  /** In execution order. */
+  getCampaignPoints(id: string): Promise<CampaignPoint[]>
+  /** The point is `running` with this run (its latest attempt); attempts count up. */
+  startCampaignPoint(id: string, key: CampaignPointKey, runId: string): Promise<void>
+  /**
+   * Ends a point and stores its results in ONE transaction, replacing any results an earlier attempt stored: a point
+   * is done with all its results or not at all, so a process killed at any moment leaves no half.
+   */
+  finishCampaignPoint(
+    id: string,
+    key: CampaignPointKey,
+    status: FinalCampaignPointStatus,
+    results: readonly NewCampaignResult[],
+  ): Promise<void>
+  /**
+   * Stores derived results (no point, `runId` null); one with the same DUT, test, parameter and conditions as a
+   * stored one replaces it, so deriving again (a resume) keeps each once.
+   */
+  addCampaignResults(id: string, results: readonly NewCampaignResult[]): Promise<void>
+  /** Measured results in point order, then derived ones. */
+  getCampaignResults(id: string): Promise<CampaignResult[]>
+  /**
+   * Campaigns left `pending` or `running` by a dead process on this host become `aborted` ("interrupted"): they can
+   * be resumed. Those of live processes, and of other hosts, are left alone.
+   */
+  recoverInterruptedCampaigns(): Promise<CampaignRecord[]>
+}
+
+/**
  * Where runs live. Every call is asynchronous so one interface serves an embedded store (SQLite, the default) and a
  * lab's shared server (PostgreSQL). A call that resolves has done what it says durably.
  */
-export interface StorageBackend {
+export interface StorageBackend extends CampaignStorage {
   /** Stores a new run as `pending`, owned by this process. `run.id` must be a UUID; a duplicate is refused. */
   createRun(run: NewRun): Promise<RunRecord>
   /** Marks the run `running` and records the owning process. */

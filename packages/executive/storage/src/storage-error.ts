@@ -13,6 +13,10 @@ export type StorageErrorCode =
   | 'STORAGE_CANNOT_OPEN'
   | 'STORAGE_UNREACHABLE'
   | 'STORAGE_BAD_QUERY'
+  | 'STORAGE_CAMPAIGN_NOT_FOUND'
+  | 'STORAGE_CAMPAIGN_AMBIGUOUS'
+  | 'STORAGE_BAD_CAMPAIGN_ID'
+  | 'STORAGE_CAMPAIGN_EXISTS'
 
 /** The one error class of `@dvt/storage`; `message` is a sentence that says what to do. */
 export class StorageError extends CodedError<StorageErrorCode> {

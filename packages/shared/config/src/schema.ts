@@ -202,6 +202,8 @@ export const dataSchema = section({
   database_path: z.string().min(1).default('./data/dvt.db'),
   measurements_dir: z.string().min(1).default('./data/measurements'),
   reports_dir: z.string().min(1).default('./data/reports'),
+  /** The campaign plans the dashboard offers (`GET /api/plans`; docs/campaigns.md). */
+  plans_dir: z.string().min(1).default('./plans'),
   /** Record every run's instrument exchanges to `<measurements_dir>/sessions/run_<id>.ndjson.gz` (docs/sessions.md). */
   record_sessions: z.boolean().default(true),
 })

@@ -26,7 +26,7 @@ export {
 export type { ScpiErrorEntry } from './scpi-error-entry'
 export { isSimulatorControl, SIMULATOR_CONTROL } from './simulator-identity'
 export type { MuxBank } from './sockets'
-export { CURRENT_SENSE_V_PER_A, MAX_SOCKETS, MUX_BANKS, muxChannel } from './sockets'
+export { CURRENT_SENSE_V_PER_A, lotSerial, MAX_SOCKETS, MUX_BANKS, muxChannel } from './sockets'
 export type { SimSpeed } from './speed'
 export { describeSpeed, isSimSpeed, parseSpeed, SPEED_LIMITS, speedProblem } from './speed'
 export type {

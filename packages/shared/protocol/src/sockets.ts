@@ -16,3 +16,8 @@ export const CURRENT_SENSE_V_PER_A = 1
 export function muxChannel(bank: MuxBank, socket: number): number {
   return MUX_BANKS[bank] + socket
 }
+
+/** The serial of lot member `index` (1-based): `<lot name>-<index, 3 digits>`, e.g. `LOT24-07-003`. docs/physics.md#lots */
+export function lotSerial(lotName: string, index: number): string {
+  return `${lotName}-${String(index).padStart(3, '0')}`
+}

@@ -7,6 +7,7 @@ const links = [
   { path: '/fleet', label: 'Fleet' },
   { path: '/live', label: 'Live' },
   { path: '/tests', label: 'Tests' },
+  { path: '/campaigns', label: 'Campaigns' },
   { path: '/results', label: 'Results' },
 ]
 

@@ -1,3 +1,5 @@
+import { CampaignDetailPage } from '../features/campaigns/components/campaign-detail-page'
+import { CampaignsPage } from '../features/campaigns/components/campaigns-page'
 import { ComparePage } from '../features/compare/components/compare-page'
 import { FleetPage } from '../features/fleet/components/fleet-page'
 import { LivePage } from '../features/live/components/live-page'
@@ -13,6 +15,9 @@ function Route(props: { path: string }) {
   if (detail?.[1]) return <RunDetailPage id={detail[1]} />
   const compare = /^\/compare\/([0-9a-fA-F-]{8,36})\/([0-9a-fA-F-]{8,36})$/.exec(path)
   if (compare?.[1] && compare[2]) return <ComparePage a={compare[1]} b={compare[2]} />
+  const campaign = /^\/campaigns\/([0-9a-fA-F-]{8,36})$/.exec(path)
+  if (campaign?.[1]) return <CampaignDetailPage id={campaign[1]} />
+  if (path.startsWith('/campaigns')) return <CampaignsPage />
   if (path.startsWith('/results')) return <ResultsPage />
   if (path.startsWith('/tests')) return <TestsPage />
   if (path.startsWith('/fleet')) return <FleetPage />

@@ -33,3 +33,17 @@ export function useStationRuns(): Readonly<Record<string, StationRun>> {
 export function useRunState(runId: string | null): LiveRun | null {
   return useLive((s) => (s.run && (runId === null || s.run.state.id === runId) ? s.run : null))
 }
+
+/** The latest news of campaign `id` on the WebSocket (progress, status, yield), or null before any. */
+export function useCampaignNews(id: string) {
+  return useLive((s) => s.campaigns[id] ?? null)
+}
+
+/** A number that changes whenever any campaign's news arrives (a list of campaigns reads itself again). */
+export function useCampaignsVersion(): string {
+  return useLive((s) =>
+    Object.values(s.campaigns)
+      .map((c) => `${c.id}:${c.status}:${c.progress.pointsDone}`)
+      .join(','),
+  )
+}

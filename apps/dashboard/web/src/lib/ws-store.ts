@@ -1,7 +1,7 @@
 import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
 import type { SocketSnapshot, TelemetrySnapshot } from '@dvt/protocol'
 import type { MeasurementRow } from '@dvt/storage/records'
-import type { BenchInfo, ServerMessage, StationRun } from '../../../src/schemas/messages'
+import type { BenchInfo, CampaignMessage, ServerMessage, StationRun } from '../../../src/schemas/messages'
 import { appendBounded } from './ring-buffer'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
@@ -43,6 +43,8 @@ export interface LiveState {
   run: LiveRun | null
   /** Each station's latest run, from the store's run-event feed (runs of every process), by station name. */
   stationRuns: Readonly<Record<string, StationRun>>
+  /** The latest news of each campaign seen, by campaign ID. */
+  campaigns: Readonly<Record<string, CampaignMessage['campaign'] & { event: string }>>
 }
 
 /** A bench before anything is known of it. */
@@ -50,7 +52,7 @@ export const idleBench: BenchLive = Object.freeze({ simConnected: false, telemet
 
 /** The state before the WebSocket's greeting. */
 export function initialLiveState(): LiveState {
-  return { connection: 'connecting', benches: [], live: {}, run: null, stationRuns: {} }
+  return { connection: 'connecting', benches: [], live: {}, run: null, stationRuns: {}, campaigns: {} }
 }
 
 const maxHistory = 300
@@ -109,6 +111,11 @@ export function reduceLive(state: LiveState, message: ServerMessage): LiveState 
       const { station } = message.run
       return station === null ? state : { ...state, stationRuns: { ...state.stationRuns, [station]: message.run } }
     }
+    case 'campaign':
+      return {
+        ...state,
+        campaigns: { ...state.campaigns, [message.campaign.id]: { ...message.campaign, event: message.event } },
+      }
     default:
       return state
   }

@@ -1,13 +1,19 @@
 import type { LotControl, SocketControl } from '../bench-controls'
-import type { Lot } from '../lot'
+import type { Lot, LotParams } from '../lot'
 import { PhysicsError } from '../physics-error'
 import { createDutControl, createLoadControl } from './controls'
 import type { Engine } from './engine'
 import type { SocketState } from './socket-state'
 
-/** The sockets' controls and the lot handler over the engine's sockets. */
-export function createBoard(engine: Engine, lot: Lot): { sockets: readonly SocketControl[]; lot: LotControl } {
+/** The sockets' controls and the lot handler over the engine's sockets; `makeLot` draws (and checks) another lot. */
+export function createBoard(
+  engine: Engine,
+  configured: { params: LotParams; lot: Lot },
+  makeLot: (params: LotParams) => Lot,
+): { sockets: readonly SocketControl[]; lot: LotControl } {
   const members = engine.sockets.map(() => 0)
+  let lot = configured.lot
+  let params = configured.params
   let first = 1
   const load = (start: number) => {
     if (!Number.isInteger(start) || start < 1 || start > lot.size) {
@@ -25,23 +31,48 @@ export function createBoard(engine: Engine, lot: Lot): { sockets: readonly Socke
     engine.ccLatched = false
     engine.refresh()
   }
-  const sockets = engine.sockets.map((socket, k) => socketControl(engine, socket, () => members[k] ?? 0, lot))
+  const sockets = engine.sockets.map((socket, k) =>
+    socketControl(
+      engine,
+      socket,
+      () => members[k] ?? 0,
+      () => lot,
+    ),
+  )
   const control: LotControl = {
-    name: lot.name,
-    seed: lot.seed,
-    size: lot.size,
-    corners: lot.corners,
+    get name() {
+      return lot.name
+    },
+    get seed() {
+      return lot.seed
+    },
+    get size() {
+      return lot.size
+    },
+    get corners() {
+      return lot.corners
+    },
     get first() {
       return first
+    },
+    get definition() {
+      return params
     },
     serial: (index) => lot.serial(index),
     parameters: (index) => lot.parameters(index),
     load,
+    define(next) {
+      // Drawn and checked in full before anything changes: a bad lot leaves the board as it was.
+      const drawn = next === null ? configured.lot : makeLot(next)
+      lot = drawn
+      params = next === null ? configured.params : next
+      load(1)
+    },
   }
   return { sockets: Object.freeze(sockets), lot: control }
 }
 
-function socketControl(engine: Engine, socket: SocketState, member: () => number, lot: Lot): SocketControl {
+function socketControl(engine: Engine, socket: SocketState, member: () => number, lot: () => Lot): SocketControl {
   const integrals = {
     vout: () => socket.intVout,
     iout: () => socket.intIout,
@@ -67,7 +98,7 @@ function socketControl(engine: Engine, socket: SocketState, member: () => number
     },
     get serial() {
       const index = member()
-      return index === 0 ? '' : lot.serial(index)
+      return index === 0 ? '' : lot().serial(index)
     },
     get occupied() {
       return socket.occupied

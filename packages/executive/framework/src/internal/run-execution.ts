@@ -110,19 +110,28 @@ function verdict(env: RunEnvironment, state: RunState): { status: 'passed' | 'fa
   return { status: 'failed', reason: failures.map(describeFailure).join('; ') }
 }
 
-/** The socket a run tests: its `socket` parameter, else 1. */
+/** The sockets a run tests: its `sockets` parameter, else its `socket`, else 1. */
+function socketsOf(run: RunExecution): number[] {
+  const { socket, sockets } = run.params as { socket?: unknown; sockets?: unknown }
+  if (Array.isArray(sockets) && sockets.length > 0 && sockets.every((n) => typeof n === 'number')) return sockets
+  return [typeof socket === 'number' ? socket : 1]
+}
+
+/** The socket whose part the run's provenance records: the first it tests. */
 function socketOf(run: RunExecution): number {
-  const socket = (run.params as { socket?: unknown }).socket
-  return typeof socket === 'number' ? socket : 1
+  return socketsOf(run)[0]!
 }
 
 /**
- * The DUT serial the run is recorded with: the one given, else on a socket other than 1 its part's serial as the
- * simulator knows it (socket 1 asks nothing, so its run sends what a one-DUT bench sent).
+ * The DUT serial the run is recorded with: the one given, else when it tests one socket other than 1 its part's
+ * serial as the simulator knows it (socket 1 asks nothing, so its run sends what a one-DUT bench sent). A run over
+ * several sockets has no one serial: its log names each socket's part.
  */
 async function dutSerial(run: RunExecution, sockets: TestSockets): Promise<string | null> {
   if (run.runOptions.serial) return run.runOptions.serial
-  const socket = socketOf(run)
+  const tested = socketsOf(run)
+  if (tested.length > 1) return null
+  const socket = tested[0]!
   if (socket === 1) return null
   // A socket the bench does not have, or a bench that does not answer: the steps and the probe say so.
   return (await sockets.get(socket)).serial().catch(() => null)
@@ -150,6 +159,7 @@ async function announce(run: RunExecution, measurements: MeasurementInfo[], seri
     config: options.config ?? null,
     seed: provenance.simulator?.seed ?? options.config?.physics.seed ?? null,
     provenance,
+    ...(runOptions.campaignId ? { campaignId: runOptions.campaignId } : {}),
     clock: options.clock.kind,
     steps: test.steps.map((s) => s.name),
     measurements,
@@ -175,7 +185,9 @@ function saveSession(run: RunExecution, status: RunStatus): void {
 /** One run from start to finish: announce, probe, steps, teardown, safe state, verdict. */
 export async function executeRun(run: RunExecution): Promise<RunState> {
   const { test, params, bus, options, signal } = run
-  const measurements = test.measurements.map((m) => ({ ...m, limits: m.limits(params) }))
+  const measurements = test.measurements
+    .filter((m) => m.applies(params))
+    .map(({ name, unit, description, limits }) => ({ name, unit, description, limits: limits(params) }))
   const sockets = createTestSockets(options.instruments, options.board ?? defaultBoard(options))
   await announce(run, measurements, await dutSerial(run, sockets).catch(() => null))
   const env: RunEnvironment = {

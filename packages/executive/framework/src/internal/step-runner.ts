@@ -1,9 +1,11 @@
 import type { InstrumentSet } from '@dvt/drivers'
+import { MAX_SOCKETS } from '@dvt/protocol'
 import type { ResultRecord } from '@dvt/storage'
 import type { Clock } from '../clock'
 import { FrameworkError } from '../framework-error'
 import { judge } from '../limits'
 import type { MeasurementInfo } from '../run-events'
+import { sameMeasurement } from '../run-state'
 import type { TestSockets } from '../sockets'
 import type { Step, StepControl, StepOutcome, TestClock, TestContext } from '../test-definition'
 import type { RunBus } from './run-bus'
@@ -74,13 +76,20 @@ export function createStepContext(
     clock: testClock(env, signal, deadline, step),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     signal,
-    measure(name, value) {
+    measure(name, value, options = {}) {
       const declared = env.measurements.get(name)
       if (!declared) {
         throw new FrameworkError('FRAMEWORK_BAD_TEST', `"${name}" is not a declared measurement of this test`)
       }
-      const result = judge(name, value, declared.unit, declared.limits)
-      const index = results.findIndex((r) => r.parameter === name)
+      const { socket } = options
+      if (socket !== undefined && !(Number.isInteger(socket) && socket >= 1 && socket <= MAX_SOCKETS)) {
+        throw new FrameworkError(
+          'FRAMEWORK_BAD_TEST',
+          `"${name}" was measured for socket ${socket}, not 1 … ${MAX_SOCKETS}`,
+        )
+      }
+      const result = judge(name, value, declared.unit, declared.limits, socket ?? null)
+      const index = results.findIndex((r) => sameMeasurement(r, result))
       if (index >= 0) results[index] = result
       else results.push(result)
     },

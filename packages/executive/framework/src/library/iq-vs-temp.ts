@@ -2,11 +2,14 @@ import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { fitAgainstTemperature, mean } from './analysis'
 import {
+  type Board,
   benchParameters,
   benchSetup,
+  boardUnderTest,
   configureBench,
+  measureOf,
+  recordOf,
   settleOptions,
-  socketUnderTest,
   visitSetpoints,
 } from './bench-steps'
 
@@ -30,24 +33,51 @@ const parameters = z.object({
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
 
+/** One I_q reading of a socket: the mean input current with the load off, A, and the chamber temperature, °C. */
+export interface IqPoint {
+  temperature: number
+  iq: number
+}
+
+/**
+ * Reads `samples` input-current readings of every socket of the board (its sense channels in one scan, or the
+ * supply's readback for the one DUT), bracketed by two chamber readings, and records them (`iin`, their mean
+ * `iq_avg`). One point per socket, in the board's order.
+ */
+export async function readBoardIq(
+  ctx: TestContext<unknown, string>,
+  board: Board,
+  samples: number,
+  supplyV: number,
+  setpoint: number,
+): Promise<IqPoint[]> {
+  const { chamber } = ctx.instruments
+  const before = await chamber.readTemperature()
+  const currents = await ctx.sockets.readInputCurrents(board.sockets, samples)
+  const temperature = (before + (await chamber.readTemperature())) / 2
+  const at = { temperature, inputVoltage: supplyV, loadCurrent: 0 }
+  return board.sockets.map((socket, k) => {
+    const iq = mean(currents[k]!)
+    for (const value of currents[k]!) recordOf(ctx, board, socket, 'iin', value, 'A', at)
+    recordOf(ctx, board, socket, 'iq_avg', iq, 'A', at)
+    const on = board.named ? ` (socket ${socket.number})` : ''
+    ctx.log.info(`${setpoint} °C: I_q${on} = ${(iq * 1e6).toFixed(1)} µA`)
+    return { temperature, iq }
+  })
+}
+
 async function sweep(ctx: Ctx): Promise<void> {
   const p = ctx.params
-  const { chamber } = ctx.instruments
-  const socket = await socketUnderTest(ctx)
-  const points = await visitSetpoints(ctx, p.points_c, settleOptions(p), async (setpoint) => {
-    const before = await chamber.readTemperature()
-    const currents = await socket.readInputCurrent(p.iq_samples)
-    const temperature = (before + (await chamber.readTemperature())) / 2
-    const iq = mean(currents)
-    const at = { temperature, inputVoltage: p.supply_v, loadCurrent: 0 }
-    for (const value of currents) ctx.record('iin', value, 'A', at)
-    ctx.record('iq_avg', iq, 'A', at)
-    ctx.log.info(`${setpoint} °C: I_q = ${(iq * 1e6).toFixed(1)} µA`)
-    return { setpoint, temperature, iq }
-  })
-  const { at25, relativeSlope } = fitAgainstTemperature(points, (point) => point.iq)
-  ctx.measure('iq_25c_ua', at25 * 1e6)
-  ctx.measure('iq_tempco_pct_per_c', relativeSlope * 100)
+  const board = await boardUnderTest(ctx)
+  const perPoint = await visitSetpoints(ctx, p.points_c, settleOptions(p), async (setpoint) =>
+    (await readBoardIq(ctx, board, p.iq_samples, p.supply_v, setpoint)).map((point) => ({ setpoint, ...point })),
+  )
+  for (const [k, socket] of board.sockets.entries()) {
+    const points = perPoint.map((atSetpoint) => atSetpoint[k]!)
+    const { at25, relativeSlope } = fitAgainstTemperature(points, (point) => point.iq)
+    measureOf(ctx, board, socket, 'iq_25c_ua', at25 * 1e6)
+    measureOf(ctx, board, socket, 'iq_tempco_pct_per_c', relativeSlope * 100)
+  }
 }
 
 /** Quiescent current against temperature, load off (docs/tests.md). */

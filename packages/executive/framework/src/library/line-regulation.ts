@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { linearFit } from './analysis'
-import { benchParameters, benchSetup, configureBench, type SteppedQuantity, sweepVout } from './bench-steps'
+import { benchParameters, benchSetup, configureBench, measureOf, type SteppedQuantity, sweepVout } from './bench-steps'
 
 const parameters = z.object({
   temperature_c: z.number().min(-75).max(200).default(25).describe('chamber temperature, °C'),
@@ -13,11 +13,11 @@ const parameters = z.object({
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
 
-/** V_in steps; the fit's x is the supply's own voltage readback. */
+/** V_in steps (the one supply feeds the whole board); the fit's x is the supply's own voltage readback. */
 const inputVoltage: SteppedQuantity<number> = {
   describe: (vin) => `V_in ${vin} V`,
   apply: ({ instruments }, vin) => instruments.supply.setVoltage(1, vin),
-  readBack: async ({ instruments, socket }) => ({
+  readBack: async ({ instruments }, socket) => ({
     inputVoltage: await instruments.supply.measureVoltage(1),
     loadCurrent: await socket.load.measureCurrent(),
   }),
@@ -25,15 +25,17 @@ const inputVoltage: SteppedQuantity<number> = {
 
 async function sweep(ctx: Ctx): Promise<void> {
   const p = ctx.params
-  const points = await sweepVout(ctx, p.vins_v, inputVoltage)
-  const fit = linearFit(
-    points.map((point) => point.inputVoltage),
-    points.map((point) => point.vout),
-  )
-  const reference = fit.at(p.supply_v)
-  ctx.measure('line_regulation_pct_per_v', (fit.slope / reference) * 100)
-  ctx.measure('line_regulation_mv_per_v', fit.slope * 1000)
-  ctx.measure('vout_nominal_vin_v', reference)
+  const { board, sweeps } = await sweepVout(ctx, p.vins_v, inputVoltage)
+  for (const { socket, points } of sweeps) {
+    const fit = linearFit(
+      points.map((point) => point.inputVoltage),
+      points.map((point) => point.vout),
+    )
+    const reference = fit.at(p.supply_v)
+    measureOf(ctx, board, socket, 'line_regulation_pct_per_v', (fit.slope / reference) * 100)
+    measureOf(ctx, board, socket, 'line_regulation_mv_per_v', fit.slope * 1000)
+    measureOf(ctx, board, socket, 'vout_nominal_vin_v', reference)
+  }
 }
 
 /** V_out against input voltage at one temperature (docs/tests.md). */

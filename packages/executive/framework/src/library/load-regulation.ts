@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineTest, type TestContext } from '../test-definition'
 import { linearFit } from './analysis'
-import { benchParameters, benchSetup, configureBench, type SteppedQuantity, sweepVout } from './bench-steps'
+import { benchParameters, benchSetup, configureBench, measureOf, type SteppedQuantity, sweepVout } from './bench-steps'
 import { loadStepParameters, recordLoadStep } from './load-step'
 
 const parameters = z.object({
@@ -20,29 +20,36 @@ const parameters = z.object({
 
 type Ctx = TestContext<z.output<typeof parameters>, string>
 
-/** Load current steps, the input off at 0 A; the fit's x is the load's own current readback (0 when off). */
+/**
+ * Load current steps, every socket's load at once, the input off at 0 A; the fit's x is each load's own current
+ * readback (0 when off).
+ */
 const loadCurrent: SteppedQuantity<number> = {
   describe: (amps) => `${amps} A`,
-  apply: ({ socket }, amps) => socket.load.configure({ current: amps, input: amps > 0 }),
-  readBack: async ({ instruments, socket }, amps) => {
+  async apply({ sockets }, amps) {
+    for (const socket of sockets) await socket.load.configure({ current: amps, input: amps > 0 })
+  },
+  readBack: async ({ instruments }, socket, amps) => {
     const measured = amps > 0 ? await socket.load.measureCurrent() : 0
     return { inputVoltage: await instruments.supply.measureVoltage(1), loadCurrent: measured }
   },
 }
 
 async function sweep(ctx: Ctx): Promise<void> {
-  const points = await sweepVout(ctx, ctx.params.loads_a, loadCurrent)
-  const fit = linearFit(
-    points.map((point) => point.loadCurrent),
-    points.map((point) => point.vout),
-  )
-  const first = points[0]!.vout
-  const last = points.at(-1)!.vout
-  ctx.measure('load_regulation_mohm', -fit.slope * 1000)
-  ctx.measure('load_regulation_pct', ((first - last) / first) * 100)
-  ctx.measure('vout_min_load_v', first)
+  const { board, sweeps } = await sweepVout(ctx, ctx.params.loads_a, loadCurrent)
+  for (const { socket, points } of sweeps) {
+    const fit = linearFit(
+      points.map((point) => point.loadCurrent),
+      points.map((point) => point.vout),
+    )
+    const first = points[0]!.vout
+    const last = points.at(-1)!.vout
+    measureOf(ctx, board, socket, 'load_regulation_mohm', -fit.slope * 1000)
+    measureOf(ctx, board, socket, 'load_regulation_pct', ((first - last) / first) * 100)
+    measureOf(ctx, board, socket, 'vout_min_load_v', first)
+  }
   const loads = ctx.params.loads_a
-  if (ctx.params.transient_s > 0) await recordLoadStep(ctx, loads[0]!, loads.at(-1)!)
+  if (ctx.params.transient_s > 0) await recordLoadStep(ctx, board, loads[0]!, loads.at(-1)!)
 }
 
 /** V_out against load current at one temperature (docs/tests.md). */
@@ -66,7 +73,13 @@ export const loadRegulationTest = defineTest({
     { name: 'vout_min_load_v', unit: 'V', description: 'V_out at the first load current' },
   ],
   steps: [
-    { name: 'configure', run: (ctx) => configureBench(ctx, benchSetup(ctx.params, { loadA: ctx.params.loads_a[0] })) },
+    {
+      name: 'configure',
+      run: (ctx) => {
+        const loads = ctx.params.loads_a
+        return configureBench(ctx, benchSetup(ctx.params, { loadA: loads[0], peakLoadA: Math.max(...loads) }))
+      },
+    },
     { name: 'sweep', timeoutS: 6 * 3600, run: sweep },
   ],
 })

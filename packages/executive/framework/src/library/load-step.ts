@@ -1,13 +1,12 @@
 import { z } from 'zod'
-import type { DutSocket } from '../sockets'
 import type { TestContext } from '../test-definition'
 import {
   type BenchParams,
-  type Conditions,
+  type Board,
   FAST_READING_NPLC,
   readConditions,
-  sampleVout,
-  socketUnderTest,
+  recordOf,
+  sampleBoardVout,
 } from './bench-steps'
 
 /**
@@ -40,44 +39,49 @@ export interface LoadStepParams extends BenchParams {
 
 type Ctx = TestContext<LoadStepParams, string>
 
-/** An averaged V_out reading, recorded as `vout_step` readings and their mean `vout_step_avg`. */
-async function recordStepLevel(ctx: Ctx, socket: DutSocket, loadCurrent: number): Promise<Conditions> {
-  const sample = await sampleVout(ctx, socket)
-  const conditions = await readConditions(ctx, socket, sample.temperature)
-  const at = loadCurrent > 0 ? conditions : { ...conditions, loadCurrent: 0 }
-  for (const value of sample.readings) ctx.record('vout_step', value, 'V', at)
-  ctx.record('vout_step_avg', sample.vout, 'V', at)
-  return at
+/** An averaged V_out reading of each socket, recorded as `vout_step` readings and their mean `vout_step_avg`. */
+async function recordStepLevel(ctx: Ctx, board: Board, loadCurrent: number): Promise<number> {
+  const samples = await sampleBoardVout(ctx, board.sockets)
+  for (const [i, socket] of board.sockets.entries()) {
+    const sample = samples[i]!
+    const conditions = await readConditions(ctx, socket, sample.temperature)
+    const at = loadCurrent > 0 ? conditions : { ...conditions, loadCurrent: 0 }
+    for (const value of sample.readings) recordOf(ctx, board, socket, 'vout_step', value, 'V', at)
+    recordOf(ctx, board, socket, 'vout_step_avg', sample.vout, 'V', at)
+  }
+  return samples[0]!.temperature
 }
 
 /**
- * At `transient_vin_v`, settles `transient_s` at load `from`, takes an averaged reading, steps the load to `to` (the
- * `load_step` row marks the instant), records one V_out reading every `transient_interval_s` for `transient_s`
- * (`vout_transient`, each stamped with the simulator's time at its end), and takes another averaged reading.
+ * At `transient_vin_v`, settles `transient_s` with every socket at load `from`, takes an averaged reading, steps every
+ * load to `to` (the `load_step` row marks the instant), records one V_out reading of each socket every
+ * `transient_interval_s` for `transient_s` (`vout_transient`, each stamped with the simulator's time at its end; the
+ * sockets on the switch/measure unit in one scan), and takes another averaged reading.
  */
-export async function recordLoadStep(ctx: Ctx, from: number, to: number): Promise<void> {
+export async function recordLoadStep(ctx: Ctx, board: Board, from: number, to: number): Promise<void> {
   const p = ctx.params
   const { supply } = ctx.instruments
-  const socket = await socketUnderTest(ctx)
-  const { load } = socket
+  const { sockets } = board
   ctx.progress({ message: `load step ${from} → ${to} A at V_in ${p.transient_vin_v} V: settling` })
   await supply.setVoltage(1, p.transient_vin_v)
-  await load.configure({ current: from, input: from > 0 })
+  for (const socket of sockets) await socket.load.configure({ current: from, input: from > 0 })
   await ctx.clock.wait(p.transient_s)
-  const { temperature } = await recordStepLevel(ctx, socket, from)
-  await socket.setupVout({ range: 10, nplc: FAST_READING_NPLC, samples: 1 })
-  await load.configure({ current: to, input: true })
+  const temperature = await recordStepLevel(ctx, board, from)
+  await ctx.sockets.setupVouts(sockets, { range: 10, nplc: FAST_READING_NPLC, samples: 1 })
+  for (const socket of sockets) await socket.load.configure({ current: to, input: true })
   const start = await ctx.clock.sync()
   const at = { temperature, inputVoltage: p.transient_vin_v, loadCurrent: to }
-  ctx.record('load_step', to, 'A', at)
+  for (const socket of sockets) recordOf(ctx, board, socket, 'load_step', to, 'A', at)
   ctx.progress({ message: `load step ${from} → ${to} A: recording the transient for ${p.transient_s} s` })
   while (ctx.clock.now() - start < p.transient_s) {
     await ctx.clock.wait(p.transient_interval_s)
-    const [vout = Number.NaN] = await socket.readVout()
+    const readings = await ctx.sockets.readVouts(sockets)
     await ctx.clock.sync()
-    ctx.record('vout_transient', vout, 'V', at)
+    for (const [i, socket] of sockets.entries()) {
+      recordOf(ctx, board, socket, 'vout_transient', readings[i]![0] ?? Number.NaN, 'V', at)
+    }
   }
-  await socket.setupVout({ range: 10, nplc: p.nplc, samples: p.samples })
-  await recordStepLevel(ctx, socket, to)
+  await ctx.sockets.setupVouts(sockets, { range: 10, nplc: p.nplc, samples: p.samples })
+  await recordStepLevel(ctx, board, to)
   ctx.log.info(`load step ${from} → ${to} A at ${p.transient_vin_v} V recorded over ${p.transient_s} s`)
 }

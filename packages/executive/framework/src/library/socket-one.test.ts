@@ -24,6 +24,17 @@ const PROVENANCE =
  * the probe asks an instrument's identity a second time.
  */
 function withoutProvenance(lines: readonly string[]): string[] {
+  return afterSnapshot(lines).filter((line) => line !== BOARD_SIZE)
+}
+
+/**
+ * The simulator's board size, asked (once) before socket 1's input current is read: on a board of several the
+ * supply's read-back is the board's current, so socket 1 is then sensed like the others (sockets.ts). A question to
+ * the simulation-control port, not a line to an instrument; the recording predates it.
+ */
+const BOARD_SIZE = 'control SIM:SOCK?;:SYST:ERR?'
+
+function afterSnapshot(lines: readonly string[]): string[] {
   const identified = new Set<string>()
   let i = 0
   for (; i < lines.length; i++) {

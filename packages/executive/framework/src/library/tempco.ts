@@ -1,18 +1,20 @@
 import { z } from 'zod'
-import type { DutSocket } from '../sockets'
 import { defineTest, type TestContext } from '../test-definition'
-import { computeTempco } from './analysis'
+import { computeTempco, type TempPoint } from './analysis'
 import {
   benchParameters,
   benchSetup,
+  boardUnderTest,
   configureBench,
+  dutSettleParameters,
+  measureOf,
   readConditions,
   recordVout,
-  sampleVout,
+  settleDuts,
   settleOptions,
-  socketUnderTest,
-  type VoutSample,
   visitSetpoints,
+  voutLimits,
+  voutNominalParameters,
 } from './bench-steps'
 
 const parameters = z.object({
@@ -22,54 +24,42 @@ const parameters = z.object({
     .default([-40, -20, 0, 25, 50, 85])
     .describe('chamber setpoints, °C, in the order visited'),
   ...benchParameters,
-  settle_drift_uv: z
-    .number()
-    .positive()
-    .default(2)
-    .describe('the DUT has settled when successive averaged V_out readings differ by less than this, µV'),
-  settle_interval_s: z.number().positive().default(10).describe('time between the averaged readings compared, s'),
-  max_drift_checks: z.number().int().min(1).default(12).describe('averaged readings compared at most per point'),
+  ...dutSettleParameters,
   limit_ppm_per_c: z.number().positive().default(100).describe('|tempco| limit, ppm/°C'),
-  vout_nominal_v: z.number().positive().default(3.3).describe('nominal output voltage, V'),
-  vout_tolerance_pct: z.number().positive().default(2).describe('allowed deviation of V_out at 25 °C, %'),
+  ...voutNominalParameters,
 })
 
 type Params = z.output<typeof parameters>
 type Ctx = TestContext<Params, string>
 
-/**
- * Waits until V_out stops drifting: successive averaged readings `settle_interval_s` apart must
- * differ by less than `settle_drift_uv`. Returns the last averaged reading.
- */
-async function settleDut(ctx: Ctx, socket: DutSocket, setpoint: number): Promise<VoutSample> {
-  const { settle_drift_uv: threshold, settle_interval_s: interval, max_drift_checks: checks } = ctx.params
-  let previous = await sampleVout(ctx, socket)
-  let drift = Number.POSITIVE_INFINITY
-  for (let i = 0; i < checks; i++) {
-    await ctx.clock.wait(interval)
-    const current = await sampleVout(ctx, socket)
-    drift = Math.abs(current.vout - previous.vout) * 1e6
-    previous = current
-    if (drift < threshold) return current
-  }
-  ctx.log.warn(`V_out at ${setpoint} °C still moved ${drift.toFixed(1)} µV in ${interval} s; using the last reading`)
-  return previous
-}
-
 async function sweep(ctx: Ctx): Promise<void> {
-  const socket = await socketUnderTest(ctx)
-  const points = await visitSetpoints(ctx, ctx.params.points_c, settleOptions(ctx.params), async (setpoint, report) => {
-    const sample = await settleDut(ctx, socket, setpoint)
-    recordVout(ctx, sample, await readConditions(ctx, socket, sample.temperature))
-    report(`V_out ${sample.vout.toFixed(6)} V`)
-    ctx.log.info(`${setpoint} °C: V_out = ${sample.vout.toFixed(7)} V at ${sample.temperature.toFixed(2)} °C`)
-    return { setpoint, temperature: sample.temperature, vout: sample.vout }
-  })
-  const result = computeTempco(points)
-  ctx.measure('tempco_ppm_per_c', result.tempcoPpmPerC)
-  ctx.measure('tempco_box_ppm_per_c', result.boxPpmPerC)
-  ctx.measure('vout_25c_v', result.vout25)
-  ctx.measure('fit_residual_uv', result.residualUv)
+  const board = await boardUnderTest(ctx)
+  const perPoint = await visitSetpoints(
+    ctx,
+    ctx.params.points_c,
+    settleOptions(ctx.params),
+    async (setpoint, report) => {
+      const samples = await settleDuts(ctx, board, setpoint)
+      for (const [k, socket] of board.sockets.entries()) {
+        const sample = samples[k]!
+        recordVout(ctx, sample, await readConditions(ctx, socket, sample.temperature), board, socket)
+      }
+      report(board.named ? `V_out of ${samples.length} sockets` : `V_out ${samples[0]!.vout.toFixed(6)} V`)
+      for (const [k, socket] of board.sockets.entries()) {
+        const { vout, temperature } = samples[k]!
+        const on = board.named ? ` (socket ${socket.number})` : ''
+        ctx.log.info(`${setpoint} °C: V_out${on} = ${vout.toFixed(7)} V at ${temperature.toFixed(2)} °C`)
+      }
+      return samples.map((sample): TempPoint => ({ setpoint, temperature: sample.temperature, vout: sample.vout }))
+    },
+  )
+  for (const [k, socket] of board.sockets.entries()) {
+    const result = computeTempco(perPoint.map((points) => points[k]!))
+    measureOf(ctx, board, socket, 'tempco_ppm_per_c', result.tempcoPpmPerC)
+    measureOf(ctx, board, socket, 'tempco_box_ppm_per_c', result.boxPpmPerC)
+    measureOf(ctx, board, socket, 'vout_25c_v', result.vout25)
+    measureOf(ctx, board, socket, 'fit_residual_uv', result.residualUv)
+  }
 }
 
 /** Output-voltage temperature coefficient of the LDO over a chamber sweep (docs/tests.md). */
@@ -95,10 +85,7 @@ export const tempcoTest = defineTest({
       name: 'vout_25c_v',
       unit: 'V',
       description: 'V_out at 25 °C (measured point, or the fit at 25 °C)',
-      limits: (p) => {
-        const tolerance = (p.vout_nominal_v * p.vout_tolerance_pct) / 100
-        return { lower: p.vout_nominal_v - tolerance, upper: p.vout_nominal_v + tolerance }
-      },
+      limits: voutLimits,
     },
     { name: 'fit_residual_uv', unit: 'µV', description: 'RMS residual of the linear fit' },
   ],

@@ -92,6 +92,7 @@ export function createRunEventFixtures(run: { runId?: string; time?: string } = 
         lowerLimit: -100,
         upperLimit: 100,
         passed: true,
+        socket: null,
         ...result,
       },
       ...fields,

@@ -35,6 +35,7 @@ function tempcoRun(id: string, ppm: number, seed: number): ReportData {
     lowerLimit: null,
     upperLimit: null,
     passed: null,
+    socket: null,
   })
   return {
     run: sampleRun({ id }),

@@ -1,20 +1,8 @@
 /** Number formatting and dates for the report text (UTC throughout, so a report reads the same anywhere). */
 
-/** `value` with `significant` digits, no float noise, exponent only for very large or small magnitudes. */
-export function formatNumber(value: number, significant = 6): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'n/a' : value > 0 ? '+inf' : '-inf'
-  if (value === 0) return '0'
-  const abs = Math.abs(value)
-  if (abs >= 1e7 || abs < 1e-4) {
-    const [mantissa = '', exponent = ''] = value.toExponential(significant - 1).split('e')
-    return `${stripZeros(mantissa)}e${exponent}`
-  }
-  return stripZeros(value.toPrecision(significant))
-}
+import { formatNumber } from '@dvt/charts/labels'
 
-function stripZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s
-}
+export { formatNumber }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
@@ -37,7 +25,11 @@ export function formatTimeOfDay(iso: string): string {
 /** `1 h 02 min 05 s`, `3 min 20 s`, `4.2 s`; an em dash when the run has no end yet. */
 export function formatDuration(startIso: string, endIso: string | null): string {
   if (!endIso) return '\u2014'
-  const ms = new Date(endIso).getTime() - new Date(startIso).getTime()
+  return formatElapsed(new Date(endIso).getTime() - new Date(startIso).getTime())
+}
+
+/** `52 h 46 min 05 s`, `3 min 20 s`, `4.2 s` for a span of `ms` milliseconds; an em dash when it is not one. */
+export function formatElapsed(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '\u2014'
   if (ms < 60_000) return `${formatNumber(ms / 1000, 3)} s`
   const total = Math.round(ms / 1000)

@@ -1,7 +1,10 @@
+import type { CampaignSummary } from '@dvt/storage'
 import Handlebars from 'handlebars'
 import type { ReportData } from '../report-data'
+import { campaignStyles, campaignTemplate } from '../templates/campaign-template'
 import { reportStyles } from '../templates/report-styles'
 import { dataTablePartial, footerTemplate, reportTemplate } from '../templates/report-template'
+import { buildCampaignView } from './campaign-view'
 import type { ReportChart } from './charts/report-charts'
 import { buildComparisonView } from './compare-view'
 import { buildReportView } from './report-view'
@@ -9,7 +12,9 @@ import { buildReportView } from './report-view'
 const hb = Handlebars.create()
 hb.registerPartial('styles', reportStyles)
 hb.registerPartial('dataTable', dataTablePartial)
+hb.registerPartial('campaignStyles', campaignStyles)
 const page = hb.compile(reportTemplate, { strict: false })
+const campaignPage = hb.compile(campaignTemplate, { strict: false })
 const footer = hb.compile(footerTemplate)
 
 export interface HtmlOptions {
@@ -38,7 +43,22 @@ export async function renderReportHtml(data: ReportData, options: HtmlOptions): 
   })
 }
 
-/** The footer printed on every page: company, run ID, generation time, "Page X of Y". */
-export function renderFooterHtml(companyName: string, runId: string, generatedAt: string): string {
-  return footer({ companyName, runId, generatedAt })
+/**
+ * A campaign's datasheet-style report as one self-contained HTML document, like {@link renderReportHtml}: the
+ * electrical characteristics table, the lot charts and histograms, the DUT verdicts and the method accuracy.
+ */
+export async function renderCampaignHtml(summary: CampaignSummary, options: HtmlOptions): Promise<string> {
+  const chartsModule = options.includeCharts ? await import('./charts/campaign-report-charts') : null
+  const charts = chartsModule?.buildCampaignCharts(summary) ?? { lotCharts: [], histograms: [] }
+  const safe = (list: ReportChart[]) => list.map((c) => ({ ...c, svg: new hb.SafeString(c.svg) }))
+  const view = buildCampaignView(summary, { ...options, ...charts })
+  return campaignPage({ ...view, lotCharts: safe(view.lotCharts), histograms: safe(view.histograms) })
+}
+
+/**
+ * The footer printed on every page: company, what the document is of (`Run <id>`, `Campaign <id>`), generation
+ * time, "Page X of Y".
+ */
+export function renderFooterHtml(companyName: string, subject: string, generatedAt: string): string {
+  return footer({ companyName, subject, generatedAt })
 }

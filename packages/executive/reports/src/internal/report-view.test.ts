@@ -39,6 +39,7 @@ describe('buildReportView', () => {
       lowerLimit: null,
       upperLimit: 1,
       passed: false,
+      socket: null,
     }))
     const v = buildReportView(
       { ...data, results, run: { ...data.run, status: 'failed' } },
@@ -52,6 +53,19 @@ describe('buildReportView', () => {
     expect(v.cards.slice(0, 3).map((c) => c.value)).toEqual(['2', '1', '4'])
     expect(v.results.map((r) => r.badgeText)).toEqual(['FAIL', 'PASS', 'PASS', 'INFO'])
     expect(v.results[1]?.lower).toBe('\u2014')
+  })
+
+  it('has a Socket column only when the results are of more than one socket', () => {
+    expect(view('passed').showSocket).toBe(false)
+    expect(view('passed').results[0]?.socket).toBe('\u2014')
+    const data = sampleTempcoData()
+    const board = data.results.slice(0, 2).flatMap((r) => [1, 8].map((socket) => ({ ...r, socket })))
+    const v = buildReportView(
+      { ...data, results: board },
+      { companyName: 'Acme', logoDataUri: null, includeCharts: true, charts: [] },
+    )
+    expect(v.showSocket).toBe(true)
+    expect(v.results.map((r) => r.socket)).toEqual(['1', '8', '1', '8'])
   })
 
   it('lists the key configuration sections that the run config has', () => {

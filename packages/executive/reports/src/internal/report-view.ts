@@ -1,4 +1,4 @@
-import type { EventRecord, ResultRecord, RunRecord } from '@dvt/storage'
+import { type EventRecord, type ResultRecord, type RunRecord, showsSocketColumn } from '@dvt/storage'
 import type { ReportData } from '../report-data'
 import type { ReportChart } from './charts/report-charts'
 import { formatDateTime, formatDuration, formatNumber, formatTimeOfDay } from './format'
@@ -13,7 +13,11 @@ export interface ReportView {
   verdict: { kind: string; label: string; text: string }
   cards: Array<{ kind: string; value: string; label: string }>
   metaRows: Array<Array<{ label: string; value: string; cls: string; span: number }>>
+  /** The results are of more than one socket: the table has a Socket column. */
+  showSocket: boolean
   results: Array<{
+    /** The DUT socket, or a dash for the run's one DUT. */
+    socket: string
     parameter: string
     value: string
     unit: string
@@ -36,6 +40,8 @@ const testTitles: Record<string, string> = {
   line_regulation: 'Line regulation',
   dropout: 'Dropout voltage',
   iq_vs_temp: 'Quiescent current vs temperature',
+  output_voltage: 'Output voltage',
+  quiescent_current: 'Quiescent current',
 }
 
 /** A readable title for a test name (`load_regulation` → "Load regulation"). */
@@ -92,6 +98,7 @@ function resultRow(r: ResultRecord): ReportView['results'][number] {
   const limit = (v: number | null) => (v === null ? dash : formatNumber(v))
   const badge = r.passed === null ? 'info' : r.passed ? 'pass' : 'fail'
   return {
+    socket: r.socket === null ? dash : String(r.socket),
     parameter: r.parameter,
     value: formatNumber(r.value),
     unit: r.unit,
@@ -163,6 +170,7 @@ export function buildReportView(data: ReportData, options: ViewOptions): ReportV
       { kind: 'info', value: String(Math.max(data.measurements.length, run.measurementCount)), label: 'Readings' },
     ],
     metaRows: metaRows(run, Math.max(data.measurements.length, run.measurementCount)),
+    showSocket: showsSocketColumn(results),
     results: results.map(resultRow),
     showCharts: options.includeCharts,
     charts: options.charts,

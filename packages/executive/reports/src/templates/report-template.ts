@@ -49,10 +49,10 @@ export const reportTemplate = `<!doctype html>
 
 <h2>Results</h2>
 {{#> dataTable rows=results kind="results"}}
-  <thead><tr><th>Parameter</th><th class="num">Measured</th><th>Unit</th><th class="num">Lower limit</th><th class="num">Upper limit</th><th class="center">Result</th></tr></thead>
+  <thead><tr>{{#if showSocket}}<th class="num">Socket</th>{{/if}}<th>Parameter</th><th class="num">Measured</th><th>Unit</th><th class="num">Lower limit</th><th class="num">Upper limit</th><th class="center">Result</th></tr></thead>
   <tbody>
   {{#each results}}
-  <tr class="{{#if failed}}row-fail{{/if}}"><td class="param">{{parameter}}</td><td class="num strong">{{value}}</td><td>{{unit}}</td><td class="num">{{lower}}</td><td class="num">{{upper}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
+  <tr class="{{#if failed}}row-fail{{/if}}">{{#if @root.showSocket}}<td class="num">{{socket}}</td>{{/if}}<td class="param">{{parameter}}</td><td class="num strong">{{value}}</td><td>{{unit}}</td><td class="num">{{lower}}</td><td class="num">{{upper}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
   {{/each}}
   </tbody>
 {{/dataTable}}
@@ -136,7 +136,7 @@ export const dataTablePartial = `{{#if rows.length}}
 
 /** Page footer for Chromium's `footerTemplate`; `pageNumber`/`totalPages` are filled in by Chromium. */
 export const footerTemplate = `<div style="width:100%;margin:0 14mm;padding-top:2mm;border-top:0.5pt solid #c9d1db;font-family:'DejaVu Sans',Arial,sans-serif;font-size:7pt;color:#5f6b7a;display:flex;justify-content:space-between;-webkit-print-color-adjust:exact">
-<span>{{companyName}} &middot; Run {{runId}}</span>
+<span>{{companyName}} &middot; {{subject}}</span>
 <span>Generated {{generatedAt}}</span>
 <span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
 </div>`

@@ -81,8 +81,17 @@ export function sampleTempcoData(options: { ppm?: number; readings?: number; eve
       lowerLimit: -100,
       upperLimit: 100,
       passed: true,
+      socket: null,
     },
-    { parameter: 'tempco_box_ppm_per_c', value: box, unit: 'ppm/°C', lowerLimit: null, upperLimit: 100, passed: true },
+    {
+      parameter: 'tempco_box_ppm_per_c',
+      value: box,
+      unit: 'ppm/°C',
+      lowerLimit: null,
+      upperLimit: 100,
+      passed: true,
+      socket: null,
+    },
     {
       parameter: 'vout_25c_v',
       value: fit?.vref ?? Number.NaN,
@@ -90,6 +99,7 @@ export function sampleTempcoData(options: { ppm?: number; readings?: number; eve
       lowerLimit: 3.25,
       upperLimit: 3.35,
       passed: true,
+      socket: null,
     },
     {
       parameter: 'fit_residual_uv',
@@ -98,6 +108,7 @@ export function sampleTempcoData(options: { ppm?: number; readings?: number; eve
       lowerLimit: null,
       upperLimit: null,
       passed: null,
+      socket: null,
     },
   ]
   return {
@@ -138,8 +149,24 @@ export function sampleLoadRegulationData(): ReportData {
     }
   }
   const results: ResultRecord[] = [
-    { parameter: 'load_regulation_mohm', value: 50.02, unit: 'mΩ', lowerLimit: null, upperLimit: 100, passed: true },
-    { parameter: 'load_regulation_pct', value: 0.7581, unit: '%', lowerLimit: null, upperLimit: 1, passed: true },
+    {
+      parameter: 'load_regulation_mohm',
+      value: 50.02,
+      unit: 'mΩ',
+      lowerLimit: null,
+      upperLimit: 100,
+      passed: true,
+      socket: null,
+    },
+    {
+      parameter: 'load_regulation_pct',
+      value: 0.7581,
+      unit: '%',
+      lowerLimit: null,
+      upperLimit: 1,
+      passed: true,
+      socket: null,
+    },
   ]
   const run = sampleRun({
     id: '9b1d7e3c-2a55-4f0e-8d6b-c4e9a7f21b03',

@@ -135,8 +135,8 @@ async function addResults(ctx: WriteContext, runId: string, results: readonly Re
     if (exists.rowCount === 0) throw await ctx.notOpen(runId)
     if (results.length === 0) return
     await client.query(
-      `INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed)
-       SELECT $1, * FROM unnest($2::text[], $3::float8[], $4::text[], $5::float8[], $6::float8[], $7::bool[])`,
+      `INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed, socket)
+       SELECT $1, * FROM unnest($2::text[], $3::float8[], $4::text[], $5::float8[], $6::float8[], $7::bool[], $8::int[])`,
       [
         runId,
         results.map((r) => r.parameter),
@@ -145,6 +145,7 @@ async function addResults(ctx: WriteContext, runId: string, results: readonly Re
         results.map((r) => r.lowerLimit ?? null),
         results.map((r) => r.upperLimit ?? null),
         results.map((r) => r.passed ?? null),
+        results.map((r) => r.socket ?? null),
       ],
     )
   })

@@ -72,7 +72,7 @@ export function toIso(value: string, what: string): string {
   return new Date(ms).toISOString()
 }
 
-function checkCount(n: number, what: string, min: number, max: number): number {
+export function checkCount(n: number, what: string, min: number, max: number): number {
   if (!Number.isInteger(n) || n < min || n > max)
     throw invalid(`${what} must be a whole number from ${min} to ${max}, not ${n}`)
   return n

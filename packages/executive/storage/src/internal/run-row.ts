@@ -60,6 +60,7 @@ export interface ResultRow {
   lower_limit: number | null
   upper_limit: number | null
   passed: 0 | 1 | boolean | null
+  socket: number | null
 }
 
 export function toResultRecord(row: ResultRow): ResultRecord {
@@ -70,6 +71,7 @@ export function toResultRecord(row: ResultRow): ResultRecord {
     lowerLimit: row.lower_limit,
     upperLimit: row.upper_limit,
     passed: row.passed === null ? null : row.passed === 1 || row.passed === true,
+    socket: row.socket ?? null,
   }
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { EVENT_LEVELS, RUN_STATUSES } from '../records'
+import { CAMPAIGN_POINT_STATUSES, DUT_VERDICTS, EVENT_LEVELS, RUN_STATUSES } from '../records'
 import { StorageError } from '../storage-error'
 
 /**
@@ -185,7 +185,89 @@ const POSTGRES_V3 = `${labColumns}
   END $$;
 `
 
+/** Results of a board-wide run name their DUT socket; a result of the run's one DUT (every older one) has null. */
+const resultSocket = 'ALTER TABLE results ADD COLUMN socket INTEGER;'
+
 const runsByTestAndStatus = 'CREATE INDEX runs_test_status_started_at ON runs (test, status, started_at, id);'
+
+// Campaigns (docs/campaigns.md). JSON columns are TEXT on both backends, as for runs. A result names its point by
+// the point's key (null for a derived result), so finishing a point replaces its results in the same transaction.
+const campaignTables = (d: Dialect) => `
+  CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN (${sqlList(RUN_STATUSES)})),
+    status_reason TEXT,
+    started_at TEXT NOT NULL,
+    completed_at TEXT,
+    station TEXT,
+    operator TEXT,
+    plan_path TEXT,
+    plan_text TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    lot_name TEXT NOT NULL,
+    lot_size INTEGER NOT NULL,
+    sockets INTEGER NOT NULL,
+    temperatures_c TEXT NOT NULL,
+    min_yield ${d.real},
+    yield ${d.real},
+    progress TEXT NOT NULL,
+    sim_seconds ${d.real} NOT NULL DEFAULT 0,
+    software_version TEXT NOT NULL,
+    pid INTEGER,
+    hostname TEXT
+  );
+  CREATE INDEX campaigns_started_at ON campaigns (started_at, id);
+  CREATE INDEX runs_campaign_id ON runs (campaign_id);
+
+  CREATE TABLE campaign_duts (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    lot_index INTEGER NOT NULL,
+    serial TEXT NOT NULL,
+    board INTEGER NOT NULL,
+    socket INTEGER NOT NULL,
+    verdict TEXT CHECK (verdict IN (${sqlList(DUT_VERDICTS)})),
+    truth TEXT,
+    PRIMARY KEY (campaign_id, lot_index),
+    UNIQUE (campaign_id, serial)
+  );
+
+  CREATE TABLE campaign_points (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    temperature_index INTEGER NOT NULL,
+    board INTEGER NOT NULL,
+    step_index INTEGER NOT NULL,
+    sweep_index INTEGER NOT NULL,
+    temperature_c ${d.real} NOT NULL,
+    test TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN (${sqlList(CAMPAIGN_POINT_STATUSES)})),
+    run_id TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (campaign_id, ordinal),
+    UNIQUE (campaign_id, temperature_index, board, step_index, sweep_index)
+  );
+
+  CREATE TABLE campaign_results (
+    id ${d.rowId},
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    point_ordinal INTEGER,
+    serial TEXT NOT NULL,
+    socket INTEGER NOT NULL,
+    test TEXT NOT NULL,
+    conditions TEXT NOT NULL,
+    parameter TEXT NOT NULL,
+    value ${d.real} NOT NULL,
+    unit TEXT NOT NULL,
+    lower_limit ${d.real},
+    upper_limit ${d.real},
+    passed ${d.bool},
+    run_id TEXT,
+    truth ${d.real}
+  );
+  CREATE INDEX campaign_results_campaign ON campaign_results (campaign_id, point_ordinal, id);
+`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -205,6 +287,18 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a lab: campaign and provenance of runs, listing by station, lock leases, the run-event feed',
     sqlite: SQLITE_V3,
     postgres: POSTGRES_V3,
+  },
+  {
+    version: 4,
+    description: 'the DUT socket of each result (board-wide runs)',
+    sqlite: resultSocket,
+    postgres: resultSocket,
+  },
+  {
+    version: 5,
+    description: 'campaigns: their DUTs, points and results',
+    sqlite: campaignTables(SQLITE),
+    postgres: campaignTables(POSTGRES),
   },
 ]
 

@@ -34,11 +34,11 @@ export function prepareStatements(db: Database.Database) {
     ),
     deleteStaged: db.prepare('DELETE FROM measurements_staging WHERE run_id = ?'),
     insertResult: db.prepare(
-      `INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (run_id, parameter, value, unit, lower_limit, upper_limit, passed, socket)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     selectResults: db.prepare(
-      'SELECT parameter, value, unit, lower_limit, upper_limit, passed FROM results WHERE run_id = ? ORDER BY id',
+      'SELECT parameter, value, unit, lower_limit, upper_limit, passed, socket FROM results WHERE run_id = ? ORDER BY id',
     ),
     insertEvent: db.prepare('INSERT INTO events (run_id, time, sim_time, level, message) VALUES (?, ?, ?, ?, ?)'),
     selectEvents: db.prepare('SELECT time, sim_time, level, message FROM events WHERE run_id = ? ORDER BY id'),

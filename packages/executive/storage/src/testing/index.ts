@@ -1,4 +1,5 @@
 // `@dvt/storage/testing`: fixtures for tests and benchmarks (temporary stores, sample rows, seeded runs).
+export { campaignPoints, campaignResult, newCampaign } from './campaign-record'
 export { measurementRow } from './measurement-row'
 export type { PgCluster, PgClusterOptions } from './pg-cluster'
 export { startPgCluster } from './pg-cluster'

@@ -1,4 +1,5 @@
 import { describe } from 'vitest'
+import { campaignsSection } from './campaigns'
 import type { ContractBackend, ContractSection } from './contract-store'
 import { feedSection } from './feed'
 import { listingSection } from './listing'
@@ -20,6 +21,7 @@ export const CONTRACT_SECTIONS: readonly ContractSection[] = [
   locksSection,
   recoverySection,
   feedSection,
+  campaignsSection,
 ]
 
 /** Declares the whole contract for one backend: `storage contract on <name> > <section> > …`. */

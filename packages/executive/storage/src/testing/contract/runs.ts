@@ -59,9 +59,25 @@ export const runsSection: ContractSection = {
     it('stores results and events in order', async () => {
       const { id } = await t().storage.createRun(newRun())
       await t().storage.addResults(id, [
-        { parameter: 'tempco', value: 12.5, unit: 'ppm/°C', lowerLimit: -50, upperLimit: 50, passed: true },
-        { parameter: 'v_out_25c', value: 3.31, unit: 'V', lowerLimit: null, upperLimit: null, passed: null },
-        { parameter: 'dropout', value: 0.4, unit: 'V', lowerLimit: null, upperLimit: 0.3, passed: false },
+        {
+          parameter: 'tempco',
+          value: 12.5,
+          unit: 'ppm/°C',
+          lowerLimit: -50,
+          upperLimit: 50,
+          passed: true,
+          socket: null,
+        },
+        {
+          parameter: 'v_out_25c',
+          value: 3.31,
+          unit: 'V',
+          lowerLimit: null,
+          upperLimit: null,
+          passed: null,
+          socket: null,
+        },
+        { parameter: 'dropout', value: 0.4, unit: 'V', lowerLimit: null, upperLimit: 0.3, passed: false, socket: null },
       ])
       await t().storage.addEvent(id, {
         time: '2025-03-01T10:00:01.000Z',
@@ -83,6 +99,28 @@ export const runsSection: ContractSection = {
       expect(await t().storage.getEvents(id)).toEqual([
         { time: '2025-03-01T10:00:01.000Z', simTime: 0, level: 'info', message: 'started' },
         { time: '2025-03-01T10:00:02.000Z', simTime: null, level: 'warn', message: 'slow' },
+      ])
+    })
+
+    it('keeps the socket of each result of a board-wide run, and null for the run’s one DUT', async () => {
+      const { id } = await t().storage.createRun(newRun())
+      const result = (socket: number | null, value: number) => ({
+        parameter: 'vout_v',
+        value,
+        unit: 'V',
+        lowerLimit: 3.2,
+        upperLimit: 3.4,
+        passed: value >= 3.2 && value <= 3.4,
+        socket,
+      })
+      await t().storage.addResults(id, [result(1, 3.301), result(16, 3.45), result(8, 3.299)])
+      await t().storage.addResults(id, [result(null, 3.3)])
+      const reopened = await t().reopen()
+      expect((await reopened.getResults(id)).map((r) => [r.socket, r.value, r.passed])).toEqual([
+        [1, 3.301, true],
+        [16, 3.45, false],
+        [8, 3.299, true],
+        [null, 3.3, true],
       ])
     })
 

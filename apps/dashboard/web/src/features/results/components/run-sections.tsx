@@ -1,3 +1,4 @@
+import { showsSocketColumn } from '@dvt/storage/records'
 import { dateTime, duration, reading, wallDuration } from '../../../lib/format'
 import { PassBadge } from '../../../lib/ui/badge'
 import { type Column, Table } from '../../../lib/ui/table'
@@ -15,13 +16,16 @@ function limit(value: number | null, unit: string): string {
   return value === null ? '—' : reading(value, unit)
 }
 
-/** Results with their limits and PASS/FAIL badges. */
+/** Results with their limits and PASS/FAIL badges; a Socket column first when they are of several sockets. */
 export function ResultsTable(props: { results: ResultRecord[] }) {
   if (props.results.length === 0) return <p className="muted">No results recorded.</p>
+  const bySocket = showsSocketColumn(props.results)
+  const columns = bySocket ? [{ label: 'Socket', numeric: true }, ...resultColumns] : resultColumns
   return (
-    <Table columns={resultColumns} testId="results-table">
+    <Table columns={columns} testId="results-table">
       {props.results.map((r) => (
-        <tr key={r.parameter}>
+        <tr key={`${r.parameter}@${r.socket ?? ''}`}>
+          {bySocket && <td className="num">{r.socket ?? '—'}</td>}
           <td className="mono">{r.parameter}</td>
           <td className="num">{reading(r.value, r.unit)}</td>
           <td className="num">{limit(r.lowerLimit, r.unit)}</td>

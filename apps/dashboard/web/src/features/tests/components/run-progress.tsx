@@ -1,4 +1,5 @@
 import { runCharts } from '@dvt/charts'
+import { showsSocketColumn } from '@dvt/storage/records'
 import { useMemo } from 'react'
 import { duration, reading, shortId } from '../../../lib/format'
 import { linkHandler } from '../../../lib/router'
@@ -22,6 +23,7 @@ export function RunProgressPanel(props: { run: LiveRun; running: boolean; onAbor
   const { run, running } = props
   const { state } = run
   const facts = progressFacts(state)
+  const bySocket = showsSocketColumn(state.results)
   return (
     <div className="run-progress" data-testid="run-progress">
       <div className="progress-head">
@@ -61,7 +63,8 @@ export function RunProgressPanel(props: { run: LiveRun; running: boolean; onAbor
       {state.results.length > 0 && (
         <ul className="result-list">
           {state.results.map((r) => (
-            <li key={r.parameter}>
+            <li key={`${r.parameter}@${r.socket ?? ''}`}>
+              {bySocket && <span className="muted">socket {r.socket ?? '—'} </span>}
               <span className="mono">{r.parameter}</span> {reading(r.value, r.unit)} <PassBadge passed={r.passed} />
             </li>
           ))}
