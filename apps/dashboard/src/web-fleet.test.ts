@@ -1,6 +1,11 @@
 import { benchPorts, type TelemetrySnapshot } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
-import { benchCardFacts, runCardFacts } from '../web/src/features/fleet/hooks/card-facts'
+import {
+  benchCardFacts,
+  type CampaignNews,
+  runCardFacts,
+  stationCampaign,
+} from '../web/src/features/fleet/hooks/card-facts'
 import { idleBench, initialLiveState, type LiveState, reduceLive } from '../web/src/lib/ws-store'
 import type { ServerMessage, StationRun } from './schemas/messages'
 
@@ -81,6 +86,7 @@ describe("a bench's card on the Fleet page", () => {
       dutTone: 'good',
       sockets: 1,
       run: null,
+      campaign: null,
     })
   })
 
@@ -120,5 +126,52 @@ describe("a bench's card on the Fleet page", () => {
   it('has no progress bar once the run is over', () => {
     const ended = runCardFacts(stationRun({ status: 'passed', completedAt: '2026-12-02T10:05:00.000Z' }))
     expect(ended).toMatchObject({ status: 'passed', fraction: null, progress: 'point 2 of 5: settling at 25 °C' })
+  })
+})
+
+describe("a bench's card shows its station's campaign", () => {
+  const news = (fields: Partial<CampaignNews>): CampaignNews => ({
+    id: 'cafe0000-0000-4000-8000-000000000000',
+    name: 'LOT42 characterisation',
+    station: 'bench-2',
+    status: 'running',
+    yield: null,
+    progress: {
+      pointsDone: 14,
+      pointsTotal: 56,
+      dutsDone: 3,
+      current: { temperatureIndex: 1, board: 0, stepIndex: 0, sweepIndex: 0, temperatureC: 85, test: 'tempco' },
+    },
+    event: 'progress',
+    ...fields,
+  })
+
+  it('the running one of its station, else the latest seen', () => {
+    const ended = news({ id: 'a0000000-0000-4000-8000-000000000000', status: 'passed' })
+    const running = news({ id: 'b0000000-0000-4000-8000-000000000000' })
+    const elsewhere = news({ id: 'c0000000-0000-4000-8000-000000000000', station: 'bench-1' })
+    const seen = { [ended.id]: ended, [running.id]: running, [elsewhere.id]: elsewhere }
+    expect(stationCampaign(seen, 'bench-2')).toBe(running)
+    expect(stationCampaign({ [ended.id]: ended }, 'bench-2')).toBe(ended)
+    expect(stationCampaign(seen, 'bench-3')).toBeUndefined()
+  })
+
+  it('with its points, DUTs, where it is and its yield', () => {
+    const facts = benchCardFacts(idleBench, undefined, news({ yield: 0.9667 })).campaign
+    expect(facts).toEqual({
+      id: 'cafe0000-0000-4000-8000-000000000000',
+      shortId: 'cafe0000',
+      name: 'LOT42 characterisation',
+      status: 'running',
+      progress: 'point 14 of 56 · 3 DUTs done · at 85 °C, tempco',
+      fraction: 0.25,
+      yield: 'yield 96.7 %',
+    })
+    const done = benchCardFacts(
+      idleBench,
+      undefined,
+      news({ status: 'passed', progress: { ...news({}).progress, current: null } }),
+    )
+    expect(done.campaign).toMatchObject({ progress: 'point 14 of 56 · 3 DUTs done', fraction: null, yield: null })
   })
 })

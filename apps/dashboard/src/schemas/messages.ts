@@ -84,7 +84,8 @@ export interface StationRunMessage {
 export interface CampaignMessage {
   type: 'campaign'
   event: string
-  campaign: Pick<CampaignRecord, 'id' | 'status' | 'yield' | 'progress'>
+  /** `station` says which bench of the fleet it runs on (the Fleet page's card). */
+  campaign: Pick<CampaignRecord, 'id' | 'name' | 'station' | 'status' | 'yield' | 'progress'>
 }
 
 /** Everything the server sends over `/api/ws`. */

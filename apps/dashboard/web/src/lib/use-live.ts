@@ -29,6 +29,11 @@ export function useStationRuns(): Readonly<Record<string, StationRun>> {
   return useLive((s) => s.stationRuns)
 }
 
+/** The latest news of every campaign seen, by campaign ID. */
+export function useCampaigns(): LiveState['campaigns'] {
+  return useLive((s) => s.campaigns)
+}
+
 /** The run `runId` as its events arrive (null until it is seen); with `runId` null, the latest run seen. */
 export function useRunState(runId: string | null): LiveRun | null {
   return useLive((s) => (s.run && (runId === null || s.run.state.id === runId) ? s.run : null))

@@ -1,7 +1,29 @@
 import type { BenchInfo } from '../../../../../src/schemas/messages'
 import { linkHandler } from '../../../lib/router'
 import { StatusBadge, StatusDot } from '../../../lib/ui/badge'
-import type { BenchCardFacts, RunCardFacts } from '../hooks/card-facts'
+import type { BenchCardFacts, CampaignCardFacts, RunCardFacts } from '../hooks/card-facts'
+
+function CampaignSection(props: { bench: string; campaign: CampaignCardFacts }) {
+  const { campaign } = props
+  const href = `/campaigns/${campaign.id}`
+  return (
+    <div className="fleet-run" data-testid={`fleet-campaign-${props.bench}`}>
+      <div className="fleet-run-head">
+        <a href={href} onClick={linkHandler(href)}>
+          campaign {campaign.name} {campaign.shortId}
+        </a>
+        <StatusBadge status={campaign.status} />
+      </div>
+      <div>{campaign.progress}</div>
+      {campaign.fraction !== null && (
+        <div className="progress-bar">
+          <div style={{ width: `${(campaign.fraction * 100).toFixed(1)}%` }} />
+        </div>
+      )}
+      {campaign.yield && <div className="muted">{campaign.yield}</div>}
+    </div>
+  )
+}
 
 function RunSection(props: { bench: string; run: RunCardFacts | null }) {
   const { run } = props
@@ -64,6 +86,7 @@ export function BenchCard(props: { bench: BenchInfo; facts: BenchCardFacts }) {
           <dt>Sockets</dt>
           <dd>{facts.sockets ?? '—'}</dd>
         </dl>
+        {facts.campaign && <CampaignSection bench={bench.name} campaign={facts.campaign} />}
         <RunSection bench={bench.name} run={facts.run} />
         <div className="fleet-links">
           <a href={live} onClick={linkHandler(live)}>

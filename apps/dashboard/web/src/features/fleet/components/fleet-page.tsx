@@ -1,12 +1,13 @@
 import type { BenchInfo } from '../../../../../src/schemas/messages'
-import { useBenches, useBenchLive, useStationRuns } from '../../../lib/use-live'
-import { benchCardFacts } from '../hooks/card-facts'
+import { useBenches, useBenchLive, useCampaigns, useStationRuns } from '../../../lib/use-live'
+import { benchCardFacts, stationCampaign } from '../hooks/card-facts'
 import { BenchCard } from './bench-card'
 
 function FleetCard(props: { bench: BenchInfo }) {
   const live = useBenchLive(props.bench.name)
   const run = useStationRuns()[props.bench.name]
-  return <BenchCard bench={props.bench} facts={benchCardFacts(live, run)} />
+  const campaign = stationCampaign(useCampaigns(), props.bench.name)
+  return <BenchCard bench={props.bench} facts={benchCardFacts(live, run, campaign)} />
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DutState, TelemetrySnapshot } from '@dvt/protocol'
-import type { StationRun } from '../../../../../src/schemas/messages'
+import type { CampaignMessage, StationRun } from '../../../../../src/schemas/messages'
 import { duration, fixed, shortId } from '../../../lib/format'
 import type { BenchLive } from '../../../lib/ws-store'
 
@@ -21,6 +21,22 @@ export interface RunCardFacts {
   statusReason: string | null
 }
 
+/** A campaign's news as the web app keeps it (ws-store: `campaigns`). */
+export type CampaignNews = CampaignMessage['campaign'] & { event: string }
+
+/** What a bench's card says about the campaign on it. */
+export interface CampaignCardFacts {
+  id: string
+  shortId: string
+  name: string
+  status: CampaignNews['status']
+  /** `point 14 of 120 · 3 DUTs done`, and where it is: `at 85 °C, tempco`. */
+  progress: string
+  fraction: number | null
+  /** `yield 96 %`, or null before a DUT is complete. */
+  yield: string | null
+}
+
 /** What a bench's card on the Fleet page shows. */
 export interface BenchCardFacts {
   connected: boolean
@@ -32,6 +48,8 @@ export interface BenchCardFacts {
   dutTone: 'good' | 'bad' | 'muted' | null
   sockets: number | null
   run: RunCardFacts | null
+  /** The station's campaign: a running one, else the latest seen; null when none has been seen. */
+  campaign: CampaignCardFacts | null
 }
 
 const dutToneOf: Record<DutState, 'good' | 'bad' | 'muted'> = {
@@ -77,8 +95,36 @@ export function runCardFacts(run: StationRun): RunCardFacts {
   }
 }
 
-/** Reads a bench's card facts off its live state and its station's latest run. */
-export function benchCardFacts(live: BenchLive, run: StationRun | undefined): BenchCardFacts {
+/** The campaign a station's card shows: its running one, else the latest seen (news arrive in order). */
+export function stationCampaign(
+  campaigns: Readonly<Record<string, CampaignNews>>,
+  station: string,
+): CampaignNews | undefined {
+  const own = Object.values(campaigns).filter((c) => c.station === station)
+  return own.find((c) => c.status === 'running') ?? own.at(-1)
+}
+
+/** The campaign's facts for its card. */
+export function campaignCardFacts(news: CampaignNews): CampaignCardFacts {
+  const { pointsDone, pointsTotal, dutsDone, current } = news.progress
+  const where = current ? ` · at ${current.temperatureC} °C, ${current.test}` : ''
+  return {
+    id: news.id,
+    shortId: shortId(news.id),
+    name: news.name,
+    status: news.status,
+    progress: `point ${pointsDone} of ${pointsTotal} · ${dutsDone} DUTs done${where}`,
+    fraction: news.status === 'running' && pointsTotal > 0 ? pointsDone / pointsTotal : null,
+    yield: news.yield === null ? null : `yield ${fixed(news.yield * 100, 1)} %`,
+  }
+}
+
+/** Reads a bench's card facts off its live state, its station's latest run and its campaign. */
+export function benchCardFacts(
+  live: BenchLive,
+  run: StationRun | undefined,
+  campaign: CampaignNews | undefined = undefined,
+): BenchCardFacts {
   const t = live.telemetry
   return {
     connected: live.simConnected,
@@ -87,5 +133,6 @@ export function benchCardFacts(live: BenchLive, run: StationRun | undefined): Be
     ...(t ? dutFacts(t) : { dut: '—', dutTone: null }),
     sockets: t ? Math.max(1, t.sockets?.length ?? 1) : null,
     run: run ? runCardFacts(run) : null,
+    campaign: campaign ? campaignCardFacts(campaign) : null,
   }
 }
