@@ -243,7 +243,7 @@ describe('dvt --help', () => {
     expect(dvt.stdout()).toMatch(/^ {2}query \[options\] <instrument> <scpi>/m)
   })
 
-  it.each(['serve', 'run-test', 'query', 'dashboard', 'replay'])(
+  it.each(['serve', 'run-test', 'run-plan', 'query', 'dashboard', 'replay'])(
     'dvt %s --help offers the one --port-base option',
     (command) => {
       const dvt = createDvt()

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromiumFlags } from '@dvt/reports'
 import { freePortBase } from '@dvt/transports/testing'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
@@ -16,6 +16,7 @@ import { runDvt, type ServeHandle, startServe } from './support/dvt-process'
 /** Each step waits for the page at most this long (a busy machine is slow). */
 const WAIT = { timeout: 30_000 }
 const STATION = 'fleet-1'
+const REPO = resolve(import.meta.dirname, '../../..')
 const OTHER = 'fleet-2'
 
 declare global {
@@ -122,7 +123,37 @@ describe('the Fleet page in Chromium, with a run started from a terminal', () =>
     expect(await page.$(`[data-testid=fleet-run-${OTHER}]`)).toBeNull()
   }, 150_000)
 
+  it('a campaign started in a terminal on the other bench shows on that bench’s card, its points moving', async () => {
+    await page.goto(`${serve.url}/fleet`)
+    await page.waitForSelector(`[data-testid=bench-${OTHER}]`, WAIT)
+    await page.evaluate((station: string) => {
+      window.progressSeen = []
+      const record = () => {
+        const text = document.querySelector(`[data-testid=fleet-campaign-${station}]`)?.textContent
+        if (text && window.progressSeen.at(-1) !== text) window.progressSeen.push(text)
+      }
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
+    }, OTHER)
+    const plan = join(REPO, 'plans/ldo-datasheet.yaml')
+    const sets = ['--set', 'lot.size=1', '--set', 'sockets=1']
+    const argv = [...sets, '--speed', '600', '--station', OTHER, '--port-base', String(bases[1]), '--json']
+    const campaign = await runDvt(['run-plan', plan, ...argv], { env: serve.env, cwd: serve.dir, timeoutMs: 150_000 })
+    expect([0, 1], campaign.stderr).toContain(campaign.code)
+    await page.waitForFunction(
+      (station: string) =>
+        /PASSED|FAILED/.test(document.querySelector(`[data-testid=fleet-campaign-${station}]`)?.textContent ?? ''),
+      WAIT,
+      OTHER,
+    )
+    const seen = await page.evaluate(() => window.progressSeen)
+    const points = new Set(seen.map((text) => /point (\d+) of (\d+)/.exec(text)?.[1]).filter(Boolean))
+    expect(points.size, seen.join('\n')).toBeGreaterThanOrEqual(2)
+    expect(await page.$(`[data-testid=fleet-campaign-${STATION}]`)).toBeNull()
+  }, 180_000)
+
   it('its card links to the runs of its station, filtered', async () => {
+    await page.goto(`${serve.url}/fleet`)
+    await page.waitForSelector(`[data-testid=fleet-run-${STATION}]`, WAIT)
     await page.click(`[data-testid=bench-${STATION}] a[href="/results?station=${STATION}"]`)
     await page.waitForFunction(
       (id: string) => document.querySelector('table')?.textContent?.includes(id),
