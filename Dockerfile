@@ -21,7 +21,7 @@ ENV NODE_ENV=production \
     DVT__INSTRUMENTS__SIMULATOR__HOST=0.0.0.0 \
     DVT__DASHBOARD__HOST=0.0.0.0
 VOLUME ["/app/data"]
-EXPOSE 5000 5001 5002 5003 5004 5009 8080
+EXPOSE 5000 5001 5002 5003 5004 5005 5009 8080
 
 # Binding beyond loopback requires DVT__DASHBOARD__TOKEN (≥ 16 characters) for the dashboard.
 CMD ["node", "apps/cli/bin/dvt.mjs", "serve", "--host", "0.0.0.0"]

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigError } from '@dvt/config'
+import { ConfigError, simulatorPorts } from '@dvt/config'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type ConfigFlags, loadCliConfig } from './load-cli-config'
+import { CliError } from './cli-error'
+import { type ConfigFlags, loadCliConfig, parsePortBase } from './load-cli-config'
 
 let dir: string
 /** A config file of the test's own, so neither config/default.yaml nor the caller's environment leaks in. */
@@ -74,6 +75,57 @@ describe('loadCliConfig', () => {
     expect(config.dashboard).toMatchObject({ host: '0.0.0.0', port: 9090 })
   })
 
+  describe('--port-base', () => {
+    it.each([
+      ['5000', 5000],
+      ['0', 0],
+      [' 6010 ', 6010],
+      ['65526', 65526],
+    ])('%j is %i', (text, base) => {
+      expect(parsePortBase(text)).toBe(base)
+    })
+
+    it.each(['-1', '65527', '5000.5', 'x', ''])('%j is refused in one sentence', (text) => {
+      expect(() => parsePortBase(text)).toThrow(CliError)
+      expect(() => parsePortBase(text)).toThrow(
+        `--port-base takes a port from 1 to 65526 (0: any free ports), got "${text}"`,
+      )
+    })
+
+    it('puts every listener at the base plus its offset, over per-port keys of the file and the environment', () => {
+      writeFileSync(file, 'instruments:\n  simulator:\n    dmm_port: 7003\n')
+      vi.stubEnv('DVT__INSTRUMENTS__SIMULATOR__TELEMETRY_PORT', '7009')
+      const unflagged = loadCliConfig({ config: file })
+      expect(simulatorPorts(unflagged.instruments.simulator)).toMatchObject({
+        control: 5000,
+        dmm: 7003,
+        telemetry: 7009,
+      })
+      const config = loadCliConfig({ config: file, portBase: '6010' })
+      expect(config.instruments.simulator.port_base).toBe(6010)
+      expect(simulatorPorts(config.instruments.simulator)).toEqual({
+        control: 6010,
+        chamber: 6011,
+        supply: 6012,
+        dmm: 6013,
+        load: 6014,
+        mux: 6015,
+        telemetry: 6019,
+      })
+    })
+
+    it('keeps --host beside it', () => {
+      const config = loadCliConfig({ config: file, host: '10.0.0.2', portBase: '6000' })
+      expect(config.instruments.simulator).toMatchObject({ host: '10.0.0.2', port_base: 6000 })
+    })
+  })
+
+  it('--station sets station.name over the environment', () => {
+    vi.stubEnv('DVT__STATION__NAME', 'env-bench')
+    expect(loadCliConfig({ config: file }).station.name).toBe('env-bench')
+    expect(loadCliConfig({ config: file, station: 'bench-3' }).station.name).toBe('bench-3')
+  })
+
   describe('a bad value names the key, the value, what is allowed and the flag it came from', () => {
     it.each([
       { speed: '-1', says: 'config: simulation.speed must be a positive number or "max", got -1 (from --speed)' },
@@ -89,6 +141,12 @@ describe('loadCliConfig', () => {
     it('--host ""', () => {
       expect(messageOf({ config: file, host: '' })).toMatch(
         /^config: instruments\.simulator\.host must .*, got "" \(from --host\)$/,
+      )
+    })
+
+    it('--station ""', () => {
+      expect(messageOf({ config: file, station: '' })).toMatch(
+        /^config: station\.name must .*, got "" \(from --station\)$/,
       )
     })
 

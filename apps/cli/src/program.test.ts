@@ -149,6 +149,13 @@ describe('dvt commands', () => {
       options: { csv: true, config: 'lab.yaml' },
     },
     { argv: ['sql', 'SELECT 1', '--json'], args: ['SELECT 1'], options: { json: true } },
+    {
+      argv: ['serve', '--station', 'bench-2', '--port-base', '5100'],
+      args: [],
+      options: { station: 'bench-2', portBase: '5100', dashboard: true },
+    },
+    { argv: ['query', 'dmm', '*IDN?', '--port-base', '5100'], args: ['dmm', '*IDN?'], options: { portBase: '5100' } },
+    { argv: ['dashboard', '--port-base', '5100'], args: [], options: { portBase: '5100' } },
     { argv: ['validate-plan', 'plans/a.yaml'], args: ['plans/a.yaml'], options: { set: [] } },
     {
       argv: ['validate-plan', 'plans/a.yaml', '--set', 'lot.size=16', '--set', 'sockets=8'],
@@ -178,6 +185,15 @@ describe('dvt commands', () => {
         command: 'run-test',
         args: ['tempco'],
         options: { set: [], operator: 'ada' },
+      })
+    })
+
+    it('takes the bench by --port-base and names the station by --station', () => {
+      vi.stubEnv('USER', undefined)
+      expect(createDvt().parse('run-test', 'tempco', '--port-base', '5100', '--station', 'bench-2')).toEqual({
+        command: 'run-test',
+        args: ['tempco'],
+        options: { set: [], portBase: '5100', station: 'bench-2' },
       })
     })
 
@@ -227,8 +243,20 @@ describe('dvt --help', () => {
     expect(dvt.stdout()).toMatch(/^ {2}query \[options\] <instrument> <scpi>/m)
   })
 
+  it.each(['serve', 'run-test', 'run-plan', 'query', 'dashboard', 'replay'])(
+    'dvt %s --help offers the one --port-base option',
+    (command) => {
+      const dvt = createDvt()
+      dvt.exit(command, '--help')
+      expect(dvt.stdout()).toMatch(/--port-base <n> +the bench's ports: control n, chamber n\+1, …, telemetry n\+9/)
+    },
+  )
+
   it.each([
-    { command: 'serve', mentions: ['--host <address>', '--speed <k|max>', '--no-dashboard', '--config <file>'] },
+    {
+      command: 'serve',
+      mentions: ['--host <address>', '--speed <k|max>', '--no-dashboard', '--config <file>', '--station <name>'],
+    },
     { command: 'dashboard', mentions: ['--sim <host>', '--host <address>', '--port <n>', '--config <file>'] },
     { command: 'list-tests', mentions: ['--json'] },
     {

@@ -4,14 +4,15 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { toErrorReply } from './internal/error-reply'
 import { defaultWebRoot } from './internal/web-root'
 import { authPlugin } from './plugins/auth'
-import { benchControlPlugin } from './plugins/bench-control'
+import { benchesPlugin } from './plugins/benches'
 import { campaignsPlugin } from './plugins/campaigns'
 import { reportRendererPlugin } from './plugins/report-renderer'
 import { runServicePlugin } from './plugins/run-service'
 import { staticPlugin } from './plugins/static'
+import { stationRunsPlugin } from './plugins/station-runs'
 import { storagePlugin } from './plugins/storage'
-import { telemetryPlugin } from './plugins/telemetry'
 import { websocketPlugin } from './plugins/websocket'
+import { benchRoutes } from './routes/api/benches'
 import { campaignRoutes } from './routes/api/campaigns'
 import { compareRoutes } from './routes/api/compare'
 import { controlRoutes } from './routes/api/control'
@@ -24,7 +25,10 @@ import { wsRoutes } from './routes/api/ws'
 export interface DashboardAppOptions {
   /** The validated configuration (`loadConfig()`). */
   config: DvtConfig
-  /** Host of the simulation server (telemetry, control and instrument ports); defaults to the config's. */
+  /**
+   * Host of the simulation server (telemetry, control and instrument ports) of the local bench; defaults to the
+   * config's. The benches of `dashboard.benches` name their own hosts.
+   */
   simHost?: string
   /** Host the HTTP server binds; a non-loopback one requires `dashboard.token`. Defaults to `dashboard.host`. */
   host?: string
@@ -44,12 +48,11 @@ function effectiveConfig(config: DvtConfig, simHost: string | undefined): DvtCon
 }
 
 /**
- * Builds the dashboard: plugins (auth, telemetry, bench control, storage, WebSocket, run service, reports,
- * static) and the API routes. Not listening yet: tests use `app.inject()`, `startDashboard` listens.
+ * Builds the dashboard: plugins (auth, the benches of the fleet, storage, WebSocket, the stations' runs, run service,
+ * reports, static) and the API routes. Not listening yet: tests use `app.inject()`, `startDashboard` listens.
  */
 export async function buildApp(options: DashboardAppOptions): Promise<FastifyInstance> {
   const config = effectiveConfig(options.config, options.simHost)
-  const sim = config.instruments.simulator
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, forceCloseConnections: true })
 
   app.setErrorHandler((error, request, reply) => {
@@ -59,10 +62,10 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
   })
 
   await app.register(authPlugin, { host: options.host ?? config.dashboard.host, token: config.dashboard.token })
-  await app.register(telemetryPlugin, { host: sim.host, port: sim.telemetry_port })
-  await app.register(benchControlPlugin, { config })
+  await app.register(benchesPlugin, { config })
   await app.register(storagePlugin, { data: config.data })
   await app.register(websocketPlugin, {})
+  await app.register(stationRunsPlugin, {})
   await app.register(runServicePlugin, {
     config,
     ...(options.registry ? { registry: options.registry } : {}),
@@ -72,6 +75,7 @@ export async function buildApp(options: DashboardAppOptions): Promise<FastifyIns
 
   await app.register(wsRoutes)
   await app.register(controlRoutes)
+  await app.register(benchRoutes)
   await app.register(testRoutes)
   await app.register(runRoutes)
   await app.register(compareRoutes)

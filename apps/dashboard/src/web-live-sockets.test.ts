@@ -1,7 +1,7 @@
 import type { SocketSnapshot, TelemetrySnapshot } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
 import { historyOfSocket, snapshotOfSocket, socketCount } from '../web/src/features/live/hooks/socket-view'
-import { type LiveState, reduceLive } from '../web/src/lib/ws-store'
+import { idleBench, reduceBenchLive } from '../web/src/lib/ws-store'
 
 /** Socket n of a board: its junction and V_out tell the sockets apart. */
 function socket(n: number): SocketSnapshot {
@@ -45,18 +45,8 @@ function snapshot(t: number, count: number): TelemetrySnapshot {
   }
 }
 
-const empty: LiveState = {
-  connection: 'open',
-  simConnected: true,
-  telemetry: null,
-  telemetryAt: 0,
-  history: [],
-  run: null,
-  campaigns: {},
-}
-
 const fold = (snapshots: TelemetrySnapshot[]) =>
-  snapshots.reduce((state, data) => reduceLive(state, { type: 'telemetry', t: 0, data }), empty)
+  snapshots.reduce((bench, data) => reduceBenchLive(bench, 0, data), idleBench)
 
 describe('the Live page on a board of several DUTs', () => {
   it('keeps one chart history per socket, and none beyond the top level for a board of one', () => {

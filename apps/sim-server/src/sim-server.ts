@@ -1,4 +1,4 @@
-import { DVT_VERSION, type DvtConfig } from '@dvt/config'
+import { DVT_VERSION, type DvtConfig, simulatorPorts } from '@dvt/config'
 import { createVirtualBench, type FaultHooks, formatIdentity, type VirtualBench } from '@dvt/instruments'
 import { type BenchModel, createBenchModel, createSimClock, type SimClock } from '@dvt/physics'
 import {
@@ -22,7 +22,7 @@ export interface SimServerOptions {
   host?: string
   /** Overrides `config.simulation.speed`. */
   speed?: SimSpeed
-  /** Overrides `config.instruments.simulator.*_port` (0 = any free port). */
+  /** Overrides the configured ports (`simulatorPorts`: base + offset, or `*_port`; 0 = any free port). */
   ports?: Partial<Record<BenchPort, number>>
   /** Firmware field of the control port's `*IDN?`; default the DVT Bench release. */
   version?: string
@@ -116,7 +116,8 @@ async function openPorts(
   clock: SimClock,
 ): Promise<{ servers: ScpiTcpServer[]; telemetry: TelemetryServer }> {
   const { config } = options
-  const portOf = (name: BenchPort) => options.ports?.[name] ?? config.instruments.simulator[`${name}_port`]
+  const configured = simulatorPorts(config.instruments.simulator)
+  const portOf = (name: BenchPort) => options.ports?.[name] ?? configured[name]
   const servers: ScpiTcpServer[] = []
   try {
     for (const name of INSTRUMENT_ROLES) {

@@ -140,6 +140,8 @@ describe('the Live page of a board of several DUTs, in Chromium', () => {
       const { page } = await openBench(1)
       expect(await page.$('[data-testid=socket-table]')).toBeNull()
       expect(await page.$('select[aria-label=Socket]')).toBeNull()
+      // One bench (no dashboard.benches): no bench picker either.
+      expect(await page.$('select[aria-label=Bench]')).toBeNull()
       expect(await page.$eval('body', (b) => b.textContent)).not.toContain('— socket')
       expect(await page.$$eval('.recharts-line-curve', (lines) => lines.length)).toBeGreaterThanOrEqual(8)
       expect(pageErrors).toEqual([])

@@ -5,7 +5,11 @@ import { createTcpTransport } from '@dvt/transports'
 import { CliError } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
 
-export async function query(instrument: string, line: string, flags: { config?: string }): Promise<number> {
+export async function query(
+  instrument: string,
+  line: string,
+  flags: { config?: string; portBase?: string },
+): Promise<number> {
   const role = resolveRole(instrument)
   if (role === undefined) {
     throw new CliError('CLI_USAGE', `unknown instrument "${instrument}" — use one of ${INSTRUMENT_NAMES.join(', ')}`)

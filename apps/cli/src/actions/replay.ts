@@ -1,9 +1,10 @@
-import { benchPorts, INSTRUMENT_ROLES } from '@dvt/protocol'
+import { simulatorPorts } from '@dvt/config'
+import { INSTRUMENT_ROLES } from '@dvt/protocol'
 import { formatDivergence, type ReplayServer, readSessionFile, type Session, startReplayServer } from '@dvt/sessions'
 import { TransportError } from '@dvt/transports'
 import { CliError, EXIT } from '../cli-error'
 import { loadCliConfig } from '../load-cli-config'
-import { configuredPortBase, parsePortBase, replayMode, resolveStoredRun } from '../recorded-session'
+import { replayMode, resolveStoredRun } from '../recorded-session'
 import { onShutdown } from '../shutdown'
 
 interface ReplayFlags {
@@ -17,14 +18,13 @@ interface ReplayFlags {
 export async function replay(idOrPrefix: string, flags: ReplayFlags): Promise<number> {
   const config = loadCliConfig(flags)
   const mode = replayMode(flags)
-  const base = flags.portBase === undefined ? configuredPortBase(config) : parsePortBase(flags.portBase)
   const runId = await resolveStoredRun(config, idOrPrefix)
   const session = await readSessionFile(config.data.measurements_dir, runId)
   const server = await startReplayServer({
     session,
     mode,
     host: flags.host ?? config.instruments.simulator.host,
-    ports: base === 0 ? {} : benchPorts(base),
+    ports: simulatorPorts(config.instruments.simulator),
   }).catch((error: unknown) => {
     if (!(error instanceof TransportError && error.code === 'TRANSPORT_PORT_IN_USE')) throw error
     throw new CliError('CLI_USAGE', `${error.message} with --port-base`, EXIT.usage, { cause: error })

@@ -21,6 +21,8 @@ import { parseSpeedFlag, probeBench, reportKeptWrites } from './run-test'
 interface RunPlanFlags {
   set: string[]
   config?: string
+  portBase?: string
+  station?: string
   operator?: string
   speed?: string
   json?: boolean
@@ -29,7 +31,7 @@ interface RunPlanFlags {
 
 /** `dvt run-plan <file>`: exit 0 when the lot meets the acceptance, 1 when not, 2 error, 130 aborted. */
 export async function runPlan(file: string, flags: RunPlanFlags): Promise<number> {
-  const config = loadCliConfig(flags.config !== undefined ? { config: flags.config } : {})
+  const config = loadCliConfig({ config: flags.config, portBase: flags.portBase, station: flags.station })
   const planText = readPlanFile(file)
   let plan: ReturnType<typeof loadPlan>
   try {

@@ -23,6 +23,8 @@ import { describeReplay, type RunReplay, replayJson, replayOutcome, startRunRepl
 interface RunTestFlags {
   set: string[]
   config?: string
+  portBase?: string
+  station?: string
   operator?: string
   serial?: string
   description?: string
@@ -44,7 +46,7 @@ function parseSets(sets: readonly string[]): Record<string, string> {
 }
 
 export async function runTest(name: string, flags: RunTestFlags): Promise<number> {
-  const config = loadCliConfig(flags.config !== undefined ? { config: flags.config } : {})
+  const config = loadCliConfig({ config: flags.config, portBase: flags.portBase, station: flags.station })
   const test = defaultRegistry.get(name)
   const params = parseParameterStrings(test, parseSets(flags.set))
   const mode = replayMode(flags)

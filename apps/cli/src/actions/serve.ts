@@ -12,6 +12,8 @@ interface ServeFlags {
   sockets?: string
   config?: string
   dut?: string
+  portBase?: string
+  station?: string
   dashboard: boolean
 }
 
@@ -44,17 +46,23 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(sim, dashboard, flags.dut))
+  console.log(formatBanner(sim, dashboard, config.station.name, flags.dut))
   await stopped
   return EXIT.ok
 }
 
-function formatBanner(sim: SimServer, dashboard: RunningDashboard | null, dut: string | undefined): string {
+function formatBanner(
+  sim: SimServer,
+  dashboard: RunningDashboard | null,
+  station: string,
+  dut: string | undefined,
+): string {
   const speed = sim.clock.speed === 'max' ? 'max (lockstep)' : `${sim.clock.speed}× real time`
   const board = sim.model.sockets.length
   const sockets = board === 1 ? '' : `, ${board} sockets (lot ${sim.model.lot.name})`
   const lines = [
     `DVT Bench ${version} — virtual bench on ${sim.host}, speed ${speed}${sockets}`,
+    `Station: ${station}`,
     ...(dut ? [`DUT: ${dut}`] : []),
     '',
     formatInstrumentTable(sim),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { lazy } from '../lazy'
+import { portBaseOption } from './bench-options'
 
 /** `dvt replay`: serves a run's recorded instrument session on TCP, without a simulator. */
 export function registerReplay(program: Command): void {
@@ -9,7 +10,7 @@ export function registerReplay(program: Command): void {
     .argument('<run-id>', 'the recorded run: the full UUID or its first 8 characters')
     .option('--strict', 'stop at the first command that differs from the recording, with a diff (default)')
     .option('--lenient', 'answer a command that differs from the nearest matching recorded exchange')
-    .option('--port-base <n>', "first port: control n, chamber n+1, … as dvt serve (default: the config's)")
+    .addOption(portBaseOption())
     .option('--host <address>', 'address the ports bind (default instruments.simulator.host)')
     .option('--config <file>', 'configuration file')
     .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C, 1 the test diverged (strict) or bad input.')

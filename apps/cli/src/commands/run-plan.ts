@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { lazy } from '../lazy'
+import { portBaseOption, stationOption } from './bench-options'
 import { collect } from './run-test'
 
 export function registerRunPlan(program: Command): void {
@@ -11,6 +12,8 @@ export function registerRunPlan(program: Command): void {
     .option('--config <file>', 'configuration file')
     .option('--operator <name>', 'who runs the campaign', process.env.USER ?? undefined)
     .option('--speed <k|max>', 'set the simulator speed for the campaign (simulator backend only)')
+    .addOption(portBaseOption())
+    .addOption(stationOption())
     .option('--json', 'print, last, exactly one JSON line with the campaign, its DUTs and its statistics')
     .option('--resume <campaign-id>', 'continue that campaign (same plan) from its first point not done')
     .addHelpText(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { lazy } from '../lazy'
+import { portBaseOption, stationOption } from './bench-options'
 
 export function registerRunTest(program: Command): void {
   program
@@ -12,6 +13,8 @@ export function registerRunTest(program: Command): void {
     .option('--serial <sn>', 'DUT serial number')
     .option('--description <text>', 'a note stored with the run')
     .option('--speed <k|max>', 'set the simulator speed for this run (simulator backend only)')
+    .addOption(portBaseOption())
+    .addOption(stationOption())
     .option('--json', 'print exactly one JSON object with the outcome on stdout')
     .option('--replay <run-id>', "run against a replay of that run's recorded session instead of the bench")
     .option('--strict', 'with --replay: stop at the first command that differs from the recording (default)')

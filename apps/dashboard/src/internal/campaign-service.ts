@@ -55,8 +55,8 @@ function newsTracker(onNews: (m: CampaignMessage) => void) {
   let news: CampaignMessage['campaign'] | null = null
   return (event: CampaignEvent) => {
     if (event.type === 'campaign-started' || event.type === 'campaign-finished') {
-      const { id, status, yield: y } = event.campaign
-      news = { id, status, yield: y, progress: event.progress }
+      const { id, name, station, status, yield: y } = event.campaign
+      news = { id, name, station, status, yield: y, progress: event.progress }
     } else if (news) {
       news = { ...news, progress: event.progress, ...(event.type === 'dut-finished' ? { yield: event.yield } : {}) }
     }

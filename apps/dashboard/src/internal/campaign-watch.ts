@@ -10,6 +10,8 @@ export interface CampaignWatch {
 
 const newsOf = (c: CampaignRecord): CampaignMessage['campaign'] => ({
   id: c.id,
+  name: c.name,
+  station: c.station,
   status: c.status,
   yield: c.yield,
   progress: c.progress,

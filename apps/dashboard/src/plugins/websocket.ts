@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream'
 import websocket from '@fastify/websocket'
-import type { FastifyInstance } from 'fastify'
 import { definePlugin } from '../internal/define-plugin'
+import type { BenchLink } from '../internal/fleet'
 import { createWsHub, type WsHub } from '../internal/ws-hub'
 import type { ServerMessage, SimMessage, TelemetryMessage } from '../schemas/messages'
 
@@ -17,43 +17,54 @@ export interface WebsocketPluginOptions extends Record<string, unknown> {
   maxRateHz?: number
 }
 
-/** The newest telemetry snapshot as a message, or null before the first. */
-export function latestTelemetry(app: FastifyInstance): TelemetryMessage | null {
-  const data = app.telemetry.latest()
+/** The newest telemetry snapshot of a bench as a message, or null before the first. */
+export function latestTelemetry(link: BenchLink): TelemetryMessage | null {
+  const data = link.telemetry.latest()
   if (!data) return null
-  return { type: 'telemetry', t: app.telemetry.latestAt(), data }
+  return { type: 'telemetry', bench: link.info.name, t: link.telemetry.latestAt(), data }
 }
 
 /**
- * One WebSocket per browser at `/api/ws` (route in routes/api/ws.ts). Telemetry snapshots are forwarded as they
- * arrive, coalesced when they come faster than `maxRateHz`; each message carries `t`, the wall time (epoch ms)
- * the dashboard received the snapshot, so a client can measure its lag.
+ * Forwards one bench's snapshots to every browser as they arrive, coalesced when they come faster than one per
+ * `minIntervalMs`, and its connection state; returns what stops it.
+ */
+function forwardBench(link: BenchLink, hub: WsHub<ServerMessage>, minIntervalMs: number): () => void {
+  let lastSent = 0
+  let trailing: NodeJS.Timeout | null = null
+  const sendLatest = () => {
+    trailing = null
+    const message = latestTelemetry(link)
+    if (!message) return
+    lastSent = Date.now()
+    hub.broadcast(message)
+  }
+  const offSnapshot = link.telemetry.onSnapshot(() => {
+    if (trailing) return
+    const wait = lastSent + minIntervalMs - Date.now()
+    if (wait <= 0) sendLatest()
+    else trailing = setTimeout(sendLatest, wait)
+  })
+  const offStatus = link.telemetry.onStatus((connected) =>
+    hub.broadcast({ type: 'sim', bench: link.info.name, connected } satisfies SimMessage),
+  )
+  return () => {
+    offSnapshot()
+    offStatus()
+    if (trailing) clearTimeout(trailing)
+  }
+}
+
+/**
+ * One WebSocket per browser at `/api/ws` (route in routes/api/ws.ts). Each bench's telemetry snapshots are forwarded
+ * as they arrive, coalesced when they come faster than `maxRateHz`; each message names its bench and carries `t`,
+ * the wall time (epoch ms) the dashboard received the snapshot, so a client can measure its lag.
  */
 export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
   async (app, { maxRateHz = 25 }) => {
     await app.register(websocket, { options: { maxPayload: 4096 } })
     const hub = createWsHub<ServerMessage>()
     app.decorate('hub', hub)
-
-    const minIntervalMs = 1000 / maxRateHz
-    let lastSent = 0
-    let trailing: NodeJS.Timeout | null = null
-    const sendLatest = () => {
-      trailing = null
-      const message = latestTelemetry(app)
-      if (!message) return
-      lastSent = Date.now()
-      hub.broadcast(message)
-    }
-    const offSnapshot = app.telemetry.onSnapshot(() => {
-      if (trailing) return
-      const wait = lastSent + minIntervalMs - Date.now()
-      if (wait <= 0) sendLatest()
-      else trailing = setTimeout(sendLatest, wait)
-    })
-    const offStatus = app.telemetry.onStatus((connected) =>
-      hub.broadcast({ type: 'sim', connected } satisfies SimMessage),
-    )
+    const stops = app.benches.links.map((link) => forwardBench(link, hub, 1000 / maxRateHz))
 
     // A refused upgrade (401/403) leaves a raw socket Fastify does not track: end it once answered, and
     // destroy any still open at close so a client cannot hold the server open.
@@ -67,12 +78,10 @@ export const websocketPlugin = definePlugin<WebsocketPluginOptions>(
     })
 
     app.addHook('preClose', async () => {
-      offSnapshot()
-      offStatus()
-      if (trailing) clearTimeout(trailing)
+      for (const stop of stops) stop()
       hub.close()
       for (const socket of upgrades) socket.destroy()
     })
   },
-  { name: 'dvt-websocket', dependencies: ['dvt-telemetry'] },
+  { name: 'dvt-websocket', dependencies: ['dvt-benches'] },
 )

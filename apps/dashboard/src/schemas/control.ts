@@ -28,6 +28,9 @@ export const controlRequestSchema = z
   .strict()
 export type ControlRequest = z.infer<typeof controlRequestSchema>
 
+/** `?bench=<name>` of the control, console and status routes: a bench of the fleet; without it, the first. */
+export const benchQuerySchema = z.object({ bench: z.string().min(1).max(200).optional() }).strict()
+
 /** `POST /api/scpi`: one raw command or query line. */
 export const scpiRequestSchema = z
   .object({

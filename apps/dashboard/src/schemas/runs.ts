@@ -23,6 +23,7 @@ export const runListQuerySchema = z
     offset: z.coerce.number().int().min(0).default(0),
     status: z.enum(RUN_STATUSES).optional(),
     test: z.string().min(1).max(100).optional(),
+    station: z.string().min(1).max(200).optional(),
     search: z.string().max(200).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),

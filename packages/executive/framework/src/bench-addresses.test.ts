@@ -28,6 +28,16 @@ describe('benchAddresses', () => {
     expect(bench.require('mux')).toMatchObject({ name: 'switch/measure unit', port: 5005 })
   })
 
+  it('puts every port at the port base plus its offset, so two benches on one host are two benches', async () => {
+    const at = (base: number) => benchAddresses(configSchema.parse({ instruments: { simulator: { port_base: base } } }))
+    const [a, b] = [at(5000), at(5100)]
+    expect(b.require('control').port).toBe(5100)
+    expect(b.require('dmm').port).toBe(5103)
+    expect(b.require('mux').port).toBe(5105)
+    expect(b.key).toBe(`simulator@${hostname()}/127.0.0.1:5100`)
+    expect(a.key).not.toBe(b.key)
+  })
+
   it('parses the VISA resources of real hardware, and has no simulation control there', async () => {
     const bench = benchAddresses(configSchema.parse({ instruments: { backend: 'visa', visa } }))
     expect(bench.key).toBe(`visa@${Object.values(visa).join(',')}`)

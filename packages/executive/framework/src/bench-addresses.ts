@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import type { DvtConfig } from '@dvt/config'
+import { type DvtConfig, simulatorPorts } from '@dvt/config'
 import type { BenchAddresses, TransportTarget } from '@dvt/drivers'
 import { INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
 import { parseResource } from '@dvt/transports'
@@ -23,9 +23,9 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
   })
   const targets: Partial<Record<InstrumentRole, TransportTarget>> = {}
   if (i.backend === 'simulator') {
-    const s = i.simulator
+    const ports = simulatorPorts(i.simulator)
     for (const role of Object.keys(INSTRUMENTS) as InstrumentRole[]) {
-      targets[role] = target(role, { host: s.host, port: s[`${role}_port`] })
+      targets[role] = target(role, { host: i.simulator.host, port: ports[role] })
     }
   } else {
     for (const role of MEASURING_ROLES) {
@@ -37,7 +37,7 @@ export function benchAddresses(config: InstrumentsConfig): BenchAddresses {
   const named = MEASURING_ROLES.filter((role) => role !== 'mux' || i.visa.mux !== null)
   const key =
     i.backend === 'simulator'
-      ? `simulator@${benchHost(i.simulator.host)}:${i.simulator.control_port}`
+      ? `simulator@${benchHost(i.simulator.host)}:${simulatorPorts(i.simulator).control}`
       : `visa@${named.map((role) => i.visa[role]).join(',')}`
   return {
     backend: i.backend,

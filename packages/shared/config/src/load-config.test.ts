@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BENCH_PORTS, benchPorts, portOffset } from '@dvt/protocol'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from './config-error'
+import { fleetBenches } from './fleet-benches'
 import { type LoadConfigOptions, loadConfig } from './load-config'
 import { configSchema } from './schema'
+import { simulatorPorts } from './simulator-ports'
 
 const repoRoot = join(import.meta.dirname, '../../../..')
 const repoDefault = join(repoRoot, 'config/default.yaml')
@@ -78,13 +81,96 @@ describe('loadConfig', () => {
     })
   })
 
-  it('holds the documented simulator ports', () => {
+  it('holds the documented simulator ports: port_base 5000 and no per-listener override', () => {
     const c = loadConfig({ path: repoDefault, env: {} })
-    expect(c.instruments.simulator).toMatchObject({
-      control_port: 5000,
-      dmm_port: 5003,
-      mux_port: 5005,
-      telemetry_port: 5009,
+    expect(c.instruments.simulator).toMatchObject({ port_base: 5000, control_port: null, telemetry_port: null })
+    expect(simulatorPorts(c.instruments.simulator)).toEqual({
+      control: 5000,
+      chamber: 5001,
+      supply: 5002,
+      dmm: 5003,
+      load: 5004,
+      mux: 5005,
+      telemetry: 5009,
+    })
+  })
+
+  describe('the simulator ports (simulatorPorts)', () => {
+    const simulator = (values: Record<string, unknown>) =>
+      loadConfig({ env: {}, overrides: { instruments: { simulator: values } } }).instruments.simulator
+
+    it('are the port base plus each offset of BENCH_PORTS', () => {
+      expect(simulatorPorts(simulator({ port_base: 6100 }))).toEqual(benchPorts(6100))
+      for (const name of BENCH_PORTS) expect(simulatorPorts(simulator({}))[name]).toBe(5000 + portOffset(name))
+    })
+
+    it('take a per-listener key as an explicit override of the base', () => {
+      const ports = simulatorPorts(simulator({ port_base: 6100, dmm_port: 7003, telemetry_port: 0 }))
+      expect(ports).toEqual({ ...benchPorts(6100), dmm: 7003, telemetry: 0 })
+    })
+
+    it('are all free ports (0) with port base 0, overrides kept', () => {
+      expect(simulatorPorts(simulator({ port_base: 0, control_port: 5000 }))).toEqual({
+        control: 5000,
+        chamber: 0,
+        supply: 0,
+        dmm: 0,
+        load: 0,
+        mux: 0,
+        telemetry: 0,
+      })
+    })
+
+    it('from DVT__INSTRUMENTS__SIMULATOR__PORT_BASE', () => {
+      const c = loadConfig({ env: { DVT__INSTRUMENTS__SIMULATOR__PORT_BASE: '7000' } })
+      expect(simulatorPorts(c.instruments.simulator).telemetry).toBe(7009)
+    })
+
+    it('refuse a base whose telemetry port would not fit, in one sentence', () => {
+      expect(messageOf(() => simulator({ port_base: 65_530 }))).toBe(
+        'config: instruments.simulator.port_base must be a number ≤ 65526, got 65530 (from the command line)',
+      )
+    })
+  })
+
+  describe('dashboard.benches', () => {
+    const benches = (value: unknown) =>
+      loadConfig({ env: {}, overrides: { dashboard: { benches: value } } }).dashboard.benches
+
+    it('defaults host and port base of each bench', () => {
+      expect(benches([{ name: 'a' }, { name: 'b', host: '10.0.0.2', port_base: 5100 }])).toEqual([
+        { name: 'a', host: '127.0.0.1', port_base: 5000 },
+        { name: 'b', host: '10.0.0.2', port_base: 5100 },
+      ])
+      expect(benches(null)).toBeNull()
+    })
+
+    it('are resolved by fleetBenches: the configured ones by their port base, or the local bench alone', () => {
+      const lab = loadConfig({
+        env: {},
+        overrides: { dashboard: { benches: [{ name: 'a' }, { name: 'b', host: 'pc-2', port_base: 5100 }] } },
+      })
+      expect(fleetBenches(lab)).toEqual([
+        { name: 'a', host: '127.0.0.1', ports: benchPorts(5000) },
+        { name: 'b', host: 'pc-2', ports: benchPorts(5100) },
+      ])
+      const local = loadConfig({
+        env: {},
+        overrides: { station: { name: 'bench-9' }, instruments: { simulator: { port_base: 6000, dmm_port: 7003 } } },
+      })
+      expect(fleetBenches(local)).toEqual([
+        { name: 'bench-9', host: '127.0.0.1', ports: { ...benchPorts(6000), dmm: 7003 } },
+      ])
+    })
+
+    it('refuses a name given twice, and an empty list, in one sentence', () => {
+      expect(messageOf(() => benches([{ name: 'a' }, { name: 'b' }, { name: 'a', port_base: 5100 }]))).toMatch(
+        /^config: dashboard\.benches\.2\.name names the bench "a" a second time — each bench of the fleet needs its own name, got "a"/,
+      )
+      expect(messageOf(() => benches([]))).toMatch(/^config: dashboard\.benches must .*, got \[\]/)
+      expect(messageOf(() => benches([{ name: 'a', ports: 5000 }]))).toMatch(
+        /^config: dashboard\.benches\.0\.ports is not a known setting/,
+      )
     })
   })
 

@@ -1,9 +1,30 @@
 import { hostname } from 'node:os'
-import { DEFAULT_PORTS, isSimSpeed, MAX_SOCKETS, type SimSpeed, speedProblem } from '@dvt/protocol'
+import {
+  BENCH_PORTS,
+  type BenchPort,
+  DEFAULT_PORT_BASE,
+  isSimSpeed,
+  MAX_PORT_BASE,
+  MAX_SOCKETS,
+  type SimSpeed,
+  speedProblem,
+} from '@dvt/protocol'
 import { z } from 'zod'
 
 const positive = () => z.number().positive()
 const port = (fallback: number) => z.number().int().min(0).max(65535).default(fallback)
+/**
+ * Where a bench's ports start (docs/scpi.md#ports): every listener at base + its offset, so the highest base leaves
+ * room for the telemetry port. 0: every listener on any free port.
+ */
+export const portBaseSchema = z.number().int().min(0).max(MAX_PORT_BASE)
+/** An explicit port of one listener; null: the port base plus the listener's offset. */
+const portOverride = z.number().int().min(0).max(65535).nullable().default(null)
+/** `control_port`, `chamber_port`, … `telemetry_port`: one override key per listener of BENCH_PORTS. */
+const portOverrides = Object.fromEntries(BENCH_PORTS.map((name) => [`${name}_port`, portOverride])) as Record<
+  `${BenchPort}_port`,
+  typeof portOverride
+>
 /** A section whose keys all have defaults, so the section itself may be omitted. */
 const section = <T extends z.ZodRawShape>(shape: T) => {
   const object = z.strictObject(shape)
@@ -73,13 +94,8 @@ export const instrumentsSchema = section({
   timeout_ms: z.number().int().positive().default(5000),
   simulator: section({
     host: z.string().min(1).default('127.0.0.1'),
-    control_port: port(DEFAULT_PORTS.control),
-    chamber_port: port(DEFAULT_PORTS.chamber),
-    supply_port: port(DEFAULT_PORTS.supply),
-    dmm_port: port(DEFAULT_PORTS.dmm),
-    load_port: port(DEFAULT_PORTS.load),
-    mux_port: port(DEFAULT_PORTS.mux),
-    telemetry_port: port(DEFAULT_PORTS.telemetry),
+    port_base: portBaseSchema.default(DEFAULT_PORT_BASE),
+    ...portOverrides,
   }),
   visa: visaSchema,
 })
@@ -197,11 +213,40 @@ export const loggingSchema = section({
   file: z.string().min(1).nullable().default(null),
 })
 
+/**
+ * One bench of the lab the dashboard shows (docs/lab.md#the-fleet-dashboard): its station name (the `station.name`
+ * its runs are stored with), the host its `dvt serve` listens on and its port base.
+ */
+export const fleetBenchSchema = z.strictObject({
+  name: z.string().min(1),
+  host: z.string().min(1).default('127.0.0.1'),
+  port_base: portBaseSchema.min(1).default(DEFAULT_PORT_BASE),
+})
+
+/** The benches of the Fleet page, each named once; null: the local bench alone (station.name, instruments.simulator). */
+const fleetSchema = z
+  .array(fleetBenchSchema)
+  .min(1)
+  .nullable()
+  .default(null)
+  .check((ctx) => {
+    const names = (ctx.value ?? []).map((bench) => bench.name)
+    const i = names.findIndex((name, at) => names.indexOf(name) !== at)
+    if (i < 0) return
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: [i, 'name'],
+      message: `names the bench "${names[i]}" a second time — each bench of the fleet needs its own name`,
+    })
+  })
+
 export const dashboardSchema = section({
   enabled: z.boolean().default(true),
   host: z.string().min(1).default('127.0.0.1'),
   port: port(8080),
   token: z.string().min(16, 'must be at least 16 characters').nullable().default(null),
+  benches: fleetSchema,
 })
 
 export const reportingSchema = section({

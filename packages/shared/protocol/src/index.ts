@@ -14,7 +14,15 @@ export {
   resolveRole,
 } from './instruments'
 export type { BenchPort } from './ports'
-export { BENCH_PORTS, benchPorts, DEFAULT_PORT_BASE, DEFAULT_PORTS, portOffset, TELEMETRY_PORT_OFFSET } from './ports'
+export {
+  BENCH_PORTS,
+  benchPorts,
+  DEFAULT_PORT_BASE,
+  DEFAULT_PORTS,
+  MAX_PORT_BASE,
+  portOffset,
+  TELEMETRY_PORT_OFFSET,
+} from './ports'
 export type { ScpiErrorEntry } from './scpi-error-entry'
 export { isSimulatorControl, SIMULATOR_CONTROL } from './simulator-identity'
 export type { MuxBank } from './sockets'

@@ -9,6 +9,9 @@ export const DEFAULT_PORT_BASE = 5000
 /** The telemetry stream's offset from the port base. */
 export const TELEMETRY_PORT_OFFSET = 9
 
+/** The highest port base: its telemetry port is the highest TCP port, 65535. */
+export const MAX_PORT_BASE = 65_535 - TELEMETRY_PORT_OFFSET
+
 /** Every port of a bench, in listing order. */
 export const BENCH_PORTS: readonly BenchPort[] = Object.freeze([...INSTRUMENT_ROLES, 'telemetry'])
 

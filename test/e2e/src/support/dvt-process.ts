@@ -30,6 +30,11 @@ export interface ServeOptions {
   args?: readonly string[]
   env?: NodeJS.ProcessEnv
   dir?: string
+  /**
+   * `dvt serve --port-base N`: every listener at N + its offset, and no per-port environment (the clients' `env`
+   * names no port either: give them `--port-base N`). Default: every listener on a free port.
+   */
+  portBase?: number
 }
 
 const PORT_ENV: Record<PortName, string> = {
@@ -42,11 +47,16 @@ const PORT_ENV: Record<PortName, string> = {
   telemetry: 'DVT__INSTRUMENTS__SIMULATOR__TELEMETRY_PORT',
 }
 
-/** Starts a real `dvt serve` on free ports (port 0) in a private directory and reads the ports from its banner. */
+/**
+ * Starts a real `dvt serve` in a private directory, on free ports (port 0) or at `portBase`, and reads the ports from
+ * its banner.
+ */
 export async function startServe(options: ServeOptions = {}): Promise<ServeHandle> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'dvt-e2e-'))
-  const portEnv = Object.fromEntries(Object.values(PORT_ENV).map((k) => [k, '0']))
+  const byBase = options.portBase !== undefined
+  const portEnv = byBase ? {} : Object.fromEntries(Object.values(PORT_ENV).map((k) => [k, '0']))
   const args = [DVT_BIN, 'serve', '--speed', options.speed ?? 'max']
+  if (byBase) args.push('--port-base', String(options.portBase))
   if (!options.dashboard) args.push('--no-dashboard')
   args.push(...(options.args ?? []))
   const env = { ...process.env, NO_COLOR: '1', ...portEnv, DVT__DASHBOARD__PORT: '0', ...options.env }
@@ -79,7 +89,9 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     ...process.env,
     NO_COLOR: '1',
     ...options.env,
-    ...Object.fromEntries((Object.keys(PORT_ENV) as PortName[]).map((n) => [PORT_ENV[n], String(ports[n])])),
+    ...(byBase
+      ? {}
+      : Object.fromEntries((Object.keys(PORT_ENV) as PortName[]).map((n) => [PORT_ENV[n], String(ports[n])]))),
   }
   return {
     child,

@@ -1,22 +1,34 @@
-import type { FastifyInstance } from 'fastify'
-import { controlRequestSchema, scpiRequestSchema } from '../../schemas/control'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { benchQuerySchema, controlRequestSchema, scpiRequestSchema } from '../../schemas/control'
 import { parseInput } from '../../schemas/parse'
 
-/** `POST /api/control` (the controls form) and `POST /api/scpi` (the console). */
+/** The bench a request names with `?bench=<name>` (default: the first, the local bench); unknown → 404. */
+function benchOf(app: FastifyInstance, request: FastifyRequest) {
+  const { bench } = parseInput(benchQuerySchema, request.query, 'the bench')
+  return app.benches.get(bench)
+}
+
+/** `POST /api/control` (the controls form) and `POST /api/scpi` (the console), each to `?bench=<name>`. */
 export async function controlRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/control', async (request) => {
+    const link = benchOf(app, request)
     const control = parseInput(controlRequestSchema, request.body, 'the control request')
-    return app.bench.apply(control)
+    return link.control.apply(control)
   })
 
   app.post('/api/scpi', async (request) => {
+    const link = benchOf(app, request)
     const { instrument, command } = parseInput(scpiRequestSchema, request.body, 'the SCPI request')
-    return app.bench.exchange(instrument, command)
+    return link.control.exchange(instrument, command)
   })
 
-  app.get('/api/status', async () => ({
-    sim: { connected: app.telemetry.connected() },
-    telemetry: app.telemetry.latest(),
-    run: app.runService.active(),
-  }))
+  app.get('/api/status', async (request) => {
+    const link = benchOf(app, request)
+    return {
+      bench: link.info.name,
+      sim: { connected: link.telemetry.connected() },
+      telemetry: link.telemetry.latest(),
+      run: app.runService.active(),
+    }
+  })
 }

@@ -4,6 +4,7 @@ import { StatusDot } from '../lib/ui/badge'
 import { useConnection } from '../lib/use-live'
 
 const links = [
+  { path: '/fleet', label: 'Fleet' },
   { path: '/live', label: 'Live' },
   { path: '/tests', label: 'Tests' },
   { path: '/campaigns', label: 'Campaigns' },
@@ -17,11 +18,16 @@ function isActive(path: string, link: string): boolean {
 }
 
 function ConnectionIndicator() {
-  const { connection, simConnected } = useConnection()
+  const { connection, connected, total } = useConnection()
   if (connection !== 'open') {
     return <StatusDot tone="bad" label="Dashboard offline — reconnecting…" />
   }
-  return simConnected ? (
+  // One bench reads as it always did; a fleet counts its benches.
+  if (total > 1) {
+    const tone = connected === total ? 'good' : connected === 0 ? 'bad' : 'warn'
+    return <StatusDot tone={tone} label={`${connected} of ${total} benches connected`} />
+  }
+  return connected === 1 ? (
     <StatusDot tone="good" label="Bench connected" />
   ) : (
     <StatusDot tone="warn" label="Simulator unreachable — retrying…" />

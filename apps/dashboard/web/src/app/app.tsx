@@ -1,6 +1,7 @@
 import { CampaignDetailPage } from '../features/campaigns/components/campaign-detail-page'
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page'
 import { ComparePage } from '../features/compare/components/compare-page'
+import { FleetPage } from '../features/fleet/components/fleet-page'
 import { LivePage } from '../features/live/components/live-page'
 import { ResultsPage } from '../features/results/components/results-page'
 import { RunDetailPage } from '../features/results/components/run-detail-page'
@@ -19,6 +20,7 @@ function Route(props: { path: string }) {
   if (path.startsWith('/campaigns')) return <CampaignsPage />
   if (path.startsWith('/results')) return <ResultsPage />
   if (path.startsWith('/tests')) return <TestsPage />
+  if (path.startsWith('/fleet')) return <FleetPage />
   return <LivePage />
 }
 

@@ -12,15 +12,19 @@ export function navigate(path: string): void {
   for (const l of listeners) l()
 }
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 /** The current pathname. */
 export function usePathname(): string {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => window.location.pathname,
-  )
+  return useSyncExternalStore(subscribe, () => window.location.pathname)
+}
+
+/** The value of `?name=` in the current address, or null. */
+export function useSearchParam(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name))
 }
 
 /** An onClick for `<a href>` that navigates inside the app (ctrl/meta-click still opens a tab). */

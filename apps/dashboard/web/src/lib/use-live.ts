@@ -1,25 +1,37 @@
 import { useSyncExternalStore } from 'react'
-import { type LiveRun, type LiveState, liveStore } from './ws-store'
+import type { BenchInfo, StationRun } from '../../../src/schemas/messages'
+import { type BenchLive, idleBench, type LiveRun, type LiveState, liveStore } from './ws-store'
 
 function useLive<T>(select: (s: LiveState) => T): T {
   return useSyncExternalStore(liveStore.subscribe, () => select(liveStore.getSnapshot()))
 }
 
-/** The latest telemetry snapshot (null until the first one). */
-export function useTelemetry() {
-  return useLive((s) => s.telemetry)
+/** The benches the dashboard follows, in its order (empty until the WebSocket's greeting). */
+export function useBenches(): BenchInfo[] {
+  return useLive((s) => s.benches)
 }
 
-/** The rolling history behind the live charts. */
-export function useTelemetryHistory() {
-  return useLive((s) => s.history)
+/** One bench's live state (connection, latest snapshot, chart history); null: the first bench. */
+export function useBenchLive(bench: string | null): BenchLive {
+  return useLive((s) => s.live[bench ?? s.benches[0]?.name ?? ''] ?? idleBench)
 }
 
-/** Browser ↔ dashboard WebSocket state and dashboard ↔ simulator state. */
+/** Browser ↔ dashboard WebSocket state, and how many of the benches the dashboard reaches. */
 export function useConnection() {
   const connection = useLive((s) => s.connection)
-  const simConnected = useLive((s) => s.simConnected)
-  return { connection, simConnected }
+  const total = useLive((s) => s.benches.length)
+  const connected = useLive((s) => s.benches.filter((b) => s.live[b.name]?.simConnected).length)
+  return { connection, total, connected }
+}
+
+/** Each station's latest run (from every process's run events), by station name. */
+export function useStationRuns(): Readonly<Record<string, StationRun>> {
+  return useLive((s) => s.stationRuns)
+}
+
+/** The latest news of every campaign seen, by campaign ID. */
+export function useCampaigns(): LiveState['campaigns'] {
+  return useLive((s) => s.campaigns)
 }
 
 /** The run `runId` as its events arrive (null until it is seen); with `runId` null, the latest run seen. */

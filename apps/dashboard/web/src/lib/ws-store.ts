@@ -1,7 +1,7 @@
 import { initialRunState, type RunEvent, type RunState, reduceRun } from '@dvt/framework/run-state'
 import type { SocketSnapshot, TelemetrySnapshot } from '@dvt/protocol'
 import type { MeasurementRow } from '@dvt/storage/records'
-import type { CampaignMessage, ServerMessage } from '../../../src/schemas/messages'
+import type { BenchInfo, CampaignMessage, ServerMessage, StationRun } from '../../../src/schemas/messages'
 import { appendBounded } from './ring-buffer'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
@@ -24,17 +24,35 @@ export interface LiveRun {
   rows: MeasurementRow[]
 }
 
-export interface LiveState {
-  connection: ConnectionStatus
+/** One bench's live state: its connection, its latest snapshot and the rolling history behind the charts. */
+export interface BenchLive {
   simConnected: boolean
   telemetry: TelemetrySnapshot | null
   /** Wall time (epoch ms) the server received the latest snapshot. */
   telemetryAt: number
   history: TelemetryPoint[]
-  /** Replaced when another run starts. */
+}
+
+export interface LiveState {
+  connection: ConnectionStatus
+  /** The benches the dashboard follows, in its order (the first is the local one). */
+  benches: BenchInfo[]
+  /** Each bench's live state, by its name. */
+  live: Readonly<Record<string, BenchLive>>
+  /** The latest run this dashboard started; replaced when another run starts. */
   run: LiveRun | null
+  /** Each station's latest run, from the store's run-event feed (runs of every process), by station name. */
+  stationRuns: Readonly<Record<string, StationRun>>
   /** The latest news of each campaign seen, by campaign ID. */
   campaigns: Readonly<Record<string, CampaignMessage['campaign'] & { event: string }>>
+}
+
+/** A bench before anything is known of it. */
+export const idleBench: BenchLive = Object.freeze({ simConnected: false, telemetry: null, telemetryAt: 0, history: [] })
+
+/** The state before the WebSocket's greeting. */
+export function initialLiveState(): LiveState {
+  return { connection: 'connecting', benches: [], live: {}, run: null, stationRuns: {}, campaigns: {} }
 }
 
 const maxHistory = 300
@@ -61,25 +79,38 @@ export function reduceLiveRun(run: LiveRun | null, event: RunEvent): LiveRun {
   return { state: reduceRun(current.state, event), rows }
 }
 
+/** Folds one snapshot into a bench's live state. A reset simulation restarts its clock: the chart starts afresh. */
+export function reduceBenchLive(bench: BenchLive, t: number, data: TelemetrySnapshot): BenchLive {
+  const last = bench.history[bench.history.length - 1]
+  const history = last && data.t_s < last.t_s ? [] : bench.history
+  return {
+    simConnected: true,
+    telemetry: data,
+    telemetryAt: t,
+    history: appendBounded(history, toPoint(data), maxHistory),
+  }
+}
+
+const withBench = (state: LiveState, name: string, change: (bench: BenchLive) => BenchLive): LiveState => ({
+  ...state,
+  live: { ...state.live, [name]: change(state.live[name] ?? idleBench) },
+})
+
 /** Applies one server message to the state (pure, so it is easy to reason about). */
 export function reduceLive(state: LiveState, message: ServerMessage): LiveState {
   switch (message.type) {
-    case 'telemetry': {
-      const last = state.history[state.history.length - 1]
-      // A reset simulation restarts its clock: start a fresh chart rather than draw backwards.
-      const history = last && message.data.t_s < last.t_s ? [] : state.history
-      return {
-        ...state,
-        simConnected: true,
-        telemetry: message.data,
-        telemetryAt: message.t,
-        history: appendBounded(history, toPoint(message.data), maxHistory),
-      }
-    }
+    case 'benches':
+      return { ...state, benches: message.benches }
+    case 'telemetry':
+      return withBench(state, message.bench, (bench) => reduceBenchLive(bench, message.t, message.data))
     case 'sim':
-      return { ...state, simConnected: message.connected }
+      return withBench(state, message.bench, (bench) => ({ ...bench, simConnected: message.connected }))
     case 'run':
       return { ...state, run: reduceLiveRun(state.run, message.event) }
+    case 'station-run': {
+      const { station } = message.run
+      return station === null ? state : { ...state, stationRuns: { ...state.stationRuns, [station]: message.run } }
+    }
     case 'campaign':
       return {
         ...state,
@@ -90,20 +121,17 @@ export function reduceLive(state: LiveState, message: ServerMessage): LiveState 
   }
 }
 
+/** Every bench disconnected (the dashboard itself went away); what was last seen stays on screen. */
+function disconnectAll(live: LiveState['live']): LiveState['live'] {
+  return Object.fromEntries(Object.entries(live).map(([name, bench]) => [name, { ...bench, simConnected: false }]))
+}
+
 /**
  * The app's ONE WebSocket (`/api/ws`): connects on first subscription, reconnects with backoff, and keeps
  * the live state that components read through `useSyncExternalStore`.
  */
 export function createLiveStore(url: () => string) {
-  let state: LiveState = {
-    connection: 'connecting',
-    simConnected: false,
-    telemetry: null,
-    telemetryAt: 0,
-    history: [],
-    run: null,
-    campaigns: {},
-  }
+  let state: LiveState = initialLiveState()
   const listeners = new Set<() => void>()
   let socket: WebSocket | null = null
   let backoff = 500
@@ -132,7 +160,7 @@ export function createLiveStore(url: () => string) {
     ws.onclose = () => {
       if (socket !== ws) return
       socket = null
-      set({ ...state, connection: 'closed', simConnected: false })
+      set({ ...state, connection: 'closed', live: disconnectAll(state.live) })
       setTimeout(connect, backoff)
       backoff = Math.min(backoff * 2, 5000)
     }

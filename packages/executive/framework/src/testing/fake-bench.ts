@@ -85,6 +85,7 @@ export async function startFakeBench(): Promise<FakeBench> {
       timeout_ms: 2000,
       simulator: {
         host: '127.0.0.1',
+        port_base: 0,
         control_port: s.control.port,
         chamber_port: s.chamber.port,
         supply_port: s.supply.port,

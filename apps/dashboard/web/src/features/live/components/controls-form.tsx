@@ -19,8 +19,8 @@ function Toggle(props: { label: string; checked: boolean; onChange: (v: boolean)
 }
 
 /** Setpoint, ramp, supply, load, speed and pause, sent with "Apply". */
-export function ControlsForm(props: { telemetry: TelemetrySnapshot | null }) {
-  const form = useControlForm(props.telemetry)
+export function ControlsForm(props: { bench: string; telemetry: TelemetrySnapshot | null }) {
+  const form = useControlForm(props.bench, props.telemetry)
   const v = form.values
   if (!v) return <p className="muted">Waiting for the first telemetry snapshot…</p>
   const text = (key: keyof ControlValues, label: string, unit: string) => (

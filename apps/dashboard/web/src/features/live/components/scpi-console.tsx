@@ -1,13 +1,14 @@
-import { DEFAULT_PORTS, INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
+import { type BenchPort, INSTRUMENTS, type InstrumentRole, MEASURING_ROLES } from '@dvt/protocol'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { type ConsoleEntry, useScpiConsole } from '../hooks/use-scpi-console'
 
-// Every role, simulation control last, labelled with its default port: `Multimeter (5003)`.
+// Every role, simulation control last, labelled with the bench's port for it: `Multimeter (5003)`.
 const roles: InstrumentRole[] = [...MEASURING_ROLES, 'control']
-const instruments = roles.map((role) => {
-  const { label } = INSTRUMENTS[role]
-  return { value: role, label: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${DEFAULT_PORTS[role]})` }
-})
+const instrumentsOf = (ports: Readonly<Record<BenchPort, number>>) =>
+  roles.map((role) => {
+    const { label } = INSTRUMENTS[role]
+    return { value: role, label: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${ports[role]})` }
+  })
 
 function Entry(props: { entry: ConsoleEntry }) {
   const { entry } = props
@@ -28,8 +29,8 @@ function Entry(props: { entry: ConsoleEntry }) {
 }
 
 /** Raw SCPI to any instrument: reply and the errors drained from its queue. */
-export function ScpiConsole() {
-  const { history, busy, send } = useScpiConsole()
+export function ScpiConsole(props: { bench: string; ports: Readonly<Record<BenchPort, number>> }) {
+  const { history, busy, send } = useScpiConsole(props.bench)
   const [instrument, setInstrument] = useState<InstrumentRole>('dmm')
   const [command, setCommand] = useState('*IDN?')
   const log = useRef<HTMLDivElement>(null)
@@ -54,7 +55,7 @@ export function ScpiConsole() {
           value={instrument}
           onChange={(e) => setInstrument(e.target.value as InstrumentRole)}
         >
-          {instruments.map((i) => (
+          {instrumentsOf(props.ports).map((i) => (
             <option key={i.value} value={i.value}>
               {i.label}
             </option>

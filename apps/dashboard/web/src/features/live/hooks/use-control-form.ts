@@ -62,8 +62,8 @@ function toBody(values: ControlValues, dirty: ReadonlySet<Key>): ControlRequest 
   return body
 }
 
-/** State of the controls form: starts from the first snapshot, sends only the fields the user changed. */
-export function useControlForm(telemetry: TelemetrySnapshot | null) {
+/** State of the controls form of `bench`: starts from its first snapshot, sends only the fields the user changed. */
+export function useControlForm(bench: string, telemetry: TelemetrySnapshot | null) {
   const [values, setValues] = useState<ControlValues | null>(null)
   const [dirty, setDirty] = useState<Set<Key>>(new Set())
   const [busy, setBusy] = useState(false)
@@ -84,7 +84,7 @@ export function useControlForm(telemetry: TelemetrySnapshot | null) {
     setBusy(true)
     setError(null)
     try {
-      setResult(await applyControl(toBody(values, dirty)))
+      setResult(await applyControl(bench, toBody(values, dirty)))
       setDirty(new Set())
     } catch (e) {
       setError((e as Error).message)

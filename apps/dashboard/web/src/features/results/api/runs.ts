@@ -10,6 +10,8 @@ export type { EventRecord, ResultRecord, RunRecord, RunStatus } from '@dvt/stora
 export interface RunFilters {
   test?: string
   status?: RunStatus
+  /** Only the runs of this station (`station.name`: a bench of the fleet). */
+  station?: string
   search?: string
   from?: string
   to?: string

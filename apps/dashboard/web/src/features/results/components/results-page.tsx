@@ -5,7 +5,7 @@ import { RunsTable } from './runs-table'
 
 /** Every stored run: filters, search, paging. */
 export function ResultsPage() {
-  const { filters, update, goTo, reload, page, testNames } = useRuns()
+  const { filters, update, goTo, reload, page, testNames, stations } = useRuns()
   const total = page.data?.total ?? 0
   const first = total === 0 ? 0 : filters.offset + 1
   const last = Math.min(filters.offset + pageSize, total)
@@ -21,7 +21,7 @@ export function ResultsPage() {
         }
       />
       <Panel>
-        <RunFiltersBar filters={filters} testNames={testNames} onChange={update} />
+        <RunFiltersBar filters={filters} testNames={testNames} stations={stations} onChange={update} />
         <ErrorNote message={page.error} />
         {page.data && <RunsTable runs={page.data.runs} />}
         <div className="pager">

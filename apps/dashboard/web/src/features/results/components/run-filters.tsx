@@ -50,10 +50,11 @@ function DateFilter(props: {
   )
 }
 
-/** Test, status, date range and free-text search above the runs table. */
+/** Test, station, status, date range and free-text search above the runs table. */
 export function RunFiltersBar(props: {
   filters: RunFilters
   testNames: string[]
+  stations: string[]
   onChange: (patch: Partial<RunFilters>) => void
 }) {
   const { filters, onChange } = props
@@ -81,6 +82,13 @@ export function RunFiltersBar(props: {
         value={filters.test}
         options={props.testNames}
         onChange={(test) => onChange({ test })}
+      />
+      <SelectFilter
+        label="Station"
+        any="All stations"
+        value={filters.station}
+        options={props.stations}
+        onChange={(station) => onChange({ station })}
       />
       <SelectFilter
         label="Status"

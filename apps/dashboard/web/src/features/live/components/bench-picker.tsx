@@ -1,0 +1,15 @@
+/** Which bench of the fleet the Live page shows (only offered when there is more than one). */
+export function BenchPicker(props: { benches: string[]; chosen: string; onChoose: (bench: string) => void }) {
+  return (
+    <label className="bench-picker">
+      Bench{' '}
+      <select aria-label="Bench" value={props.chosen} onChange={(e) => props.onChoose(e.target.value)}>
+        {props.benches.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
