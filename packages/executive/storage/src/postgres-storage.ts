@@ -33,23 +33,9 @@ import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import type { BackendOptions } from './open-storage'
 import type {
   BenchLock,
-  CampaignDut,
-  CampaignPage,
-  CampaignPatch,
-  CampaignPoint,
-  CampaignPointKey,
-  CampaignQuery,
-  CampaignRecord,
-  CampaignResult,
   CompletedRun,
-  DutVerdict,
   EventRecord,
-  FinalCampaignPointStatus,
   MeasurementRow,
-  NewCampaign,
-  NewCampaignDut,
-  NewCampaignPoint,
-  NewCampaignResult,
   NewRun,
   ResultRecord,
   RunFeedEntry,
@@ -71,12 +57,12 @@ export interface PostgresStorageOptions extends BackendOptions {
  * Writes that fail because the database went away are kept in a local durable spool and written, in order, once it is
  * back (docs/adr/0007-lab-storage-and-the-run-event-feed.md): a run rides out an outage and loses nothing.
  */
-export class PostgresStorage implements StorageBackend {
+// The campaign half of the contract is inherited: one implementation over either database (internal/campaign-store.ts).
+export class PostgresStorage extends CampaignStore implements StorageBackend {
   readonly #pool: pg.Pool
   readonly #url: string
   readonly #measurementsDir: string
   readonly #host: string
-  readonly #campaigns: CampaignStore
   readonly #leases: LeaseKeeper
   readonly #writer: SpooledWriter
   readonly #watchers = new Set<() => Promise<void>>()
@@ -86,11 +72,11 @@ export class PostgresStorage implements StorageBackend {
 
   /** @internal Use `openStorageBackend`. */
   constructor(pool: pg.Pool, options: PostgresStorageOptions, spoolDir: string) {
+    super(postgresCampaignDb(pool), options.hostName ?? hostname())
     this.#pool = pool
     this.#url = options.databaseUrl
     this.#measurementsDir = resolve(options.measurementsDir)
     this.#host = options.hostName ?? hostname()
-    this.#campaigns = new CampaignStore(postgresCampaignDb(pool), this.#host)
     this.#writer = new SpooledWriter(
       { pool, measurementsDir: this.#measurementsDir, notOpen: (id) => this.#notOpen(id) },
       spoolDir,
@@ -292,73 +278,6 @@ export class PostgresStorage implements StorageBackend {
     if (oldest.rows[0] && oldest.rows[0].created_at < before) {
       await this.#pool.query('DELETE FROM run_feed WHERE created_at < $1', [before])
     }
-  }
-
-  // --- campaigns: one implementation over either database (internal/campaign-store.ts) ---
-
-  createCampaign(c: NewCampaign): Promise<CampaignRecord> {
-    return this.#campaigns.createCampaign(c)
-  }
-
-  getCampaign(id: string): Promise<CampaignRecord | null> {
-    return this.#campaigns.getCampaign(id)
-  }
-
-  resolveCampaignId(idOrPrefix: string): Promise<string> {
-    return this.#campaigns.resolveCampaignId(idOrPrefix)
-  }
-
-  listCampaigns(query?: CampaignQuery): Promise<CampaignPage> {
-    return this.#campaigns.listCampaigns(query)
-  }
-
-  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignRecord> {
-    return this.#campaigns.updateCampaign(id, patch)
-  }
-
-  addCampaignDuts(id: string, duts: readonly NewCampaignDut[]): Promise<void> {
-    return this.#campaigns.addCampaignDuts(id, duts)
-  }
-
-  getCampaignDuts(id: string): Promise<CampaignDut[]> {
-    return this.#campaigns.getCampaignDuts(id)
-  }
-
-  setCampaignDutVerdict(id: string, serial: string, verdict: DutVerdict | null): Promise<void> {
-    return this.#campaigns.setCampaignDutVerdict(id, serial, verdict)
-  }
-
-  addCampaignPoints(id: string, points: readonly NewCampaignPoint[]): Promise<void> {
-    return this.#campaigns.addCampaignPoints(id, points)
-  }
-
-  getCampaignPoints(id: string): Promise<CampaignPoint[]> {
-    return this.#campaigns.getCampaignPoints(id)
-  }
-
-  startCampaignPoint(id: string, key: CampaignPointKey, runId: string): Promise<void> {
-    return this.#campaigns.startCampaignPoint(id, key, runId)
-  }
-
-  finishCampaignPoint(
-    id: string,
-    key: CampaignPointKey,
-    status: FinalCampaignPointStatus,
-    results: readonly NewCampaignResult[],
-  ): Promise<void> {
-    return this.#campaigns.finishCampaignPoint(id, key, status, results)
-  }
-
-  addCampaignResults(id: string, results: readonly NewCampaignResult[]): Promise<void> {
-    return this.#campaigns.addCampaignResults(id, results)
-  }
-
-  getCampaignResults(id: string): Promise<CampaignResult[]> {
-    return this.#campaigns.getCampaignResults(id)
-  }
-
-  recoverInterruptedCampaigns(): Promise<CampaignRecord[]> {
-    return this.#campaigns.recoverInterruptedCampaigns()
   }
 
   async close(): Promise<void> {

@@ -25,23 +25,9 @@ import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import { prepareStatements, type Statements } from './internal/statements'
 import type {
   BenchLock,
-  CampaignDut,
-  CampaignPage,
-  CampaignPatch,
-  CampaignPoint,
-  CampaignPointKey,
-  CampaignQuery,
-  CampaignRecord,
-  CampaignResult,
   CompletedRun,
-  DutVerdict,
   EventRecord,
-  FinalCampaignPointStatus,
   MeasurementRow,
-  NewCampaign,
-  NewCampaignDut,
-  NewCampaignPoint,
-  NewCampaignResult,
   NewRun,
   ResultRecord,
   RunFeedEntry,
@@ -63,23 +49,23 @@ export interface SqliteStorageSettings {
 }
 
 /** The SQLite implementation of StorageBackend; make one with `openStorage`. */
-export class SqliteStorage implements StorageBackend {
+// The campaign half of the contract is inherited: one implementation over either database (internal/campaign-store.ts).
+export class SqliteStorage extends CampaignStore implements StorageBackend {
   readonly #db: Database.Database
   readonly #sql: Statements
   readonly #measurementsDir: string
   readonly #listStatements = new Map<string, Database.Statement>()
   readonly #host: string
-  readonly #campaigns: CampaignStore
   readonly #leases: LeaseKeeper
   readonly #watchers = new Set<() => void>()
 
   /** @internal Use `openStorage`. */
   constructor(db: Database.Database, measurementsDir: string, settings: SqliteStorageSettings = {}) {
+    super(sqliteCampaignDb(db), settings.hostName ?? hostname())
     this.#db = db
     this.#sql = prepareStatements(db)
     this.#measurementsDir = measurementsDir
     this.#host = settings.hostName ?? hostname()
-    this.#campaigns = new CampaignStore(sqliteCampaignDb(db), this.#host)
     this.#leases = new LeaseKeeper(settings.lockLeaseMs ?? DEFAULT_LEASE_MS, async (bench, runId) => {
       this.#sql.renewLock.run(this.#leases.expiry(), bench, runId, process.pid, this.#host)
     })
@@ -317,73 +303,6 @@ export class SqliteStorage implements StorageBackend {
       recovered.push(await this.completeRun(row.id, interruptedEnd()))
     }
     return recovered
-  }
-
-  // --- campaigns: one implementation over either database (internal/campaign-store.ts) ---
-
-  createCampaign(c: NewCampaign): Promise<CampaignRecord> {
-    return this.#campaigns.createCampaign(c)
-  }
-
-  getCampaign(id: string): Promise<CampaignRecord | null> {
-    return this.#campaigns.getCampaign(id)
-  }
-
-  resolveCampaignId(idOrPrefix: string): Promise<string> {
-    return this.#campaigns.resolveCampaignId(idOrPrefix)
-  }
-
-  listCampaigns(query?: CampaignQuery): Promise<CampaignPage> {
-    return this.#campaigns.listCampaigns(query)
-  }
-
-  updateCampaign(id: string, patch: CampaignPatch): Promise<CampaignRecord> {
-    return this.#campaigns.updateCampaign(id, patch)
-  }
-
-  addCampaignDuts(id: string, duts: readonly NewCampaignDut[]): Promise<void> {
-    return this.#campaigns.addCampaignDuts(id, duts)
-  }
-
-  getCampaignDuts(id: string): Promise<CampaignDut[]> {
-    return this.#campaigns.getCampaignDuts(id)
-  }
-
-  setCampaignDutVerdict(id: string, serial: string, verdict: DutVerdict | null): Promise<void> {
-    return this.#campaigns.setCampaignDutVerdict(id, serial, verdict)
-  }
-
-  addCampaignPoints(id: string, points: readonly NewCampaignPoint[]): Promise<void> {
-    return this.#campaigns.addCampaignPoints(id, points)
-  }
-
-  getCampaignPoints(id: string): Promise<CampaignPoint[]> {
-    return this.#campaigns.getCampaignPoints(id)
-  }
-
-  startCampaignPoint(id: string, key: CampaignPointKey, runId: string): Promise<void> {
-    return this.#campaigns.startCampaignPoint(id, key, runId)
-  }
-
-  finishCampaignPoint(
-    id: string,
-    key: CampaignPointKey,
-    status: FinalCampaignPointStatus,
-    results: readonly NewCampaignResult[],
-  ): Promise<void> {
-    return this.#campaigns.finishCampaignPoint(id, key, status, results)
-  }
-
-  addCampaignResults(id: string, results: readonly NewCampaignResult[]): Promise<void> {
-    return this.#campaigns.addCampaignResults(id, results)
-  }
-
-  getCampaignResults(id: string): Promise<CampaignResult[]> {
-    return this.#campaigns.getCampaignResults(id)
-  }
-
-  recoverInterruptedCampaigns(): Promise<CampaignRecord[]> {
-    return this.#campaigns.recoverInterruptedCampaigns()
   }
 
   async close(): Promise<void> {
