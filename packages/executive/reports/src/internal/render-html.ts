@@ -2,6 +2,7 @@ import type { CampaignSummary } from '@dvt/storage'
 import Handlebars from 'handlebars'
 import type { ReportData } from '../report-data'
 import { campaignStyles, campaignTemplate } from '../templates/campaign-template'
+import { mastheadPartial, metaTablePartial, verdictPartial } from '../templates/page-parts'
 import { reportStyles } from '../templates/report-styles'
 import { dataTablePartial, footerTemplate, reportTemplate } from '../templates/report-template'
 import { buildCampaignView } from './campaign-view'
@@ -13,6 +14,9 @@ const hb = Handlebars.create()
 hb.registerPartial('styles', reportStyles)
 hb.registerPartial('dataTable', dataTablePartial)
 hb.registerPartial('campaignStyles', campaignStyles)
+hb.registerPartial('masthead', mastheadPartial)
+hb.registerPartial('verdict', verdictPartial)
+hb.registerPartial('metaTable', metaTablePartial)
 const page = hb.compile(reportTemplate, { strict: false })
 const campaignPage = hb.compile(campaignTemplate, { strict: false })
 const footer = hb.compile(footerTemplate)

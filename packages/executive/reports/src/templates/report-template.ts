@@ -11,41 +11,11 @@ export const reportTemplate = `<!doctype html>
 <style>{{> styles}}</style>
 </head>
 <body>
-<header class="masthead">
-  <div class="brand">
-    {{#if logoDataUri}}<img class="logo" src="{{logoDataUri}}" alt="">{{/if}}
-    <div>
-      <div class="company">{{companyName}}</div>
-      <div class="doc-kind">Design verification test report</div>
-    </div>
-  </div>
-  <div class="doc-id">
-    <div class="doc-title">{{title}}</div>
-    <div class="doc-sub">Run <span class="mono">{{runIdShort}}</span> &middot; {{startedShort}}</div>
-  </div>
-</header>
+{{#> masthead kind="Design verification test report"}}Run <span class="mono">{{runIdShort}}</span> &middot; {{startedShort}}{{/masthead}}
 
-<section class="verdict verdict-{{verdict.kind}}">
-  <div class="verdict-label">{{verdict.label}}</div>
-  <div class="verdict-text">{{verdict.text}}</div>
-</section>
+{{> verdict}}
 
-<section class="cards">
-  {{#each cards}}
-  <div class="card card-{{kind}}"><div class="card-value">{{value}}</div><div class="card-label">{{label}}</div></div>
-  {{/each}}
-</section>
-
-<h2>Run information</h2>
-<table class="meta">
-  <tbody>
-  {{#each metaRows}}
-  <tr>
-    {{#each this}}<th>{{label}}</th><td class="{{cls}}" colspan="{{span}}">{{value}}</td>{{/each}}
-  </tr>
-  {{/each}}
-  </tbody>
-</table>
+{{> metaTable heading="Run information"}}
 
 <h2>Results</h2>
 {{#> dataTable rows=results kind="results"}}
