@@ -50,6 +50,8 @@ export interface SqliteStorageSettings {
 
 /** The SQLite implementation of StorageBackend; make one with `openStorage`. */
 // The campaign half of the contract is inherited: one implementation over either database (internal/campaign-store.ts).
+// Every transaction that writes begins IMMEDIATE: a deferred one that reads first and then writes fails at once with
+// SQLITE_BUSY (no busy wait) when another process committed in between — two `dvt run-test` on one file would.
 export class SqliteStorage extends CampaignStore implements StorageBackend {
   readonly #db: Database.Database
   readonly #sql: Statements
@@ -114,11 +116,13 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
     const completedAt = toIso(end.completedAt, 'completedAt')
     const batches = this.#sql.selectStaged.iterate(run.id) as IterableIterator<StagedBatch>
     const { path, count } = await writeRunParquet(this.#measurementsDir, run, batches)
-    this.#db.transaction(() => {
-      this.#sql.deleteStaged.run(run.id)
-      const changes = this.#sql.finishRun.run(end.status, completedAt, end.statusReason ?? null, path, count, run.id)
-      if (changes.changes === 0) throw this.#notOpen(run.id)
-    })()
+    this.#db
+      .transaction(() => {
+        this.#sql.deleteStaged.run(run.id)
+        const changes = this.#sql.finishRun.run(end.status, completedAt, end.statusReason ?? null, path, count, run.id)
+        if (changes.changes === 0) throw this.#notOpen(run.id)
+      })
+      .immediate()
     return this.#requireRun(run.id)
   }
 
@@ -159,22 +163,24 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
   }
 
   async addResults(runId: string, results: readonly ResultRecord[]): Promise<void> {
-    this.#db.transaction(() => {
-      this.#requireExists(runId)
-      for (const r of results) {
-        const passed = r.passed === null || r.passed === undefined ? null : r.passed ? 1 : 0
-        this.#sql.insertResult.run(
-          runId,
-          r.parameter,
-          r.value,
-          r.unit,
-          r.lowerLimit ?? null,
-          r.upperLimit ?? null,
-          passed,
-          r.socket ?? null,
-        )
-      }
-    })()
+    this.#db
+      .transaction(() => {
+        this.#requireExists(runId)
+        for (const r of results) {
+          const passed = r.passed === null || r.passed === undefined ? null : r.passed ? 1 : 0
+          this.#sql.insertResult.run(
+            runId,
+            r.parameter,
+            r.value,
+            r.unit,
+            r.lowerLimit ?? null,
+            r.upperLimit ?? null,
+            passed,
+            r.socket ?? null,
+          )
+        }
+      })
+      .immediate()
   }
 
   async getResults(runId: string): Promise<ResultRecord[]> {
@@ -197,10 +203,12 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
   async appendMeasurements(runId: string, rows: readonly MeasurementRow[]): Promise<void> {
     if (rows.length === 0) return
     const batch = encodeBatch(rows)
-    this.#db.transaction(() => {
-      if (this.#sql.countStaged.run(rows.length, runId).changes === 0) throw this.#notOpen(runId)
-      this.#sql.insertStaged.run(runId, rows.length, batch)
-    })()
+    this.#db
+      .transaction(() => {
+        if (this.#sql.countStaged.run(rows.length, runId).changes === 0) throw this.#notOpen(runId)
+        this.#sql.insertStaged.run(runId, rows.length, batch)
+      })
+      .immediate()
   }
 
   async readMeasurements(runId: string): Promise<MeasurementRow[]> {
@@ -283,10 +291,12 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
       for (const id of ids) {
         const run = this.#getRun(id)
         const path = run ? await moveLegacyParquet(this.#measurementsDir, run) : null
-        this.#db.transaction(() => {
-          if (path !== null) this.#sql.setParquetPath.run(path, id)
-          this.#sql.doneLegacy.run(id)
-        })()
+        this.#db
+          .transaction(() => {
+            if (path !== null) this.#sql.setParquetPath.run(path, id)
+            this.#sql.doneLegacy.run(id)
+          })
+          .immediate()
         if (path !== null) moved++
       }
     }

@@ -1,5 +1,6 @@
 import { describe } from 'vitest'
 import { campaignsSection } from './campaigns'
+import { concurrencySection } from './concurrency'
 import type { ContractBackend, ContractSection } from './contract-store'
 import { feedSection } from './feed'
 import { listingSection } from './listing'
@@ -20,6 +21,7 @@ export const CONTRACT_SECTIONS: readonly ContractSection[] = [
   listingSection,
   locksSection,
   recoverySection,
+  concurrencySection,
   feedSection,
   campaignsSection,
 ]
