@@ -111,6 +111,20 @@ describe('dvt validate-plan', () => {
     for (const problem of problems) expect(problem).not.toMatch(/\n|ZodError|at .*\.ts:/)
   })
 
+  it('names problems of both kinds at once: a bad shape and a step the library does not know', async () => {
+    const lines = [...GOOD]
+    lines[2] = 'sockets: 0'
+    lines[7] = '  - test: line_regulaton'
+    const file = join(dir, 'two-kinds.yaml')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const { code, problems } = await validate(file)
+    expect(code).toBe(1)
+    expect(problems).toEqual([
+      `${file}:3: sockets: must be a number ≥ 1`,
+      `${file}:8: steps[1].test: there is no test "line_regulaton" — the steps can be load_regulation, line_regulation, dropout, output_voltage, quiescent_current`,
+    ])
+  })
+
   it('checks --set overrides like the file and names them', async () => {
     const { code, errors } = await validate(plan('set', 1, GOOD[0]!), ['lot.size=-2', 'sockets=17'])
     expect(code).toBe(1)

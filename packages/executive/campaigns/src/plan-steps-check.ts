@@ -22,11 +22,13 @@ export function campaignTests(registry: TestRegistry): DvtTest[] {
 }
 
 /** Tests, parameters, sweep values and step limits of every step, against the test's own schema. */
-export function checkSteps(plan: Plan, registry: TestRegistry): PlanIssue[] {
-  return plan.steps.flatMap((step, i) => checkStep(plan, step, ['steps', i], registry))
+export function checkSteps(plan: Pick<Plan, 'sockets' | 'steps'>, registry: TestRegistry): PlanIssue[] {
+  return plan.steps.flatMap((step, i) => checkStep(plan.sockets, step, i, registry))
 }
 
-function checkStep(plan: Plan, step: PlanStep, at: PlanPath, registry: TestRegistry): PlanIssue[] {
+/** The same for one step, `steps[index]` of a plan whose board has `sockets` sockets. */
+export function checkStep(sockets: number, step: PlanStep, index: number, registry: TestRegistry): PlanIssue[] {
+  const at: PlanPath = ['steps', index]
   const usable = campaignTests(registry).map((t) => t.name)
   if (!registry.has(step.test)) {
     return [
@@ -38,9 +40,9 @@ function checkStep(plan: Plan, step: PlanStep, at: PlanPath, registry: TestRegis
     const message = `${test.name} visits temperatures itself and cannot be a campaign step — the steps can be ${usable.join(', ')}`
     return [{ path: [...at, 'test'], message }]
   }
-  if (plan.sockets > 1 && !('sockets' in test.parameters.shape)) {
+  if (sockets > 1 && !('sockets' in test.parameters.shape)) {
     return [
-      { path: [...at, 'test'], message: `${test.name} measures one socket and cannot test a board of ${plan.sockets}` },
+      { path: [...at, 'test'], message: `${test.name} measures one socket and cannot test a board of ${sockets}` },
     ]
   }
   const issues = [

@@ -6,8 +6,8 @@ import { CampaignError } from './campaign-error'
 import { DERIVED_PARAMETERS } from './derived-parameters'
 import { formatPath, lineOf, type PlanPath } from './internal/yaml-locations'
 import { applyOverrides, overrideAt, parseOverrides } from './plan-overrides'
-import { type Plan, planSchema } from './plan-schema'
-import { checkSteps } from './plan-steps-check'
+import { type Plan, planSchema, stepSchema } from './plan-schema'
+import { checkStep, checkSteps } from './plan-steps-check'
 
 /** A plan as given: its YAML, where it came from (for messages) and `--set` overrides. */
 export interface PlanSource {
@@ -62,9 +62,14 @@ export function validatePlan(source: PlanSource, options: PlanValidationOptions 
     if (set) return `--set ${set.key}: ${issue.message}`
     return `${file}:${lineOf(doc, counter, issue.path, issue.key)}: ${formatPath(path)}: ${issue.message}`
   }
+  const registry = options.registry ?? defaultRegistry
   const parsed = planSchema.safeParse(data)
-  if (!parsed.success) return { ok: false, problems: byLine(parsed.error.issues.flatMap(zodIssues).map(where)) }
-  const issues = semanticIssues(parsed.data, options.registry ?? defaultRegistry)
+  if (!parsed.success) {
+    const shape = parsed.error.issues.flatMap(zodIssues)
+    const steps = checkWellFormedSteps(data as Record<string, unknown>, shape, registry)
+    return { ok: false, problems: byLine([...shape, ...steps].map(where)) }
+  }
+  const issues = semanticIssues(parsed.data, registry)
   if (issues.length > 0) return { ok: false, problems: byLine(issues.map(where)) }
   return { ok: true, plan: deepFreeze(parsed.data) }
 }
@@ -97,6 +102,20 @@ function zodIssues(issue: z.core.$ZodIssue): PlanIssue[] {
 
 function article(expected: string): string {
   return expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping of keys' : `a ${expected}`
+}
+
+/**
+ * In a plan whose shape is wrong somewhere, the steps that are well formed are still checked against the test library,
+ * so one look names a misspelt test as well as, say, a bad `sockets` (with `sockets` itself wrong, as one socket).
+ */
+function checkWellFormedSteps(data: Record<string, unknown>, shape: PlanIssue[], registry: TestRegistry): PlanIssue[] {
+  if (!Array.isArray(data.steps)) return []
+  const sockets = planSchema.shape.sockets.safeParse(data.sockets)
+  return data.steps.flatMap((raw, i) => {
+    if (shape.some(({ path }) => path[0] === 'steps' && path[1] === i)) return []
+    const step = stepSchema.safeParse(raw)
+    return step.success ? checkStep(sockets.success ? sockets.data : 1, step.data, i, registry) : []
+  })
 }
 
 /** What the shape cannot say: each temperature once, the variant exists, limits name something measured. */
