@@ -1,4 +1,5 @@
 import { createServer } from 'node:net'
+import { hostname } from 'node:os'
 import { configSchema } from '@dvt/config'
 import { BENCH_PORTS, SOCKET_KEYS, TELEMETRY_KEYS } from '@dvt/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,7 +40,15 @@ describe('simulation server', () => {
     }
     expect(server.instruments.find((i) => i.name === 'dmm')?.idn).toBe('Keysight Technologies,34461A-SIM,0,1.0.0')
     expect(server.instruments.find((i) => i.name === 'mux')?.idn).toBe('Keysight Technologies,DAQ970A-SIM,0,1.0.0')
-    expect(server.instruments.find((i) => i.name === 'control')?.idn).toMatch(/^DVT-SIM,CONTROL,0,\d+\.\d+\.\d+$/)
+    // The serial field of the control port is the bench's station: no station.name, the host's name.
+    const control = server.instruments.find((i) => i.name === 'control')?.idn
+    expect(control).toMatch(/^DVT-SIM,CONTROL,[^,]+,\d+\.\d+\.\d+$/)
+    expect(control!.split(',')[2]).toBe(hostname())
+  })
+
+  it("names the configured station in the control port's *IDN?", async () => {
+    const server = await start({ config: configSchema.parse({ station: { name: 'bench-7' } }) })
+    expect(server.instruments.find((i) => i.name === 'control')?.idn).toMatch(/^DVT-SIM,CONTROL,bench-7,/)
   })
 
   it('the multimeter reads the DUT powered through the supply and loaded by the load', async () => {

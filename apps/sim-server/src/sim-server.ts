@@ -1,4 +1,4 @@
-import { DVT_VERSION, type DvtConfig, simulatorPorts } from '@dvt/config'
+import { DVT_VERSION, type DvtConfig, simulatorPorts, stationName } from '@dvt/config'
 import { createVirtualBench, type FaultHooks, formatIdentity, type VirtualBench } from '@dvt/instruments'
 import { type BenchModel, createBenchModel, createSimClock, type SimClock } from '@dvt/physics'
 import {
@@ -78,7 +78,13 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     clear: () => injector?.clear(),
     timeAdvanced: () => injector?.poll(),
   }
-  const bench = createVirtualBench({ model, clock, faults, version: options.version ?? DVT_VERSION })
+  const bench = createVirtualBench({
+    model,
+    clock,
+    faults,
+    version: options.version ?? DVT_VERSION,
+    station: stationName(config),
+  })
   const { servers, telemetry } = await openPorts(options, host, bench, clock)
   const targets = Object.fromEntries(
     FAULT_TARGETS.map((target) => [target, servers[INSTRUMENT_ROLES.indexOf(target)]!]),

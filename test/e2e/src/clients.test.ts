@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { createTcpTransport, type Transport } from '@dvt/transports'
@@ -12,7 +13,7 @@ const CLIENTS = resolve(import.meta.dirname, 'clients')
 const run = promisify(execFile)
 
 const IDN: Record<Exclude<PortName, 'telemetry'>, string> = {
-  control: 'DVT-SIM,CONTROL,0,',
+  control: `DVT-SIM,CONTROL,${hostname()},`, // the bench's station (no --station: the host name), then the release
   chamber: 'TEMPTRONIC,ATS-545-SIM,0,1.0.0',
   supply: 'Keysight Technologies,E36312A-SIM,0,1.0.0',
   dmm: 'Keysight Technologies,34461A-SIM,0,1.0.0',

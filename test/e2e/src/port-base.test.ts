@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPorts } from '@dvt/protocol'
@@ -23,7 +23,9 @@ const serves: ServeHandle[] = []
 /** A client's environment: no port of the bench in it (the flag gives them), one shared SQLite file. */
 function clientEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DVT__DATA__DATABASE_PATH: join(root, 'dvt.db') }
-  for (const key of Object.keys(env)) if (key.startsWith('DVT__INSTRUMENTS__')) delete env[key]
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('DVT__INSTRUMENTS__') || key.startsWith('DVT__STATION__')) delete env[key]
+  }
   env.DVT__DATA__MEASUREMENTS_DIR = join(root, 'measurements')
   return env
 }
@@ -95,6 +97,44 @@ describe('several benches on one host by --port-base', () => {
         })
         expect((await store.listRuns({ station })).runs.map((r) => r.id)).toEqual([id])
       }
+    } finally {
+      await store.close()
+    }
+  }, 150_000)
+
+  it('without --station, a run and a campaign are stored with the station their bench names in *IDN?', async () => {
+    const plan = join(root, 'one-point.yaml')
+    writeFileSync(
+      plan,
+      'name: station check\nlot: { name: ST, size: 1 }\nsockets: 1\ntemperatures_c: [25]\nsteps:\n  - test: output_voltage\n',
+    )
+    const base = String(bases[1])
+    const [run, campaign] = await Promise.all([
+      runDvt(['run-test', 'tempco', '--json', '--port-base', base], {
+        env: clientEnv(),
+        cwd: root,
+        timeoutMs: 120_000,
+      }),
+      runDvt(['run-plan', plan, '--json', '--speed', 'max', '--port-base', String(bases[0])], {
+        env: clientEnv(),
+        cwd: root,
+        timeoutMs: 120_000,
+      }),
+    ])
+    expect(run.code, run.stderr).toBe(0)
+    expect(campaign.code, campaign.stderr).toBe(0)
+    const store = await openStorageBackend({
+      databasePath: join(root, 'dvt.db'),
+      measurementsDir: join(root, 'measurements'),
+    })
+    try {
+      const stored = await store.getRun((JSON.parse(run.stdout) as { id: string }).id)
+      expect(stored).toMatchObject({ station: 'bench-b', provenance: { station: 'bench-b' } })
+      const { id } = JSON.parse(campaign.stdout.trim().split('\n').at(-1)!) as { id: string }
+      expect(await store.getCampaign(id)).toMatchObject({ station: 'bench-a' })
+      // The campaign's runs are the bench's too.
+      const { runs } = await store.listRuns({ station: 'bench-a' })
+      expect(runs.filter((r) => r.campaignId === id).length).toBeGreaterThan(0)
     } finally {
       await store.close()
     }

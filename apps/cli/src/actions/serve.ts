@@ -1,3 +1,4 @@
+import { stationName } from '@dvt/config'
 import { DVT_VERSION as version } from '@dvt/config/version'
 import { type RunningDashboard, startDashboard } from '@dvt/dashboard'
 import { formatInstrumentTable, type SimServer, startSimServer, withBoundPorts } from '@dvt/sim-server'
@@ -46,7 +47,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
     await sim.close()
     log.log('info', 'stopped')
   })
-  console.log(formatBanner(sim, dashboard, config.station.name, flags.dut))
+  console.log(formatBanner(sim, dashboard, stationName(config), flags.dut))
   await stopped
   return EXIT.ok
 }

@@ -14,5 +14,8 @@ export function portBaseOption(): Option {
 
 /** `--station <name>`: the bench's name, stored with every run it makes (station.name). */
 export function stationOption(): Option {
-  return new Option('--station <name>', 'the station name stored with every run (default station.name: the host name)')
+  return new Option(
+    '--station <name>',
+    'the station name stored with every run (default station.name; unset: the bench names it, else the host name)',
+  )
 }

@@ -20,6 +20,8 @@ export interface VirtualBenchOptions {
   faults?: FaultHooks
   /** Firmware field of the control port's `*IDN?` (the DVT Bench release). */
   version?: string
+  /** The bench's station name, the serial field of the control port's `*IDN?` [none: `0`]. */
+  station?: string | null
 }
 
 /** The virtual instruments over one model, one per role; each is a `LineDevice` a TCP host can serve. */
@@ -64,7 +66,7 @@ export function createVirtualBench(options: VirtualBenchOptions): VirtualBench {
     resetMux(muxCtx)
   }
   const controlCtx: ControlContext = { model, clock, faults, resetInstruments: resetAll }
-  const identities = benchIdentities(options.version ?? '0.0.0')
+  const identities = benchIdentities(options.version ?? '0.0.0', options.station ?? null)
   resetAll()
   return {
     identities,

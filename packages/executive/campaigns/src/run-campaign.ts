@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { DVT_VERSION } from '@dvt/config'
-import type { RunSession, RunState } from '@dvt/framework'
+import { benchStation, type RunSession, type RunState } from '@dvt/framework'
 import { lotSerial } from '@dvt/protocol'
 import type { CampaignPoint, CampaignRecord, CampaignStatus, StorageBackend } from '@dvt/storage'
 import { CampaignError } from './campaign-error'
@@ -122,7 +122,7 @@ async function create(storage: StorageBackend, options: RunCampaignOptions, id: 
     id,
     name: plan.name,
     startedAt: new Date().toISOString(),
-    station: session.config.station.name,
+    station: await benchStation(session.instruments, session.config.station.name),
     operator: options.operator ?? null,
     planPath: options.planPath ?? null,
     planText: options.planText,

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { InstrumentSet } from '@dvt/drivers'
-import { isSimulatorControl, MEASURING_ROLES } from '@dvt/protocol'
+import { isSimulatorControl, MEASURING_ROLES, simulatorStation } from '@dvt/protocol'
 import type { Provenance } from '@dvt/storage/records'
 
 export interface ProvenanceSource {
   instruments: InstrumentSet
+  /** The configured station (`station.name`); null: the one the bench names, else this host's (`stationOf`). */
   station: string | null
   softwareVersion: string
   config: unknown
@@ -21,6 +22,20 @@ export function configHash(json: string): string {
 }
 
 /**
+ * The station a run or campaign is stored with: the configured one, else the one a simulated bench names in its
+ * control port's `*IDN?` (`dvt serve --station`), else this host's name. `controlIdn` is that answer, when known.
+ */
+export function stationOf(configured: string | null, controlIdn: string | null | undefined): string {
+  return configured ?? simulatorStation(controlIdn) ?? hostname()
+}
+
+/** The same, asking the bench's control port for its `*IDN?` when no station is configured. */
+export async function benchStation(instruments: InstrumentSet, configured: string | null): Promise<string> {
+  if (configured !== null || !instruments.control) return stationOf(configured, null)
+  return stationOf(null, await answer(instruments.control.identify()))
+}
+
+/**
  * What a run is made with, asked of the bench as the run starts: every instrument's `*IDN?` (null for one that does
  * not answer — the probe that follows reports it), the software, the configuration and, on the simulator, its noise
  * seed and the DUT it simulates (`SIM:DUT:PAR:CAT?`, then each parameter).
@@ -31,7 +46,7 @@ export async function collectProvenance(source: ProvenanceSource): Promise<Prove
   const ids = await Promise.all(roles.map((role) => answer(instruments[role]!.identify())))
   const configJson = source.config === null || source.config === undefined ? null : JSON.stringify(source.config)
   return {
-    station: source.station,
+    station: stationOf(source.station, ids[roles.indexOf('control')]),
     host: hostname(),
     softwareVersion: source.softwareVersion,
     instruments: Object.fromEntries(roles.map((role, i) => [role, ids[i] ?? null])),

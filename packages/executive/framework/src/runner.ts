@@ -24,7 +24,7 @@ export interface RunnerOptions {
   storage?: StorageBackend | null
   clock: Clock
   registry: TestRegistry
-  /** Station name (`station.name`), stored with every run. */
+  /** Station name (`station.name`), stored with every run; null: the bench's, else this host's (provenance.ts). */
   station?: string | null
   /** Default operator when a run does not name one. */
   operator?: string | null

@@ -1,6 +1,7 @@
 import { type BenchPort, benchPorts } from '@dvt/protocol'
 import type { DvtConfig } from './schema'
 import { simulatorPorts } from './simulator-ports'
+import { stationName } from './station'
 
 /** A bench the dashboard shows: its station name, where its `dvt serve` listens, and each listener's port. */
 export interface FleetBench {
@@ -19,7 +20,7 @@ export function fleetBenches(config: Pick<DvtConfig, 'dashboard' | 'instruments'
   const { benches } = config.dashboard
   if (benches === null) {
     const { simulator } = config.instruments
-    return [{ name: config.station.name, host: simulator.host, ports: simulatorPorts(simulator) }]
+    return [{ name: stationName(config), host: simulator.host, ports: simulatorPorts(simulator) }]
   }
   return benches.map((bench) => ({ name: bench.name, host: bench.host, ports: benchPorts(bench.port_base) }))
 }

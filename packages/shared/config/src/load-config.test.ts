@@ -8,6 +8,7 @@ import { fleetBenches } from './fleet-benches'
 import { type LoadConfigOptions, loadConfig } from './load-config'
 import { configSchema } from './schema'
 import { simulatorPorts } from './simulator-ports'
+import { stationName } from './station'
 
 const repoRoot = join(import.meta.dirname, '../../../..')
 const repoDefault = join(repoRoot, 'config/default.yaml')
@@ -191,8 +192,17 @@ describe('loadConfig', () => {
     expect(c.dut.parameters.nominal_output_voltage).toBe(3.3)
   })
 
-  it('accepts an empty file', () => {
-    expect(loadConfig({ path: writeYaml(''), env: {} }).station.name).toBe(hostname())
+  it('accepts an empty file: no station named (a bench goes by the host name, a run by its bench)', () => {
+    const c = loadConfig({ path: writeYaml(''), env: {} })
+    expect(c.station.name).toBeNull()
+    expect(stationName(c)).toBe(hostname())
+    expect(stationName(loadConfig({ path: writeYaml('station: { name: bench-2 }'), env: {} }))).toBe('bench-2')
+  })
+
+  it('refuses a station name that cannot travel in an *IDN? answer, in one sentence', () => {
+    const message = messageOf(() => loadConfig({ path: writeYaml('station: { name: "bench,2" }'), env: {} }))
+    expect(message).toMatch(/station\.name .*must not hold a comma, semicolon, quote or line break/)
+    expect(message).not.toContain('\n')
   })
 
   it('applies DVT__SECTION__KEY overrides with nested keys and YAML scalars', () => {

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os'
 import {
   BENCH_PORTS,
   type BenchPort,
@@ -258,11 +257,16 @@ export const reportingSchema = section({
 })
 
 export const stationSchema = section({
-  /** Stored with every run; a station is one bench and the computer that drives it. Default: this host's name. */
+  /**
+   * Stored with every run; a station is one bench and the computer that drives it. null: the name the bench gives
+   * (a `dvt serve` names its station in its control port's `*IDN?`), else this host's name — see station.ts.
+   */
   name: z
     .string()
     .min(1)
-    .default(() => hostname()),
+    .regex(/^[^,;"\r\n]+$/, 'must not hold a comma, semicolon, quote or line break (it is sent in *IDN? answers)')
+    .nullable()
+    .default(null),
 })
 
 /** The whole configuration file. Every key has a default, so an empty file is valid. */

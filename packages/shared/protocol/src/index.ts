@@ -24,7 +24,7 @@ export {
   TELEMETRY_PORT_OFFSET,
 } from './ports'
 export type { ScpiErrorEntry } from './scpi-error-entry'
-export { isSimulatorControl, SIMULATOR_CONTROL } from './simulator-identity'
+export { isSimulatorControl, NO_STATION_SERIAL, SIMULATOR_CONTROL, simulatorStation } from './simulator-identity'
 export type { MuxBank } from './sockets'
 export { CURRENT_SENSE_V_PER_A, lotSerial, MAX_SOCKETS, MUX_BANKS, muxChannel } from './sockets'
 export type { SimSpeed } from './speed'

@@ -117,4 +117,12 @@ describe('the simulator control identity', () => {
     expect(isSimulatorControl('DVT Bench,REPLAY-CONTROL,0,0.1.0')).toBe(false)
     expect(isSimulatorControl(null)).toBe(false)
   })
+
+  it("reads the bench's station from the serial field, none for 0 or anything but the simulator", async () => {
+    const { simulatorStation } = await import('./index')
+    expect(simulatorStation('DVT-SIM,CONTROL,bench-2,0.1.0')).toBe('bench-2')
+    expect(simulatorStation('DVT-SIM,CONTROL,0,0.1.0')).toBeNull()
+    expect(simulatorStation('DVT Bench,REPLAY-CONTROL,bench-2,0.1.0')).toBeNull()
+    expect(simulatorStation(null)).toBeNull()
+  })
 })

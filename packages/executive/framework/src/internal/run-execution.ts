@@ -139,10 +139,9 @@ async function dutSerial(run: RunExecution, sockets: TestSockets): Promise<strin
 
 async function announce(run: RunExecution, measurements: MeasurementInfo[], serial: string | null): Promise<void> {
   const { options, runOptions, test } = run
-  const station = options.station ?? null
   const provenance = await collectProvenance({
     instruments: options.instruments,
-    station,
+    station: options.station ?? null,
     softwareVersion: options.softwareVersion,
     config: options.config ?? null,
     socket: socketOf(run),
@@ -154,7 +153,7 @@ async function announce(run: RunExecution, measurements: MeasurementInfo[], seri
     serial,
     operator: runOptions.operator ?? options.operator ?? null,
     description: runOptions.description ?? null,
-    station,
+    station: provenance.station,
     softwareVersion: options.softwareVersion,
     config: options.config ?? null,
     seed: provenance.simulator?.seed ?? options.config?.physics.seed ?? null,
