@@ -6,6 +6,7 @@ import {
   type ResultComparison,
   type RunComparison,
 } from '@dvt/analysis'
+import { showsSocketColumn } from '@dvt/storage/records'
 import { formatTime, formatValue, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
@@ -49,17 +50,25 @@ function printComparison(c: RunComparison): void {
   if (c.a.test !== c.b.test)
     console.log(`note: a is a ${c.a.test} run and b a ${c.b.test} run; results of one name are compared`)
   const header = ['parameter', 'a', 'b', 'b − a', '± 95 %', 'unit', 'verdict']
-  console.log(`\n${c.results.length > 0 ? table(header, c.results.map(resultRow)) : '(no results)'}`)
+  // Board-wide runs: socket n of a against socket n of b, a socket column first.
+  const rows = showsSocketColumn(c.results)
+    ? table(
+        ['socket', ...header],
+        c.results.map((r) => [r.socket === null ? dash : String(r.socket), ...resultRow(r)]),
+      )
+    : table(header, c.results.map(resultRow))
+  console.log(`\n${c.results.length > 0 ? rows : '(no results)'}`)
   const matched = c.curves.filter((curve) => curve.matched.length > 0)
   if (matched.length > 0) {
     console.log(`\nCurves: b − a at the settings both runs measured`)
     console.log(table(['curve', 'points', 'largest difference'], matched.map(curveRow)))
   }
   const judged = c.results.filter((r) => r.significant !== null).length
+  const different = c.results.filter((r) => r.significant).length
   const level = `${Math.round(c.level * 100)} %`
   console.log(
-    c.significant.length > 0
-      ? `\n${c.significant.length} of ${judged} results differ beyond the runs' noise (${level}): ${c.significant.join(', ')}`
+    different > 0
+      ? `\n${different} of ${judged} results differ beyond the runs' noise (${level}): ${c.significant.join(', ')}`
       : `\nno result differs beyond the runs' noise (${level}; ${judged} compared)`,
   )
 }

@@ -33,4 +33,36 @@ describe('compareRuns', () => {
       ['x', 'time', ['a', 'b']],
     ])
   })
+
+  it('compares a board-wide run socket by socket, each with its own noise', () => {
+    // A load sweep of two sockets: socket n's readings under `vout_s<n>`, their means under `vout_avg_s<n>`.
+    const loads = [0, 0.1, 0.2, 0.3, 0.4]
+    const jitter = [-2e-5, 1e-5, 0, 1e-5, -1e-5]
+    const board = (id: string, slopes: Record<number, number>): RunData => {
+      const measurements: RunData['measurements'] = []
+      const results: RunData['results'] = []
+      for (const [socket, slope] of Object.entries(slopes).map(([k, v]) => [Number(k), v] as const)) {
+        loads.forEach((load, i) => {
+          const at = { simTime: i, loadCurrent: load, inputVoltage: 5, temperature: 25 }
+          const readings = jitter.map((j) => 3.3 - slope * load + j)
+          for (const value of readings)
+            measurements.push(measurementRow({ ...at, parameter: `vout_s${socket}`, value }))
+          const mean = readings.reduce((a, b) => a + b, 0) / readings.length
+          measurements.push(measurementRow({ ...at, parameter: `vout_avg_s${socket}`, value: mean }))
+        })
+        results.push({ ...result('load_regulation_mohm', slope * 1000), unit: 'mΩ', socket })
+      }
+      return { run: runRecord({ id, test: 'load_regulation' }), results, measurements }
+    }
+    const comparison = compareRuns(board('a', { 1: 0.01, 2: 0.01 }), board('b', { 1: 0.01, 2: 0.02 }))
+    expect(comparison.results.map((r) => [r.socket, r.parameter, r.a, r.b])).toEqual([
+      [1, 'load_regulation_mohm', 10, 10],
+      [2, 'load_regulation_mohm', 10, 20],
+    ])
+    const [one, two] = comparison.results
+    expect(one!.interval).toBeGreaterThan(0)
+    expect(one!.significant).toBe(false)
+    expect(two!.significant).toBe(true)
+    expect(comparison.significant).toEqual(['load_regulation_mohm'])
+  })
 })

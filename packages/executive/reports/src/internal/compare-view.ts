@@ -1,4 +1,5 @@
 import type { ResultComparison } from '@dvt/analysis'
+import { showsSocketColumn } from '@dvt/storage/records'
 import type { ReportData } from '../report-data'
 import type { ReportChart } from './charts/report-charts'
 import { formatDateTime, formatNumber } from './format'
@@ -8,7 +9,10 @@ export interface ComparisonView {
   otherShort: string
   runs: Array<{ label: string; id: string; test: string; status: string; started: string; serial: string }>
   summary: string
+  /** The results span sockets of a board-wide run: a Socket column first. */
+  showSocket: boolean
   rows: Array<{
+    socket: string
     parameter: string
     a: string
     b: string
@@ -32,6 +36,7 @@ function row(r: ResultComparison): ComparisonView['rows'][number] {
         ? ['fail', 'DIFFERENT']
         : ['pass', 'WITHIN NOISE']
   return {
+    socket: r.socket === null ? dash : String(r.socket),
     parameter: r.parameter,
     a: number(r.a),
     b: number(r.b),
@@ -59,10 +64,12 @@ export function buildComparisonView(data: ReportData, charts: ReportChart[]): Co
     serial: run.dutSerial ?? dash,
   }))
   const judged = result.results.filter((r) => r.significant !== null).length
+  const different = result.results.filter((r) => r.significant).length
   const level = `${Math.round(result.level * 100)} %`
   const summary =
-    result.significant.length > 0
-      ? `${result.significant.length} of ${judged} results of run b differ from run a beyond the two runs' own noise (${level}): ${result.significant.join(', ')}.`
+    different > 0
+      ? `${different} of ${judged} results of run b differ from run a beyond the two runs' own noise (${level}): ${result.significant.join(', ')}.`
       : `No result of run b differs from run a beyond the two runs' own noise (${level}; ${judged} compared).`
-  return { otherShort: other.id.slice(0, 8), runs, summary, rows: result.results.map(row), charts }
+  const showSocket = showsSocketColumn(result.results)
+  return { otherShort: other.id.slice(0, 8), runs, summary, showSocket, rows: result.results.map(row), charts }
 }

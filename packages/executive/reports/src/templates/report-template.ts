@@ -53,10 +53,10 @@ export const reportTemplate = `<!doctype html>
 </table>
 <p class="compare-summary">{{comparison.summary}}</p>
 {{#> dataTable rows=comparison.rows kind="compared results"}}
-  <thead><tr><th>Parameter</th><th class="num">Run a</th><th class="num">Run b</th><th class="num">b &minus; a</th><th class="num">95 % noise</th><th>Unit</th><th class="center">Verdict</th></tr></thead>
+  <thead><tr>{{#if comparison.showSocket}}<th class="num">Socket</th>{{/if}}<th>Parameter</th><th class="num">Run a</th><th class="num">Run b</th><th class="num">b &minus; a</th><th class="num">95 % noise</th><th>Unit</th><th class="center">Verdict</th></tr></thead>
   <tbody>
   {{#each comparison.rows}}
-  <tr><td class="param">{{parameter}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num strong">{{difference}}</td><td class="num">{{interval}}</td><td>{{unit}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
+  <tr>{{#if @root.comparison.showSocket}}<td class="num">{{socket}}</td>{{/if}}<td class="param">{{parameter}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num strong">{{difference}}</td><td class="num">{{interval}}</td><td>{{unit}}</td><td class="center"><span class="badge badge-{{badge}}">{{badgeText}}</span></td></tr>
   {{/each}}
   </tbody>
 {{/dataTable}}

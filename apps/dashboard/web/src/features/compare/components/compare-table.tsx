@@ -1,3 +1,4 @@
+import { showsSocketColumn } from '@dvt/storage/records'
 import { reading } from '../../../lib/format'
 import { type Column, Table } from '../../../lib/ui/table'
 import type { ResultComparison } from '../api/compare'
@@ -23,13 +24,18 @@ function Verdict(props: { result: ResultComparison }) {
   )
 }
 
-/** The results of both runs side by side, each difference judged against the runs' own noise. */
+/**
+ * The results of both runs side by side, each difference judged against the runs' own noise; of board-wide runs,
+ * socket by socket with a Socket column first.
+ */
 export function CompareTable(props: { results: ResultComparison[] }) {
   if (props.results.length === 0) return <p className="muted">Neither run has results.</p>
+  const bySocket = showsSocketColumn(props.results)
   return (
-    <Table columns={columns} testId="compare-table">
+    <Table columns={bySocket ? [{ label: 'Socket', numeric: true }, ...columns] : columns} testId="compare-table">
       {props.results.map((r) => (
-        <tr key={r.parameter} className={r.significant ? 'row-different' : undefined}>
+        <tr key={`${r.socket ?? ''}:${r.parameter}`} className={r.significant ? 'row-different' : undefined}>
+          {bySocket && <td className="num">{r.socket ?? '—'}</td>}
           <td className="mono">{r.parameter}</td>
           <td className="num">{reading(r.a, r.unit)}</td>
           <td className="num">{reading(r.b, r.unit)}</td>
