@@ -1,14 +1,7 @@
-import { createInterface } from 'node:readline/promises'
-import {
-  type CampaignOutcome,
-  type CampaignSummary,
-  isCampaignError,
-  type LoadBoard,
-  loadPlan,
-  runCampaign,
-} from '@dvt/campaigns'
+import { type CampaignOutcome, type CampaignSummary, isCampaignError, loadPlan, runCampaign } from '@dvt/campaigns'
 import type { DvtConfig } from '@dvt/config'
 import { openRunSession, type RunSession } from '@dvt/framework'
+import { createBoardPrompt } from '../board-prompt'
 import { createCampaignProgress } from '../campaign-progress'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
 import { handleInterrupts } from '../interrupts'
@@ -50,6 +43,8 @@ export async function runPlan(file: string, flags: RunPlanFlags): Promise<number
     const display = flags.json ? null : createCampaignProgress()
     const controller = new AbortController()
     const stop = handleInterrupts((reason) => controller.abort(reason ?? 'aborted'))
+    // Real hardware: someone loads each board, asked on the terminal.
+    const prompt = session.instruments.control ? undefined : createBoardPrompt(controller.signal)
     let outcome: CampaignOutcome
     try {
       outcome = await runCampaign({
@@ -61,12 +56,13 @@ export async function runPlan(file: string, flags: RunPlanFlags): Promise<number
         resume: flags.resume ?? null,
         signal: controller.signal,
         onEvent: (event) => display?.observe(event),
-        ...(session.instruments.control ? {} : { onLoadBoard: promptForBoard() }),
+        ...(prompt ? { onLoadBoard: prompt.loadBoard } : {}),
       })
     } catch (error) {
       if (isCampaignError(error)) throw new CliError('CLI_USAGE', error.message, EXIT.error, { cause: error })
       throw error
     } finally {
+      prompt?.close()
       stop()
       display?.close()
     }
@@ -96,21 +92,6 @@ async function openBoardSession(config: DvtConfig): Promise<RunSession> {
   }
   await session.close()
   return openRunSession({ ...config, bench: { ...config.bench, sockets } }, { probeEachRun: false })
-}
-
-/** Real hardware: the operator loads each board, asked on the terminal. */
-function promptForBoard(): LoadBoard | undefined {
-  if (!process.stdin.isTTY) return undefined
-  return async (board, serials) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr })
-    try {
-      await rl.question(
-        `\nload board ${board + 1}: ${serials.join(', ')} into sockets 1…${serials.length}, then press Enter `,
-      )
-    } finally {
-      rl.close()
-    }
-  }
 }
 
 const verdictOf = (passed: boolean | null) => (passed === null ? null : passed ? 'pass' : 'fail')
