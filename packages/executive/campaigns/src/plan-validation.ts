@@ -95,9 +95,7 @@ function zodIssues(issue: z.core.$ZodIssue): PlanIssue[] {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return [{ path: issue.path as PlanPath, message: `is missing (it is ${article(issue.expected)})` }]
   }
-  return [
-    { path: issue.path as PlanPath, message: describeIssue(issue).replace(/^must be a array$/, 'must be a list') },
-  ]
+  return [{ path: issue.path as PlanPath, message: describeIssue(issue) }]
 }
 
 function article(expected: string): string {

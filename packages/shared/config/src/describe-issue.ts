@@ -25,5 +25,6 @@ function article(expected: string): string {
   if (expected === 'int') return 'a whole number'
   if (expected === 'boolean') return 'true or false'
   if (expected === 'object') return 'a section (a mapping of keys)'
+  if (expected === 'array') return 'a list'
   return `a ${expected}`
 }

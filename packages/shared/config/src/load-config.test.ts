@@ -221,6 +221,21 @@ describe('loadConfig', () => {
     expect(c.dashboard.token).toBe('a-very-long-secret-token')
   })
 
+  it('reads an environment value starting with [ or { as a YAML flow collection, and says "a list" when one is due', () => {
+    const c = loadConfig({
+      env: { DVT__DASHBOARD__BENCHES: '[{name: bench-1, host: lab-1}, {name: bench-2, host: lab-2, port_base: 5100}]' },
+    })
+    expect(c.dashboard.benches?.map((b) => [b.name, b.host])).toEqual([
+      ['bench-1', 'lab-1'],
+      ['bench-2', 'lab-2'],
+    ])
+    // Text YAML would read as a mapping but that does not start with a bracket stays text.
+    expect(loadConfig({ env: { DVT__STATION__NAME: 'lab: 3' } }).station.name).toBe('lab: 3')
+    expect(messageOf(() => loadConfig({ env: { DVT__DASHBOARD__BENCHES: 'bench-1' } }))).toBe(
+      'config: dashboard.benches must be a list, got "bench-1" (from DVT__DASHBOARD__BENCHES)',
+    )
+  })
+
   it('loads config/real-hardware.example.yaml: a board of four DUTs on a switch/measure unit', () => {
     const c = loadConfig({ path: join(repoRoot, 'config/real-hardware.example.yaml'), env: {} })
     expect(c.instruments.backend).toBe('visa')

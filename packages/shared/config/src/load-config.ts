@@ -73,11 +73,16 @@ function readConfigFile(path: string): Raw {
   return parsed as Raw
 }
 
-/** An environment value is read as a YAML scalar: `true`, `5`, `1e3`, `null`, `max`, `"quoted"`. */
+/**
+ * An environment value is read as a YAML scalar (`true`, `5`, `1e3`, `null`, `max`, `"quoted"`) or, when it starts
+ * with `[` or `{`, a YAML flow collection (`DVT__DASHBOARD__BENCHES='[{name: bench-1, host: lab-1}]'`); anything else
+ * YAML would read as a collection stays the string it is.
+ */
 function parseScalar(value: string): unknown {
   try {
     const parsed: unknown = parseYaml(value)
-    return typeof parsed === 'object' && parsed !== null ? value : parsed
+    if (typeof parsed !== 'object' || parsed === null) return parsed
+    return /^\s*[[{]/.test(value) ? parsed : value
   } catch {
     return value
   }
