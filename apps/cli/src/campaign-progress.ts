@@ -1,7 +1,6 @@
 import type { CampaignEvent } from '@dvt/campaigns'
+import { formatPercent } from './format'
 import type { ProgressStream } from './progress-display'
-
-const pct = (y: number | null) => (y === null ? '—' : `${(y * 100).toFixed(1)} %`)
 
 /**
  * The live progress of `dvt run-plan`: on a terminal one redrawn line (temperature k of n, board, socket count, step,
@@ -27,7 +26,7 @@ export function createCampaignProgress(stream: ProgressStream = process.stderr) 
     if (!tty) return
     const p = event.progress
     const step = p.current ? `${p.current.test}` : ''
-    const text = `${temperature}  ${board}  ${step}  points ${p.pointsDone}/${p.pointsTotal}  DUTs ${p.dutsDone}  yield ${pct(liveYield)}`
+    const text = `${temperature}  ${board}  ${step}  points ${p.pointsDone}/${p.pointsTotal}  DUTs ${p.dutsDone}  yield ${formatPercent(liveYield)}`
     stream.write(
       `\r\x1b[2K${text
         .replace(/ {3,}/g, '  ')
@@ -66,7 +65,8 @@ export function createCampaignProgress(stream: ProgressStream = process.stderr) 
           break
         case 'dut-finished':
           liveYield = event.yield
-          if (!tty) line(`  DUT ${event.dut.serial}: ${event.dut.verdict}  (yield so far ${pct(event.yield)})`)
+          if (!tty)
+            line(`  DUT ${event.dut.serial}: ${event.dut.verdict}  (yield so far ${formatPercent(event.yield)})`)
           break
         case 'campaign-finished':
           clear()

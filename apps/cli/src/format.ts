@@ -37,6 +37,11 @@ export function formatValue(value: number | null): string {
   return String(Number(value.toPrecision(7)))
 }
 
+/** A fraction as a percentage with one decimal (`0.953` → `95.3 %`); `—` when unknown. */
+export function formatPercent(fraction: number | null): string {
+  return fraction === null ? '—' : `${(fraction * 100).toFixed(1)} %`
+}
+
 export function verdictWord(passed: boolean | null): string {
   if (passed === null) return 'INFO'
   return passed ? 'PASS' : 'FAIL'

@@ -1,6 +1,6 @@
 import { isRunStatus, RUN_STATUSES } from '@dvt/storage/records'
 import { CliError } from '../cli-error'
-import { formatTime, table } from '../format'
+import { formatPercent, formatTime, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
 
@@ -10,8 +10,6 @@ interface ListCampaignsFlags {
   json?: boolean
   config?: string
 }
-
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
 
 export async function listCampaigns(flags: ListCampaignsFlags): Promise<number> {
   const limit = Number(flags.limit)
@@ -43,7 +41,7 @@ export async function listCampaigns(flags: ListCampaignsFlags): Promise<number> 
       String(c.sockets),
       c.temperaturesC.join(' / '),
       `${c.progress.pointsDone}/${c.progress.pointsTotal}`,
-      pct(c.yield),
+      formatPercent(c.yield),
     ])
     console.log(table(['id', 'name', 'status', 'started', 'lot', 'sockets', '°C', 'points', 'yield'], rows))
     console.log(`\n${page.campaigns.length} of ${page.total} campaign${page.total === 1 ? '' : 's'}`)

@@ -4,6 +4,7 @@ import { openRunSession, type RunSession } from '@dvt/framework'
 import { createBoardPrompt } from '../board-prompt'
 import { createCampaignProgress } from '../campaign-progress'
 import { CliError, EXIT, exitCodeFor } from '../cli-error'
+import { formatPercent } from '../format'
 import { handleInterrupts } from '../interrupts'
 import { loadCliConfig } from '../load-cli-config'
 import { reportRecovered } from '../open-cli-storage'
@@ -138,8 +139,8 @@ export function campaignJson(summary: CampaignSummary) {
 function printOutcome({ campaign, summary }: CampaignOutcome): void {
   const passed = summary.duts.filter((d) => d.verdict === 'pass').length
   const judged = summary.duts.filter((d) => d.verdict !== null).length
-  const y = campaign.yield === null ? '—' : `${(campaign.yield * 100).toFixed(1)} %`
-  const acceptance = campaign.minYield === null ? '' : ` (acceptance ${(campaign.minYield * 100).toFixed(1)} %)`
+  const y = formatPercent(campaign.yield)
+  const acceptance = campaign.minYield === null ? '' : ` (acceptance ${formatPercent(campaign.minYield)})`
   console.log(
     `\n${campaign.name}: ${campaign.status.toUpperCase()}${campaign.statusReason ? ` — ${campaign.statusReason}` : ''}`,
   )

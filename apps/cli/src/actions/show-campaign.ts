@@ -1,6 +1,6 @@
 import { type CampaignSummary, loadCampaignSummary } from '@dvt/campaigns'
 import { conditionsLabel, formatCharacteristic, formatLimits } from '@dvt/charts/labels'
-import { formatTime, table } from '../format'
+import { formatPercent, formatTime, table } from '../format'
 import { loadCliConfig } from '../load-cli-config'
 import { openCliStorage } from '../open-cli-storage'
 import { formatSimTime } from '../progress-display'
@@ -23,8 +23,6 @@ export async function showCampaign(idOrPrefix: string, flags: ShowCampaignFlags)
   }
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
-
 function printSummary(s: CampaignSummary): void {
   const c = s.campaign
   const fields: [string, string][] = [
@@ -37,7 +35,7 @@ function printSummary(s: CampaignSummary): void {
     ['completed', formatTime(c.completedAt)],
     ['points', `${c.progress.pointsDone} of ${c.progress.pointsTotal}`],
     ['bench time', formatSimTime(c.simulatedSeconds)],
-    ['yield', `${pct(c.yield)}${c.minYield === null ? '' : ` (acceptance ${pct(c.minYield)})`}`],
+    ['yield', `${formatPercent(c.yield)}${c.minYield === null ? '' : ` (acceptance ${formatPercent(c.minYield)})`}`],
     ['station', c.station ?? '—'],
   ]
   for (const [k, v] of fields) console.log(`${k.padEnd(13)} ${v}`)
@@ -52,7 +50,7 @@ function printSummary(s: CampaignSummary): void {
     st.unit,
     st.cpk === null ? '—' : st.cpk.toFixed(2),
     String(st.n),
-    pct(st.yield),
+    formatPercent(st.yield),
   ])
   console.log(table(['parameter', 'conditions', 'min', 'typ', 'max', 'limits', 'unit', 'Cpk', 'n', 'yield'], rows))
   const failing = s.duts.filter((d) => d.verdict === 'fail').map((d) => d.serial)
