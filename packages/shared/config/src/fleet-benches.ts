@@ -22,5 +22,9 @@ export function fleetBenches(config: Pick<DvtConfig, 'dashboard' | 'instruments'
     const { simulator } = config.instruments
     return [{ name: stationName(config), host: simulator.host, ports: simulatorPorts(simulator) }]
   }
-  return benches.map((bench) => ({ name: bench.name, host: bench.host, ports: benchPorts(bench.port_base) }))
+  return benches.map((bench) => ({
+    name: bench.name,
+    host: bench.host,
+    ports: { ...benchPorts(bench.port_base), ...bench.ports },
+  }))
 }

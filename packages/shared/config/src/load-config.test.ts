@@ -140,8 +140,8 @@ describe('loadConfig', () => {
 
     it('defaults host and port base of each bench', () => {
       expect(benches([{ name: 'a' }, { name: 'b', host: '10.0.0.2', port_base: 5100 }])).toEqual([
-        { name: 'a', host: '127.0.0.1', port_base: 5000 },
-        { name: 'b', host: '10.0.0.2', port_base: 5100 },
+        { name: 'a', host: '127.0.0.1', port_base: 5000, ports: {} },
+        { name: 'b', host: '10.0.0.2', port_base: 5100, ports: {} },
       ])
       expect(benches(null)).toBeNull()
     })
@@ -149,11 +149,20 @@ describe('loadConfig', () => {
     it('are resolved by fleetBenches: the configured ones by their port base, or the local bench alone', () => {
       const lab = loadConfig({
         env: {},
-        overrides: { dashboard: { benches: [{ name: 'a' }, { name: 'b', host: 'pc-2', port_base: 5100 }] } },
+        overrides: {
+          dashboard: {
+            benches: [
+              { name: 'a' },
+              { name: 'b', host: 'pc-2', port_base: 5100 },
+              { name: 'c', host: 'pc-3', ports: { control: 7000, telemetry: 7100 } },
+            ],
+          },
+        },
       })
       expect(fleetBenches(lab)).toEqual([
         { name: 'a', host: '127.0.0.1', ports: benchPorts(5000) },
         { name: 'b', host: 'pc-2', ports: benchPorts(5100) },
+        { name: 'c', host: 'pc-3', ports: { ...benchPorts(5000), control: 7000, telemetry: 7100 } },
       ])
       const local = loadConfig({
         env: {},
@@ -170,7 +179,10 @@ describe('loadConfig', () => {
       )
       expect(messageOf(() => benches([]))).toMatch(/^config: dashboard\.benches must .*, got \[\]/)
       expect(messageOf(() => benches([{ name: 'a', ports: 5000 }]))).toMatch(
-        /^config: dashboard\.benches\.0\.ports is not a known setting/,
+        /^config: dashboard\.benches\.0\.ports must be a section \(a mapping of keys\), got 5000/,
+      )
+      expect(messageOf(() => benches([{ name: 'a', ports: { dvm: 5003 } }]))).toMatch(
+        /^config: dashboard\.benches\.0\.ports\.dvm is not a known setting/,
       )
     })
   })

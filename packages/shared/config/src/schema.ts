@@ -214,12 +214,21 @@ export const loggingSchema = section({
 
 /**
  * One bench of the lab the dashboard shows (docs/lab.md#the-fleet-dashboard): its station name (the `station.name`
- * its runs are stored with), the host its `dvt serve` listens on and its port base.
+ * its runs are stored with), the host its `dvt serve` listens on, its port base, and `ports`: any listener's own port
+ * (`{control: 6000, telemetry: 6100}`), the others at the base plus their offset.
  */
 export const fleetBenchSchema = z.strictObject({
   name: z.string().min(1),
   host: z.string().min(1).default('127.0.0.1'),
   port_base: portBaseSchema.min(1).default(DEFAULT_PORT_BASE),
+  ports: z
+    .strictObject(
+      Object.fromEntries(BENCH_PORTS.map((name) => [name, z.number().int().min(1).max(65535).optional()])) as Record<
+        BenchPort,
+        z.ZodOptional<z.ZodNumber>
+      >,
+    )
+    .default({}),
 })
 
 /** The benches of the Fleet page, each named once; null: the local bench alone (station.name, instruments.simulator). */
