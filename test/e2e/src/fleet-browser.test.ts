@@ -194,4 +194,40 @@ describe('the Fleet page in Chromium, with a run started from a terminal', () =>
     await showing(setpoints[STATION]!)
     expect(pageErrors).toEqual([])
   }, 120_000)
+
+  it('runs a test on the other bench from the Tests page, reached from that bench’s card', async () => {
+    await page.goto(`${serve.url}/fleet`)
+    const link = await page.waitForFunction(
+      (bench: string) =>
+        [...document.querySelectorAll(`[data-testid=bench-${bench}] a`)].find((a) => a.textContent === 'Run a test'),
+      WAIT,
+      OTHER,
+    )
+    await (link as unknown as { click(): Promise<void> }).click()
+    await page.waitForSelector('[data-testid=tests-bench] select[aria-label=Bench]', WAIT)
+    expect(await page.$eval('select[aria-label=Bench]', (el) => (el as HTMLSelectElement).value)).toBe(OTHER)
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.test-name')].some((e) => e.textContent === 'tempco'),
+      WAIT,
+    )
+    await page.$$eval('.test-item', (items) =>
+      (items.find((i) => i.querySelector('.test-name')?.textContent === 'tempco') as HTMLElement).click(),
+    )
+    await page.type('input[name=serial]', 'SN-FLEET-2')
+    const run = await page.waitForFunction(
+      () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run test' && !b.disabled),
+      WAIT,
+    )
+    await (run as unknown as { click(): Promise<void> }).click()
+    await page.waitForFunction(
+      () => /^PASSED/.test(document.querySelector('[data-testid=verdict]')?.textContent ?? ''),
+      { timeout: 120_000 },
+    )
+    // Stored as a run of that bench's station, made on that bench's instruments.
+    const { runs } = (await (await fetch(`${serve.url}/api/runs?station=${OTHER}&search=SN-FLEET-2`)).json()) as {
+      runs: { dutSerial: string; station: string; status: string }[]
+    }
+    expect(runs).toEqual([expect.objectContaining({ dutSerial: 'SN-FLEET-2', station: OTHER, status: 'passed' })])
+    expect(pageErrors).toEqual([])
+  }, 120_000)
 })

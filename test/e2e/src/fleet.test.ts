@@ -171,6 +171,51 @@ describe('the fleet dashboard', () => {
     expect(await byStation('bench-a')).toEqual([])
   }, 60_000)
 
+  it('runs tests from the dashboard on any bench of the fleet, one at a time on each, both at once', async () => {
+    type StoredRun = { status: string; station: string; provenance: { simulator: { dut: Record<string, number> } } }
+    const stored = async (id: string) =>
+      ((await (await fetch(`${dashboard.url}/api/runs/${id}`)).json()) as { run: StoredRun }).run
+    const ended = async (id: string) => {
+      for (let tries = 0; tries < 300; tries++) {
+        const run = await stored(id)
+        if (run.status !== 'pending' && run.status !== 'running') return run
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`run ${id} did not end`)
+    }
+    const start = (bench: string) =>
+      postJson(`${dashboard.url}/api/runs`, { test: 'tempco', parameters: { points_c: [0, 25, 50] }, bench })
+    const [onA, onB] = await Promise.all([start('bench-a'), start('bench-b')])
+    expect([onA.status, onB.status]).toEqual([202, 202])
+    const ids: Record<Up, string> = {
+      'bench-a': ((await onA.json()) as { id: string }).id,
+      'bench-b': ((await onB.json()) as { id: string }).id,
+    }
+    // A bench is busy while its run lasts (unless that run has already finished: then this one runs too).
+    const again = await start('bench-b')
+    const extra: string[] = []
+    if (again.status === 409) {
+      expect(((await again.json()) as { error: string }).error).toMatch(
+        /^bench bench-b is busy: run [0-9a-f]{8} \(tempco\)/,
+      )
+    } else {
+      expect(again.status).toBe(202)
+      extra.push(((await again.json()) as { id: string }).id)
+    }
+    for (const bench of Object.keys(ids) as Up[]) {
+      // Each run is stored with its bench's station and measured its bench's part.
+      const run = await ended(ids[bench])
+      expect(run).toMatchObject({ status: 'passed', station: bench })
+      expect(run.provenance.simulator.dut.TEMPCO_PPM_PER_C).toBe(TEMPCOS[bench])
+    }
+    for (const id of extra) await ended(id)
+    const unknown = await start('bench-x')
+    expect(unknown.status).toBe(400)
+    expect(((await unknown.json()) as { error: string }).error).toBe(
+      'there is no bench "bench-x" in this dashboard\'s fleet — the benches are bench-a, bench-b, bench-down',
+    )
+  }, 60_000)
+
   it('keeps serving when a bench goes down: that one disconnected, the others as they were', async () => {
     await sims['bench-b']!.close()
     await until(() => messages.some((m) => m.type === 'sim' && m.bench === 'bench-b' && m.connected === false))

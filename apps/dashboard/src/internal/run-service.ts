@@ -1,4 +1,4 @@
-import type { DvtConfig } from '@dvt/config'
+import { benchConfig, type DvtConfig, fleetBenches, isOwnBench } from '@dvt/config'
 import { describeParameters, openRunSession, type RunEvent, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
@@ -12,15 +12,19 @@ export interface TestInfo {
   parameters: unknown
 }
 
-/** Runs tests in the dashboard's process through the framework runner, one at a time. */
+/**
+ * Runs tests in the dashboard's process through the framework runner: one at a time on each bench — the dashboard's
+ * own (`instruments`), or any bench of the fleet named in the request (`dashboard.benches`).
+ */
 export interface RunService {
   listTests(): TestInfo[]
   /** Resolves with the run ID as soon as the run has started (it then runs in the background). */
   start(request: StartRunRequest): Promise<{ id: string }>
-  /** Aborts the active run; a run that is not active is refused with a sentence. */
+  /** Aborts an active run; a run that is not active is refused with a sentence. */
   abort(id: string): true
+  /** The active run on the dashboard's own bench. */
   active(): { id: string; test: string } | null
-  /** The active run's events so far (replayed to a browser that connects mid-run). */
+  /** The active runs' events so far, bench by bench (replayed to a browser that connects mid-run). */
   activeEvents(): readonly RunEvent[]
   close(): Promise<void>
 }
@@ -50,12 +54,13 @@ interface ActiveRun {
  */
 function launchRun(
   options: RunServiceOptions,
+  config: DvtConfig,
   request: StartRunRequest,
   test: string,
   onEnd: (run: ActiveRun) => void,
 ): Promise<ActiveRun> {
   return new Promise<ActiveRun>((resolveStart, rejectStart) => {
-    const opening = openRunSession(options.config, { storage: options.storage, registry: options.registry })
+    const opening = openRunSession(config, { storage: options.storage, registry: options.registry })
     opening.catch(rejectStart)
     void opening.then((session) => {
       const { runner } = session
@@ -84,52 +89,89 @@ function launchRun(
   })
 }
 
+/** One bench's run slot: the run on it, and whether one is being started. */
+interface Slot {
+  current: ActiveRun | null
+  starting: boolean
+}
+
+/** The slot of the dashboard's own bench. */
+const OWN = ''
+
 /** Creates the run service. */
 export function createRunService(options: RunServiceOptions): RunService {
   const { registry } = options
-  let current: ActiveRun | null = null
-  let starting = false
+  const fleet = fleetBenches(options.config)
+  const slots = new Map<string, Slot>()
+  const slotOf = (key: string) => {
+    let slot = slots.get(key)
+    if (!slot) {
+      slot = { current: null, starting: false }
+      slots.set(key, slot)
+    }
+    return slot
+  }
+
+  /** Where a request runs: the own bench, or the named bench of the fleet (the own one when it is that). */
+  const target = (request: StartRunRequest): { key: string; label: string; config: DvtConfig } => {
+    if (request.bench === undefined) return { key: OWN, label: 'the bench', config: options.config }
+    const bench = fleet.find((b) => b.name === request.bench)
+    if (!bench) {
+      throw new DashboardError(
+        'DASHBOARD_BAD_REQUEST',
+        `there is no bench "${request.bench}" in this dashboard's fleet — the benches are ${fleet.map((b) => b.name).join(', ')}`,
+      )
+    }
+    const label = `bench ${bench.name}`
+    if (isOwnBench(options.config, bench)) return { key: OWN, label, config: options.config }
+    return { key: bench.name, label, config: benchConfig(options.config, bench) }
+  }
 
   return {
     listTests: () =>
       registry.list().map((t) => ({ name: t.name, description: t.description, parameters: describeParameters(t) })),
     async start(request) {
       const test = registry.get(request.test)
-      if (current || starting) {
-        const which = current ? `run ${current.id.slice(0, 8)} (${current.test})` : 'another run'
+      const { key, label, config } = target(request)
+      const slot = slotOf(key)
+      if (slot.current || slot.starting) {
+        const which = slot.current ? `run ${slot.current.id.slice(0, 8)} (${slot.current.test})` : 'another run'
         throw new DashboardError(
           'DASHBOARD_BENCH_BUSY',
-          `the bench is busy: ${which} is running — abort it or wait for it to finish`,
+          `${label} is busy: ${which} is running — abort it or wait for it to finish`,
         )
       }
-      starting = true
+      slot.starting = true
       try {
-        const run = await launchRun(options, request, test.name, (ended) => {
-          if (current === ended) current = null
+        const run = await launchRun(options, config, request, test.name, (ended) => {
+          if (slot.current === ended) slot.current = null
         })
-        if (run.events.at(-1)?.type !== 'run-finished') current = run
+        if (run.events.at(-1)?.type !== 'run-finished') slot.current = run
         return { id: run.id }
       } finally {
-        starting = false
+        slot.starting = false
       }
     },
     abort(id) {
-      if (!current || current.id !== id) {
+      const slot = [...slots.values()].find((s) => s.current?.id === id)
+      if (!slot?.current) {
         throw new DashboardError(
           'DASHBOARD_NOT_RUNNING',
           `run ${id.slice(0, 8)} is not running here, so there is nothing to abort`,
         )
       }
-      current.abort()
+      slot.current.abort()
       return true
     },
-    active: () => (current ? { id: current.id, test: current.test } : null),
-    activeEvents: () => current?.events ?? [],
+    active: () => {
+      const run = slots.get(OWN)?.current
+      return run ? { id: run.id, test: run.test } : null
+    },
+    activeEvents: () => [...slots.values()].flatMap((s) => s.current?.events ?? []),
     async close() {
-      const run = current
-      if (!run) return
-      run.abort()
-      await run.done
+      const runs = [...slots.values()].flatMap((s) => (s.current ? [s.current] : []))
+      for (const run of runs) run.abort()
+      await Promise.all(runs.map((run) => run.done))
     },
   }
 }

@@ -44,6 +44,8 @@ export const startRunSchema = z
     serial: z.string().max(200).optional(),
     operator: z.string().max(200).optional(),
     description: z.string().max(2000).optional(),
+    /** The bench of the fleet to run on, by name (`GET /api/benches`); without it, the dashboard's own bench. */
+    bench: z.string().min(1).max(200).optional(),
   })
   .strict()
 export type StartRunRequest = z.infer<typeof startRunSchema>

@@ -1,4 +1,4 @@
-import { type BenchPort, benchPorts } from '@dvt/protocol'
+import { BENCH_PORTS, type BenchPort, benchPorts } from '@dvt/protocol'
 import type { DvtConfig } from './schema'
 import { simulatorPorts } from './simulator-ports'
 import { stationName } from './station'
@@ -27,4 +27,27 @@ export function fleetBenches(config: Pick<DvtConfig, 'dashboard' | 'instruments'
     host: bench.host,
     ports: { ...benchPorts(bench.port_base), ...bench.ports },
   }))
+}
+
+/** Whether `bench` is the one `config.instruments.simulator` points at (same host, same control port). */
+export function isOwnBench(config: Pick<DvtConfig, 'instruments'>, bench: FleetBench): boolean {
+  const { simulator } = config.instruments
+  return bench.host === simulator.host && bench.ports.control === simulatorPorts(simulator).control
+}
+
+/**
+ * The configuration of a run on `bench` of the fleet: `config` with the simulator backend at that bench's host and
+ * ports, and the bench's name as the station (a fleet bench's name is its station's, docs/lab.md).
+ */
+export function benchConfig(config: DvtConfig, bench: FleetBench): DvtConfig {
+  const ports = Object.fromEntries(BENCH_PORTS.map((name) => [`${name}_port`, bench.ports[name]]))
+  return Object.freeze({
+    ...config,
+    instruments: Object.freeze({
+      ...config.instruments,
+      backend: 'simulator' as const,
+      simulator: Object.freeze({ ...config.instruments.simulator, host: bench.host, ...ports }),
+    }),
+    station: Object.freeze({ name: bench.name }),
+  })
 }

@@ -58,6 +58,7 @@ export function BenchCard(props: { bench: BenchInfo; facts: BenchCardFacts }) {
   const { bench, facts } = props
   const live = `/live?bench=${encodeURIComponent(bench.name)}`
   const results = `/results?station=${encodeURIComponent(bench.name)}`
+  const tests = `/tests?bench=${encodeURIComponent(bench.name)}`
   return (
     <section className="panel fleet-card" data-testid={`bench-${bench.name}`}>
       <header className="panel-header">
@@ -94,6 +95,9 @@ export function BenchCard(props: { bench: BenchInfo; facts: BenchCardFacts }) {
           </a>
           <a href={results} onClick={linkHandler(results)}>
             Its runs
+          </a>
+          <a href={tests} onClick={linkHandler(tests)}>
+            Run a test
           </a>
         </div>
       </div>

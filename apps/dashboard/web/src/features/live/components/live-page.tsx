@@ -1,9 +1,9 @@
+import { BenchPicker } from '../../../lib/ui/bench-picker'
 import { Panel, PanelRow } from '../../../lib/ui/panel'
+import { useBenchChoice } from '../../../lib/use-bench-choice'
 import { useBenchLive } from '../../../lib/use-live'
 import { historyOfSocket, snapshotOfSocket, socketCount } from '../hooks/socket-view'
-import { useBenchChoice } from '../hooks/use-bench-choice'
 import { useSocketChoice } from '../hooks/use-socket-choice'
-import { BenchPicker } from './bench-picker'
 import { ControlsForm } from './controls-form'
 import { ElectricalChart, TemperatureChart } from './live-charts'
 import { ScpiConsole } from './scpi-console'
@@ -15,7 +15,7 @@ import { ValueCards } from './value-cards'
  * board of several DUTs a socket table.
  */
 export function LivePage() {
-  const { benches, bench, choose } = useBenchChoice()
+  const { benches, bench, choose } = useBenchChoice('/live')
   const { telemetry, history } = useBenchLive(bench?.name ?? null)
   const count = socketCount(telemetry)
   const [socket, chooseSocket] = useSocketChoice(count)

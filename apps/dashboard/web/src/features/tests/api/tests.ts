@@ -30,6 +30,8 @@ export interface StartRunBody {
   serial?: string
   operator?: string
   description?: string
+  /** The bench of the fleet to run on; without it, the dashboard's own. */
+  bench?: string
 }
 
 export function listTests(): Promise<{ tests: TestInfo[] }> {

@@ -1,4 +1,4 @@
-/** Which bench of the fleet the Live page shows (only offered when there is more than one). */
+/** Which bench of the fleet a page is about — Live shows it, Tests runs on it (offered when there is more than one). */
 export function BenchPicker(props: { benches: string[]; chosen: string; onChoose: (bench: string) => void }) {
   return (
     <label className="bench-picker">
