@@ -216,6 +216,39 @@ describe('the fleet dashboard', () => {
     )
   }, 60_000)
 
+  it('runs a campaign from the dashboard on a bench of the fleet: stored as its station, its parts measured', async () => {
+    const yaml = [
+      'name: fleet campaign',
+      'lot: { name: FL, size: 2 }',
+      'sockets: 1',
+      'temperatures_c: [25]',
+      'steps:',
+      '  - test: output_voltage',
+      '',
+    ].join('\n')
+    const started = await postJson(`${dashboard.url}/api/campaigns`, { yaml, bench: 'bench-b' })
+    expect(started.status).toBe(202)
+    const { id } = (await started.json()) as { id: string }
+    type Summary = {
+      campaign: { status: string; station: string }
+      duts: { serial: string; truth: Record<string, number> | null }[]
+    }
+    let summary: Summary | null = null
+    for (let tries = 0; tries < 600; tries++) {
+      summary = (await (await fetch(`${dashboard.url}/api/campaigns/${id}`)).json()) as Summary
+      if (!['pending', 'running'].includes(summary.campaign.status)) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(summary!.campaign).toMatchObject({ status: 'passed', station: 'bench-b' })
+    // bench-b's parts: the lot is drawn around that bench's DUT (80 ppm/°C), not the dashboard's own.
+    expect(summary!.duts.map((d) => [d.serial, d.truth?.tempco_ppm_per_c])).toEqual([
+      ['FL-001', TEMPCOS['bench-b']],
+      ['FL-002', TEMPCOS['bench-b']],
+    ])
+    const unknown = await postJson(`${dashboard.url}/api/campaigns`, { yaml, bench: 'bench-x' })
+    expect(unknown.status).toBe(400)
+  }, 120_000)
+
   it('keeps serving when a bench goes down: that one disconnected, the others as they were', async () => {
     await sims['bench-b']!.close()
     await until(() => messages.some((m) => m.type === 'sim' && m.bench === 'bench-b' && m.connected === false))

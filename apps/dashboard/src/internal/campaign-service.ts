@@ -6,11 +6,12 @@ import {
   planSchema,
   runCampaign,
 } from '@dvt/campaigns'
-import type { DvtConfig } from '@dvt/config'
+import { type DvtConfig, fleetBenches } from '@dvt/config'
 import { openRunSession, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
 import type { CampaignMessage } from '../schemas/messages'
+import { type BenchTarget, benchTarget, OWN_BENCH } from './bench-target'
 
 /** A campaign to start: the validated plan and where it came from. */
 export interface CampaignStart {
@@ -18,9 +19,14 @@ export interface CampaignStart {
   planText: string
   planPath: string | null
   operator?: string | null
+  /** The bench of the fleet to run it on, by name; without it, the dashboard's own. */
+  bench?: string
 }
 
-/** Runs characterisation campaigns in the dashboard's process, one at a time, on the dashboard's bench. */
+/**
+ * Runs characterisation campaigns in the dashboard's process: one at a time on each bench — the dashboard's own, or
+ * the bench of the fleet a request names. A resume goes to the bench of the campaign's station when the fleet has it.
+ */
 export interface CampaignService {
   /** Resolves with the campaign's ID once it is stored and running (it then runs in the background). */
   start(request: CampaignStart): Promise<{ id: string }>
@@ -40,8 +46,8 @@ export interface CampaignServiceOptions {
   /** Every campaign's news (the WebSocket fan-out). */
   onNews(message: CampaignMessage): void
   onError(error: unknown): void
-  /** A single test run of this dashboard holding the bench, if any (the bench takes one thing at a time). */
-  activeRun(): { id: string; test: string } | null
+  /** A single test run of this dashboard holding a bench (by key), if any: a bench takes one thing at a time. */
+  activeRun(bench: string): { id: string; test: string } | null
 }
 
 interface ActiveCampaign {
@@ -64,15 +70,28 @@ function newsTracker(onNews: (m: CampaignMessage) => void) {
   }
 }
 
-export function createCampaignService(options: CampaignServiceOptions): CampaignService {
-  let current: ActiveCampaign | null = null
-  let starting = false
+interface Slot {
+  current: ActiveCampaign | null
+  starting: boolean
+}
 
-  const refuseWhenBusy = () => {
-    const run = options.activeRun()
-    const which = current
-      ? `campaign ${current.id.slice(0, 8)} is running`
-      : starting
+export function createCampaignService(options: CampaignServiceOptions): CampaignService {
+  const fleet = fleetBenches(options.config)
+  const slots = new Map<string, Slot>()
+  const slotOf = (key: string) => {
+    let slot = slots.get(key)
+    if (!slot) {
+      slot = { current: null, starting: false }
+      slots.set(key, slot)
+    }
+    return slot
+  }
+
+  const refuseWhenBusy = (target: BenchTarget, slot: Slot) => {
+    const run = options.activeRun(target.key)
+    const which = slot.current
+      ? `campaign ${slot.current.id.slice(0, 8)} is running`
+      : slot.starting
         ? 'another campaign is starting'
         : run
           ? `run ${run.id.slice(0, 8)} (${run.test}) is running`
@@ -80,18 +99,18 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
     if (which) {
       throw new DashboardError(
         'DASHBOARD_BENCH_BUSY',
-        `the bench is busy: ${which} — abort it or wait for it to finish`,
+        `${target.label} is busy: ${which} — abort it or wait for it to finish`,
       )
     }
   }
 
   /** Opens a session and runs the campaign; resolves with its ID once `campaign-started`, rejects before that. */
-  const launch = (request: CampaignStart, resume: string | null) =>
+  const launch = (request: CampaignStart, resume: string | null, target: BenchTarget, slot: Slot) =>
     new Promise<ActiveCampaign>((resolveStart, rejectStart) => {
       const controller = new AbortController()
       const track = newsTracker(options.onNews)
       const active: ActiveCampaign = { id: '', controller, done: Promise.resolve() }
-      const opening = openRunSession(options.config, { storage: options.storage, registry: options.registry })
+      const opening = openRunSession(target.config, { storage: options.storage, registry: options.registry })
       opening.catch(rejectStart)
       void opening.then((session) => {
         active.done = runCampaign({
@@ -105,7 +124,7 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
           onEvent: (event) => {
             if (event.type === 'campaign-started') {
               active.id = event.campaignId
-              current = active
+              slot.current = active
               resolveStart(active)
             }
             track(event)
@@ -117,22 +136,25 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
           })
           .finally(async () => {
             rejectStart(new Error('the campaign ended before it started'))
-            if (current === active) current = null
+            if (slot.current === active) slot.current = null
             await session.close()
           })
       })
     })
 
   const begin = async (request: CampaignStart, resume: string | null) => {
-    refuseWhenBusy()
-    starting = true
+    const target = benchTarget(options.config, fleet, request.bench)
+    const slot = slotOf(target.key)
+    refuseWhenBusy(target, slot)
+    slot.starting = true
     try {
-      const { id } = await launch(request, resume)
+      const { id } = await launch(request, resume, target, slot)
       return { id }
     } finally {
-      starting = false
+      slot.starting = false
     }
   }
+  const running = () => [...slots.values()].flatMap((s) => (s.current ? [s.current] : []))
 
   return {
     start: (request) => begin(request, null),
@@ -141,25 +163,31 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       const record = (await options.storage.getCampaign(id))!
       // The plan it was started with (overrides applied), as stored: a resume must run the same plan.
       const plan = planSchema.parse(record.plan) as Plan
-      return begin({ plan, planText: record.planText, planPath: record.planPath, operator: record.operator }, id)
+      // On the bench it ran on, when that is one of the fleet (its name is the campaign's station).
+      const bench = fleet.length > 1 ? fleet.find((b) => b.name === record.station)?.name : undefined
+      const { planText, planPath, operator } = record
+      return begin({ plan, planText, planPath, operator, ...(bench ? { bench } : {}) }, id)
     },
     abort(id) {
-      if (!current || current.id !== id) {
+      const campaign = running().find((c) => c.id === id)
+      if (!campaign) {
         throw new DashboardError(
           'DASHBOARD_NOT_RUNNING',
           `campaign ${id.slice(0, 8)} is not running here, so there is nothing to abort`,
         )
       }
-      current.controller.abort()
+      campaign.controller.abort()
       return true
     },
-    active: () => (current ? { id: current.id } : null),
+    active: () => {
+      const own = slots.get(OWN_BENCH)?.current
+      return own ? { id: own.id } : null
+    },
     summary: (id) => loadCampaignSummary(options.storage, id),
     async close() {
-      const campaign = current
-      if (!campaign) return
-      campaign.controller.abort()
-      await campaign.done
+      const campaigns = running()
+      for (const campaign of campaigns) campaign.controller.abort()
+      await Promise.all(campaigns.map((campaign) => campaign.done))
     },
   }
 }

@@ -1,8 +1,9 @@
-import { benchConfig, type DvtConfig, fleetBenches, isOwnBench } from '@dvt/config'
+import { type DvtConfig, fleetBenches } from '@dvt/config'
 import { describeParameters, openRunSession, type RunEvent, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
 import type { StartRunRequest } from '../schemas/runs'
+import { benchTarget, OWN_BENCH } from './bench-target'
 
 /** A test as `GET /api/tests` lists it. */
 export interface TestInfo {
@@ -22,8 +23,8 @@ export interface RunService {
   start(request: StartRunRequest): Promise<{ id: string }>
   /** Aborts an active run; a run that is not active is refused with a sentence. */
   abort(id: string): true
-  /** The active run on the dashboard's own bench. */
-  active(): { id: string; test: string } | null
+  /** The active run on a bench (by its key, `benchTarget`): the dashboard's own by default. */
+  active(bench?: string): { id: string; test: string } | null
   /** The active runs' events so far, bench by bench (replayed to a browser that connects mid-run). */
   activeEvents(): readonly RunEvent[]
   close(): Promise<void>
@@ -95,9 +96,6 @@ interface Slot {
   starting: boolean
 }
 
-/** The slot of the dashboard's own bench. */
-const OWN = ''
-
 /** Creates the run service. */
 export function createRunService(options: RunServiceOptions): RunService {
   const { registry } = options
@@ -112,27 +110,12 @@ export function createRunService(options: RunServiceOptions): RunService {
     return slot
   }
 
-  /** Where a request runs: the own bench, or the named bench of the fleet (the own one when it is that). */
-  const target = (request: StartRunRequest): { key: string; label: string; config: DvtConfig } => {
-    if (request.bench === undefined) return { key: OWN, label: 'the bench', config: options.config }
-    const bench = fleet.find((b) => b.name === request.bench)
-    if (!bench) {
-      throw new DashboardError(
-        'DASHBOARD_BAD_REQUEST',
-        `there is no bench "${request.bench}" in this dashboard's fleet — the benches are ${fleet.map((b) => b.name).join(', ')}`,
-      )
-    }
-    const label = `bench ${bench.name}`
-    if (isOwnBench(options.config, bench)) return { key: OWN, label, config: options.config }
-    return { key: bench.name, label, config: benchConfig(options.config, bench) }
-  }
-
   return {
     listTests: () =>
       registry.list().map((t) => ({ name: t.name, description: t.description, parameters: describeParameters(t) })),
     async start(request) {
       const test = registry.get(request.test)
-      const { key, label, config } = target(request)
+      const { key, label, config } = benchTarget(options.config, fleet, request.bench)
       const slot = slotOf(key)
       if (slot.current || slot.starting) {
         const which = slot.current ? `run ${slot.current.id.slice(0, 8)} (${slot.current.test})` : 'another run'
@@ -163,8 +146,8 @@ export function createRunService(options: RunServiceOptions): RunService {
       slot.current.abort()
       return true
     },
-    active: () => {
-      const run = slots.get(OWN)?.current
+    active: (bench = OWN_BENCH) => {
+      const run = slots.get(bench)?.current
       return run ? { id: run.id, test: run.test } : null
     },
     activeEvents: () => [...slots.values()].flatMap((s) => s.current?.events ?? []),

@@ -34,7 +34,7 @@ export const campaignsPlugin = definePlugin<CampaignsPluginOptions>(
       registry: registry ?? defaultRegistry,
       onNews: (message) => app.hub.broadcast(message),
       onError: (error) => app.log.error({ err: error }, 'a campaign failed outside the runner'),
-      activeRun: () => app.runService.active(),
+      activeRun: (bench) => app.runService.active(bench),
     })
     app.decorate('campaigns', service)
     app.addHook('preClose', async () => service.close())

@@ -30,6 +30,8 @@ export const startCampaignSchema = z
     plan: planFileSchema.optional(),
     set: setsSchema,
     operator: z.string().min(1).max(100).optional(),
+    /** The bench of the fleet to run it on, by name (`GET /api/benches`); without it, the dashboard's own. */
+    bench: z.string().min(1).max(200).optional(),
   })
   .strict()
   .refine(

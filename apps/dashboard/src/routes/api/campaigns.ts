@@ -51,7 +51,13 @@ export async function campaignRoutes(app: FastifyInstance): Promise<void> {
       return reply.code(422).send({ error, problems: checked.problems })
     }
     const { plan, text, planPath } = checked
-    const { id } = await app.campaigns.start({ plan, planText: text, planPath, operator: body.operator ?? null })
+    const { id } = await app.campaigns.start({
+      plan,
+      planText: text,
+      planPath,
+      operator: body.operator ?? null,
+      ...(body.bench ? { bench: body.bench } : {}),
+    })
     return reply.code(202).send({ id })
   })
 

@@ -41,7 +41,8 @@ export async function checkPlan(choice: PlanChoice): Promise<PlanCheck> {
   return body
 }
 
-export function startCampaign(choice: PlanChoice & { operator?: string }): Promise<{ id: string }> {
+/** Starts a campaign on the dashboard's own bench, or on `bench` of the fleet. */
+export function startCampaign(choice: PlanChoice & { operator?: string; bench?: string }): Promise<{ id: string }> {
   return postJson('/api/campaigns', choice)
 }
 

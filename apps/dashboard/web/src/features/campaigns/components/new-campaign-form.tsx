@@ -1,9 +1,12 @@
 import { ErrorNote } from '../../../lib/ui/panel'
 import { usePlanForm } from '../hooks/use-plan-form'
 
-/** Start a plan: pick a file of plans/ or paste YAML, add overrides; the server validates it, line by line. */
-export function NewCampaignForm() {
-  const form = usePlanForm()
+/**
+ * Start a plan: pick a file of plans/ or paste YAML, add overrides; the server validates it, line by line. It runs
+ * on `bench` of the fleet when given, else on the dashboard's own bench.
+ */
+export function NewCampaignForm(props: { bench?: string }) {
+  const form = usePlanForm(props.bench)
   return (
     <form
       className="campaign-form"

@@ -21,9 +21,9 @@ export function overrideItems(text: string): string[] {
 
 /**
  * The "New campaign" form: a plan file of plans/ or pasted YAML, overrides, the server's verdict on it (every problem
- * with its line), and starting it (then the page of the new campaign opens).
+ * with its line), and starting it — on `bench` of the fleet when given — (then the page of the new campaign opens).
  */
-export function usePlanForm() {
+export function usePlanForm(bench?: string) {
   const [plans, setPlans] = useState<PlanFileInfo[]>([])
   const [kind, setKind] = useState<PlanSourceKind>('file')
   const [file, setFile] = useState('')
@@ -71,7 +71,7 @@ export function usePlanForm() {
     try {
       const result = await validate()
       if (!result?.valid) return
-      const { id } = await startCampaign(choice())
+      const { id } = await startCampaign({ ...choice(), ...(bench ? { bench } : {}) })
       navigate(`/campaigns/${id}`)
     } catch (e) {
       setError((e as Error).message)

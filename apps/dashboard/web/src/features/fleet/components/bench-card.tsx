@@ -59,6 +59,7 @@ export function BenchCard(props: { bench: BenchInfo; facts: BenchCardFacts }) {
   const live = `/live?bench=${encodeURIComponent(bench.name)}`
   const results = `/results?station=${encodeURIComponent(bench.name)}`
   const tests = `/tests?bench=${encodeURIComponent(bench.name)}`
+  const campaigns = `/campaigns?bench=${encodeURIComponent(bench.name)}`
   return (
     <section className="panel fleet-card" data-testid={`bench-${bench.name}`}>
       <header className="panel-header">
@@ -98,6 +99,9 @@ export function BenchCard(props: { bench: BenchInfo; facts: BenchCardFacts }) {
           </a>
           <a href={tests} onClick={linkHandler(tests)}>
             Run a test
+          </a>
+          <a href={campaigns} onClick={linkHandler(campaigns)}>
+            Start a campaign
           </a>
         </div>
       </div>
