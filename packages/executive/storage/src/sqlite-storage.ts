@@ -20,6 +20,7 @@ import {
 } from './internal/run-row'
 import { checkFinalStatus, ended, interruptedEnd, interruptedEvent } from './internal/run-rules'
 import { FEED_RETENTION_MS } from './internal/schema'
+import { writeTransaction } from './internal/sqlite-write'
 import type { StagedBatch } from './internal/staged-chunks'
 import { decodeBatches, encodeBatch } from './internal/staging-codec'
 import { prepareStatements, type Statements } from './internal/statements'
@@ -50,8 +51,7 @@ export interface SqliteStorageSettings {
 
 /** The SQLite implementation of StorageBackend; make one with `openStorage`. */
 // The campaign half of the contract is inherited: one implementation over either database (internal/campaign-store.ts).
-// Every transaction that writes begins IMMEDIATE: a deferred one that reads first and then writes fails at once with
-// SQLITE_BUSY (no busy wait) when another process committed in between — two `dvt run-test` on one file would.
+// Every transaction that writes is a `writeTransaction` (internal/sqlite-write.ts).
 export class SqliteStorage extends CampaignStore implements StorageBackend {
   readonly #db: Database.Database
   readonly #sql: Statements
@@ -116,13 +116,11 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
     const completedAt = toIso(end.completedAt, 'completedAt')
     const batches = this.#sql.selectStaged.iterate(run.id) as IterableIterator<StagedBatch>
     const { path, count } = await writeRunParquet(this.#measurementsDir, run, batches)
-    this.#db
-      .transaction(() => {
-        this.#sql.deleteStaged.run(run.id)
-        const changes = this.#sql.finishRun.run(end.status, completedAt, end.statusReason ?? null, path, count, run.id)
-        if (changes.changes === 0) throw this.#notOpen(run.id)
-      })
-      .immediate()
+    writeTransaction(this.#db, () => {
+      this.#sql.deleteStaged.run(run.id)
+      const changes = this.#sql.finishRun.run(end.status, completedAt, end.statusReason ?? null, path, count, run.id)
+      if (changes.changes === 0) throw this.#notOpen(run.id)
+    })
     return this.#requireRun(run.id)
   }
 
@@ -163,24 +161,22 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
   }
 
   async addResults(runId: string, results: readonly ResultRecord[]): Promise<void> {
-    this.#db
-      .transaction(() => {
-        this.#requireExists(runId)
-        for (const r of results) {
-          const passed = r.passed === null || r.passed === undefined ? null : r.passed ? 1 : 0
-          this.#sql.insertResult.run(
-            runId,
-            r.parameter,
-            r.value,
-            r.unit,
-            r.lowerLimit ?? null,
-            r.upperLimit ?? null,
-            passed,
-            r.socket ?? null,
-          )
-        }
-      })
-      .immediate()
+    writeTransaction(this.#db, () => {
+      this.#requireExists(runId)
+      for (const r of results) {
+        const passed = r.passed === null || r.passed === undefined ? null : r.passed ? 1 : 0
+        this.#sql.insertResult.run(
+          runId,
+          r.parameter,
+          r.value,
+          r.unit,
+          r.lowerLimit ?? null,
+          r.upperLimit ?? null,
+          passed,
+          r.socket ?? null,
+        )
+      }
+    })
   }
 
   async getResults(runId: string): Promise<ResultRecord[]> {
@@ -203,12 +199,10 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
   async appendMeasurements(runId: string, rows: readonly MeasurementRow[]): Promise<void> {
     if (rows.length === 0) return
     const batch = encodeBatch(rows)
-    this.#db
-      .transaction(() => {
-        if (this.#sql.countStaged.run(rows.length, runId).changes === 0) throw this.#notOpen(runId)
-        this.#sql.insertStaged.run(runId, rows.length, batch)
-      })
-      .immediate()
+    writeTransaction(this.#db, () => {
+      if (this.#sql.countStaged.run(rows.length, runId).changes === 0) throw this.#notOpen(runId)
+      this.#sql.insertStaged.run(runId, rows.length, batch)
+    })
   }
 
   async readMeasurements(runId: string): Promise<MeasurementRow[]> {
@@ -221,16 +215,14 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
 
   async acquireBench(bench: string, runId: string): Promise<BenchLock | null> {
     const me = { runId, pid: process.pid, host: this.#host }
-    // IMMEDIATE: two processes cannot both see the bench free.
-    const holder = this.#db
-      .transaction(() => {
-        const current = this.#sql.getLock.get(bench) as BenchLock | undefined
-        if (!mayTakeBench(current, me, Date.now())) return current!
-        const since = current?.runId === runId && current.pid === me.pid ? current.since : new Date().toISOString()
-        this.#sql.putLock.run(bench, runId, me.pid, me.host, since, this.#leases.expiry())
-        return null
-      })
-      .immediate()
+    // The write lock is taken first: two processes cannot both see the bench free.
+    const holder = writeTransaction(this.#db, () => {
+      const current = this.#sql.getLock.get(bench) as BenchLock | undefined
+      if (!mayTakeBench(current, me, Date.now())) return current!
+      const since = current?.runId === runId && current.pid === me.pid ? current.since : new Date().toISOString()
+      this.#sql.putLock.run(bench, runId, me.pid, me.host, since, this.#leases.expiry())
+      return null
+    })
     if (holder === null) this.#leases.hold(bench, runId)
     return holder
   }
@@ -291,12 +283,10 @@ export class SqliteStorage extends CampaignStore implements StorageBackend {
       for (const id of ids) {
         const run = this.#getRun(id)
         const path = run ? await moveLegacyParquet(this.#measurementsDir, run) : null
-        this.#db
-          .transaction(() => {
-            if (path !== null) this.#sql.setParquetPath.run(path, id)
-            this.#sql.doneLegacy.run(id)
-          })
-          .immediate()
+        writeTransaction(this.#db, () => {
+          if (path !== null) this.#sql.setParquetPath.run(path, id)
+          this.#sql.doneLegacy.run(id)
+        })
         if (path !== null) moved++
       }
     }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CampaignDb, SqlStatement } from './campaign-store'
+import { writeTransaction } from './sqlite-write'
 
 /** SQLite stores booleans as 0/1. */
 const sqliteValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)
@@ -21,12 +22,12 @@ export function sqliteCampaignDb(db: Database.Database): CampaignDb {
       return prepare(sql).all(...params.map(sqliteValue)) as T[]
     },
     async transaction(statements: readonly SqlStatement[]) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const s of statements) {
           const { changes } = prepare(s.sql).run(...s.params.map(sqliteValue))
           if (changes === 0 && s.mustChange) throw s.mustChange()
         }
-      }).immediate()
+      })
     },
     isUniqueViolation: (error) =>
       /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test((error as { code?: string }).code ?? ''),

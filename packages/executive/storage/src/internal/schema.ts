@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { CAMPAIGN_POINT_STATUSES, DUT_VERDICTS, EVENT_LEVELS, RUN_STATUSES } from '../records'
 import { StorageError } from '../storage-error'
+import { writeTransaction } from './sqlite-write'
 
 /**
  * One step of the schema, the same step for both backends (so "schema version 3" means one thing in a SQLite file and
@@ -310,13 +311,13 @@ export function migrate(db: Database.Database, databasePath: string): void {
   if ((db.pragma('user_version', { simple: true }) as number) === SCHEMA_VERSION) return
   for (const migration of MIGRATIONS) {
     // Re-read inside the write lock: another process may be migrating the same file.
-    db.transaction(() => {
+    writeTransaction(db, () => {
       const current = db.pragma('user_version', { simple: true }) as number
       if (current > SCHEMA_VERSION) throw tooNew(databasePath, current)
       if (migration.version <= current) return
       db.exec(migration.sqlite)
       db.pragma(`user_version = ${migration.version}`)
-    }).immediate()
+    })
   }
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) throw tooNew(databasePath, version)
