@@ -6,12 +6,12 @@ import {
   planSchema,
   runCampaign,
 } from '@dvt/campaigns'
-import { type DvtConfig, fleetBenches } from '@dvt/config'
+import type { DvtConfig } from '@dvt/config'
 import { openRunSession, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
 import type { CampaignMessage } from '../schemas/messages'
-import { type BenchTarget, benchTarget, OWN_BENCH } from './bench-target'
+import { BenchSlots, type BenchTarget } from './bench-target'
 
 /** A campaign to start: the validated plan and where it came from. */
 export interface CampaignStart {
@@ -70,25 +70,11 @@ function newsTracker(onNews: (m: CampaignMessage) => void) {
   }
 }
 
-interface Slot {
-  current: ActiveCampaign | null
-  starting: boolean
-}
-
 export function createCampaignService(options: CampaignServiceOptions): CampaignService {
-  const fleet = fleetBenches(options.config)
-  const slots = new Map<string, Slot>()
-  const slotOf = (key: string) => {
-    let slot = slots.get(key)
-    if (!slot) {
-      slot = { current: null, starting: false }
-      slots.set(key, slot)
-    }
-    return slot
-  }
+  const benches = new BenchSlots<ActiveCampaign>(options.config)
 
-  const refuseWhenBusy = (target: BenchTarget, slot: Slot) => {
-    const run = options.activeRun(target.key)
+  const refuseWhenBusy = ({ key, label, slot }: BenchTarget<ActiveCampaign>) => {
+    const run = options.activeRun(key)
     const which = slot.current
       ? `campaign ${slot.current.id.slice(0, 8)} is running`
       : slot.starting
@@ -97,20 +83,17 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
           ? `run ${run.id.slice(0, 8)} (${run.test}) is running`
           : null
     if (which) {
-      throw new DashboardError(
-        'DASHBOARD_BENCH_BUSY',
-        `${target.label} is busy: ${which} — abort it or wait for it to finish`,
-      )
+      throw new DashboardError('DASHBOARD_BENCH_BUSY', `${label} is busy: ${which} — abort it or wait for it to finish`)
     }
   }
 
   /** Opens a session and runs the campaign; resolves with its ID once `campaign-started`, rejects before that. */
-  const launch = (request: CampaignStart, resume: string | null, target: BenchTarget, slot: Slot) =>
+  const launch = (request: CampaignStart, resume: string | null, { config, slot }: BenchTarget<ActiveCampaign>) =>
     new Promise<ActiveCampaign>((resolveStart, rejectStart) => {
       const controller = new AbortController()
       const track = newsTracker(options.onNews)
       const active: ActiveCampaign = { id: '', controller, done: Promise.resolve() }
-      const opening = openRunSession(target.config, { storage: options.storage, registry: options.registry })
+      const opening = openRunSession(config, { storage: options.storage, registry: options.registry })
       opening.catch(rejectStart)
       void opening.then((session) => {
         active.done = runCampaign({
@@ -143,18 +126,16 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
     })
 
   const begin = async (request: CampaignStart, resume: string | null) => {
-    const target = benchTarget(options.config, fleet, request.bench)
-    const slot = slotOf(target.key)
-    refuseWhenBusy(target, slot)
-    slot.starting = true
+    const target = benches.target(request.bench)
+    refuseWhenBusy(target)
+    target.slot.starting = true
     try {
-      const { id } = await launch(request, resume, target, slot)
+      const { id } = await launch(request, resume, target)
       return { id }
     } finally {
-      slot.starting = false
+      target.slot.starting = false
     }
   }
-  const running = () => [...slots.values()].flatMap((s) => (s.current ? [s.current] : []))
 
   return {
     start: (request) => begin(request, null),
@@ -164,12 +145,11 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       // The plan it was started with (overrides applied), as stored: a resume must run the same plan.
       const plan = planSchema.parse(record.plan) as Plan
       // On the bench it ran on, when that is one of the fleet (its name is the campaign's station).
-      const bench = fleet.length > 1 ? fleet.find((b) => b.name === record.station)?.name : undefined
-      const { planText, planPath, operator } = record
-      return begin({ plan, planText, planPath, operator, ...(bench ? { bench } : {}) }, id)
+      const { planText, planPath, operator, station } = record
+      return begin({ plan, planText, planPath, operator, ...(benches.inFleet(station) ? { bench: station } : {}) }, id)
     },
     abort(id) {
-      const campaign = running().find((c) => c.id === id)
+      const campaign = benches.byId(id)
       if (!campaign) {
         throw new DashboardError(
           'DASHBOARD_NOT_RUNNING',
@@ -180,12 +160,12 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       return true
     },
     active: () => {
-      const own = slots.get(OWN_BENCH)?.current
+      const own = benches.current()
       return own ? { id: own.id } : null
     },
     summary: (id) => loadCampaignSummary(options.storage, id),
     async close() {
-      const campaigns = running()
+      const campaigns = benches.running()
       for (const campaign of campaigns) campaign.controller.abort()
       await Promise.all(campaigns.map((campaign) => campaign.done))
     },

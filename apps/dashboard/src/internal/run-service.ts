@@ -1,9 +1,9 @@
-import { type DvtConfig, fleetBenches } from '@dvt/config'
+import type { DvtConfig } from '@dvt/config'
 import { describeParameters, openRunSession, type RunEvent, type TestRegistry } from '@dvt/framework'
 import type { StorageBackend } from '@dvt/storage'
 import { DashboardError } from '../errors'
 import type { StartRunRequest } from '../schemas/runs'
-import { benchTarget, OWN_BENCH } from './bench-target'
+import { BenchSlots } from './bench-target'
 
 /** A test as `GET /api/tests` lists it. */
 export interface TestInfo {
@@ -90,33 +90,17 @@ function launchRun(
   })
 }
 
-/** One bench's run slot: the run on it, and whether one is being started. */
-interface Slot {
-  current: ActiveRun | null
-  starting: boolean
-}
-
 /** Creates the run service. */
 export function createRunService(options: RunServiceOptions): RunService {
   const { registry } = options
-  const fleet = fleetBenches(options.config)
-  const slots = new Map<string, Slot>()
-  const slotOf = (key: string) => {
-    let slot = slots.get(key)
-    if (!slot) {
-      slot = { current: null, starting: false }
-      slots.set(key, slot)
-    }
-    return slot
-  }
+  const benches = new BenchSlots<ActiveRun>(options.config)
 
   return {
     listTests: () =>
       registry.list().map((t) => ({ name: t.name, description: t.description, parameters: describeParameters(t) })),
     async start(request) {
       const test = registry.get(request.test)
-      const { key, label, config } = benchTarget(options.config, fleet, request.bench)
-      const slot = slotOf(key)
+      const { label, config, slot } = benches.target(request.bench)
       if (slot.current || slot.starting) {
         const which = slot.current ? `run ${slot.current.id.slice(0, 8)} (${slot.current.test})` : 'another run'
         throw new DashboardError(
@@ -136,23 +120,23 @@ export function createRunService(options: RunServiceOptions): RunService {
       }
     },
     abort(id) {
-      const slot = [...slots.values()].find((s) => s.current?.id === id)
-      if (!slot?.current) {
+      const run = benches.byId(id)
+      if (!run) {
         throw new DashboardError(
           'DASHBOARD_NOT_RUNNING',
           `run ${id.slice(0, 8)} is not running here, so there is nothing to abort`,
         )
       }
-      slot.current.abort()
+      run.abort()
       return true
     },
-    active: (bench = OWN_BENCH) => {
-      const run = slots.get(bench)?.current
+    active: (bench) => {
+      const run = benches.current(bench)
       return run ? { id: run.id, test: run.test } : null
     },
-    activeEvents: () => [...slots.values()].flatMap((s) => s.current?.events ?? []),
+    activeEvents: () => benches.running().flatMap((run) => run.events),
     async close() {
-      const runs = [...slots.values()].flatMap((s) => (s.current ? [s.current] : []))
+      const runs = benches.running()
       for (const run of runs) run.abort()
       await Promise.all(runs.map((run) => run.done))
     },
