@@ -14,7 +14,7 @@ export { benchParameters, FAST_READING_NPLC, settleChamber } from './library/ben
 export { describeFailure, judge } from './limits'
 export { describeParameters, parseParameterStrings, validateParameters } from './parameters'
 export type { ProvenanceSource } from './provenance'
-export { benchStation, collectProvenance, configHash, stationOf } from './provenance'
+export { benchStation, collectProvenance, configHash } from './provenance'
 export { replayConfig } from './replay-config'
 export type * from './run-events'
 export type { RunObserver } from './run-observer'

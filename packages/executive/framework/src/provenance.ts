@@ -25,7 +25,7 @@ export function configHash(json: string): string {
  * The station a run or campaign is stored with: the configured one, else the one a simulated bench names in its
  * control port's `*IDN?` (`dvt serve --station`), else this host's name. `controlIdn` is that answer, when known.
  */
-export function stationOf(configured: string | null, controlIdn: string | null | undefined): string {
+function stationOf(configured: string | null, controlIdn: string | null | undefined): string {
   return configured ?? simulatorStation(controlIdn) ?? hostname()
 }
 

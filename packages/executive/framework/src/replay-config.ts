@@ -1,4 +1,4 @@
-import type { DvtConfig } from '@dvt/config'
+import { type DvtConfig, simulatorAt } from '@dvt/config'
 import type { ReplayServer } from '@dvt/sessions'
 
 /**
@@ -6,7 +6,5 @@ import type { ReplayServer } from '@dvt/sessions'
  * control port even for a session recorded on real hardware, docs/sessions.md) on the replay's host and ports.
  */
 export function replayConfig(config: DvtConfig, replay: Pick<ReplayServer, 'host' | 'ports'>): DvtConfig {
-  const simulator = { ...config.instruments.simulator, host: replay.host }
-  for (const [role, port] of Object.entries(replay.ports)) simulator[`${role as keyof typeof replay.ports}_port`] = port
-  return { ...config, instruments: { ...config.instruments, backend: 'simulator', simulator } }
+  return simulatorAt(config, replay.host, replay.ports)
 }

@@ -1,6 +1,6 @@
-import { BENCH_PORTS, type BenchPort, benchPorts } from '@dvt/protocol'
+import { type BenchPort, benchPorts } from '@dvt/protocol'
 import type { DvtConfig } from './schema'
-import { simulatorPorts } from './simulator-ports'
+import { simulatorAt, simulatorPorts } from './simulator-ports'
 import { stationName } from './station'
 
 /** A bench the dashboard shows: its station name, where its `dvt serve` listens, and each listener's port. */
@@ -40,14 +40,5 @@ export function isOwnBench(config: Pick<DvtConfig, 'instruments'>, bench: FleetB
  * ports, and the bench's name as the station (a fleet bench's name is its station's, docs/lab.md).
  */
 export function benchConfig(config: DvtConfig, bench: FleetBench): DvtConfig {
-  const ports = Object.fromEntries(BENCH_PORTS.map((name) => [`${name}_port`, bench.ports[name]]))
-  return Object.freeze({
-    ...config,
-    instruments: Object.freeze({
-      ...config.instruments,
-      backend: 'simulator' as const,
-      simulator: Object.freeze({ ...config.instruments.simulator, host: bench.host, ...ports }),
-    }),
-    station: Object.freeze({ name: bench.name }),
-  })
+  return { ...simulatorAt(config, bench.host, bench.ports), station: { name: bench.name } }
 }

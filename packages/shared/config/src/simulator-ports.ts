@@ -16,3 +16,20 @@ export function simulatorPorts(simulator: SimulatorSettings): Record<BenchPort, 
     number
   >
 }
+
+/**
+ * `config` pointed at a simulator-protocol bench elsewhere — a bench of the fleet, a replay: the simulator backend at
+ * `host`, each listener in `ports` at its port (the others as configured).
+ */
+export function simulatorAt(
+  config: DvtConfig,
+  host: string,
+  ports: Readonly<Partial<Record<BenchPort, number>>>,
+): DvtConfig {
+  const simulator = { ...config.instruments.simulator, host }
+  for (const name of BENCH_PORTS) {
+    const port = ports[name]
+    if (port !== undefined) simulator[`${name}_port`] = port
+  }
+  return { ...config, instruments: { ...config.instruments, backend: 'simulator', simulator } }
+}
