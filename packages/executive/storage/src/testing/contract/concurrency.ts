@@ -1,11 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { type ContractSection, storePerTest } from './contract-store'
-import { killAll } from './crash-child-process'
-
-const repoRoot = resolve(import.meta.dirname, '../../../../../..')
-const childScript = join(import.meta.dirname, '..', 'writer-child.ts')
+import { killAll, spawnStoreChild } from './crash-child-process'
 
 interface Written {
   runId: string
@@ -16,11 +12,7 @@ interface Written {
 
 /** Runs testing/writer-child.ts to its end: what it wrote, or its stderr as the error. */
 function runWriter(openOptions: Record<string, unknown>, rounds: number, running: Set<ChildProcess>): Promise<Written> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(openOptions), String(rounds)], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  running.add(child)
+  const child = spawnStoreChild('writer-child.ts', [JSON.stringify(openOptions), String(rounds)], running)
   let out = ''
   let err = ''
   child.stdout!.on('data', (d: Buffer) => {

@@ -2,7 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 
 const repoRoot = resolve(import.meta.dirname, '../../../../../..')
-const childScript = join(import.meta.dirname, '..', 'crash-child.ts')
+
+/** Starts one of the store's child scripts (`testing/<script>`) under tsx, tracked in `running` for `killAll`. */
+export function spawnStoreChild(script: string, args: readonly string[], running: Set<ChildProcess>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', script), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  running.add(child)
+  return child
+}
 
 /** A process that opens the store, runs, holds a bench and appends rows, then waits to be killed. */
 export interface CrashChild {
@@ -21,11 +30,7 @@ export function startCrashChild(
   running: Set<ChildProcess>,
 ): Promise<CrashChild> {
   const args = [JSON.stringify(openOptions), runId, bench, String(batches), String(perBatch)]
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  running.add(child)
+  const child = spawnStoreChild('crash-child.ts', args, running)
   const want = `appended ${batches * perBatch}`
   const kill = () =>
     new Promise<void>((done) => {
