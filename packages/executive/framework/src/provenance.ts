@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { hostname } from 'node:os'
+import { stationName } from '@dvt/config'
 import type { InstrumentSet } from '@dvt/drivers'
 import { isSimulatorControl, MEASURING_ROLES, simulatorStation } from '@dvt/protocol'
 import type { Provenance } from '@dvt/storage/records'
@@ -26,7 +27,7 @@ export function configHash(json: string): string {
  * control port's `*IDN?` (`dvt serve --station`), else this host's name. `controlIdn` is that answer, when known.
  */
 function stationOf(configured: string | null, controlIdn: string | null | undefined): string {
-  return configured ?? simulatorStation(controlIdn) ?? hostname()
+  return stationName({ station: { name: configured } }, simulatorStation(controlIdn))
 }
 
 /** The same, asking the bench's control port for its `*IDN?` when no station is configured. */

@@ -2,10 +2,11 @@ import { hostname } from 'node:os'
 import type { DvtConfig } from './schema'
 
 /**
- * The station this process is, for what it serves and shows: `station.name`, or this host's name. A run resolves its
- * station later, from the bench it drives (packages/executive/framework/src/provenance.ts): the configured name, else
- * the one a simulated bench names, else this host's.
+ * The one rule of which station a thing belongs to: `station.name` when configured, else the station the bench names
+ * (`benchStation`: what a simulated bench gives in its control port's `*IDN?`, packages/executive/framework/src/
+ * provenance.ts), else this host's name. A bench itself (`dvt serve`) and the dashboard's local bench have no bench
+ * to ask: `station.name`, else the host's name.
  */
-export function stationName(config: Pick<DvtConfig, 'station'>): string {
-  return config.station.name ?? hostname()
+export function stationName(config: Pick<DvtConfig, 'station'>, benchStation: string | null = null): string {
+  return config.station.name ?? benchStation ?? hostname()
 }
